@@ -1,0 +1,1 @@
+"""pdf layer (see ARCHITECTURE.md)."""
