@@ -1,0 +1,349 @@
+"""An open case for one acting reviewer: the use cases shared by the CLI and the GUI.
+
+This is the only place that combines the store with the PDF engine and the export. Front ends
+call these methods and show the sentences of the errors they raise.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from redactor.core.errors import InputError, NotFound, RuleViolation, StoreError
+from redactor.core.geometry import Rect
+from redactor.core.grounds import Catalog, load_catalog
+from redactor.core.model import (
+    AuditEvent,
+    CaseInfo,
+    Document,
+    DocumentProgress,
+    Judgement,
+    PageDecision,
+    PageDecisionKind,
+    PageInfo,
+    Redaction,
+    ReviewItem,
+    ReviewStatus,
+)
+from redactor.core.reviewer import validate_reviewer
+from redactor.store.case_store import AuditVerification, CaseStore
+from redactor.store.writer import CaseWriter
+
+log = logging.getLogger(__name__)
+
+# Progress of long work: (done, total, what is being worked on now).
+ProgressCallback = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRef:
+    kind: str  # "R" (box) or "P" (page decision)
+    id: int
+
+    def __str__(self) -> str:
+        return f"{self.kind}{self.id}"
+
+
+def parse_item_ref(text: str) -> ItemRef:
+    """'R12' or '12' is box 12; 'P3' is page decision 3."""
+    clean = text.strip().upper()
+    kind = "R"
+    if clean[:1] in ("R", "P"):
+        kind, clean = clean[0], clean[1:]
+    if not clean.isdigit():
+        raise InputError(f"'{text}' is not an item id; boxes are R<number>, page decisions P<number>.")
+    return ItemRef(kind, int(clean))
+
+
+class CaseSession:
+    """A case opened by one reviewer. Cheap to create; close it when done."""
+
+    def __init__(self, store: CaseStore, reviewer: str) -> None:
+        self.store = store
+        self.reviewer = self._effective_reviewer(store, validate_reviewer(reviewer))
+
+    @staticmethod
+    def _effective_reviewer(store: CaseStore, reviewer: str) -> str:
+        # On PostgreSQL each reviewer connects as their own role: the role is the identity,
+        # so a typed name cannot impersonate someone else.
+        role = store.db_role()
+        if role is None:
+            return reviewer
+        return role
+
+    # -- lifecycle ------------------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        location: str,
+        *,
+        reviewer: str,
+        title: str = "",
+        catalog: str | Path = "woo",
+        four_eyes: bool = False,
+    ) -> CaseSession:
+        cat = load_catalog(catalog)
+        name = validate_reviewer(reviewer)
+        store = CaseStore.create(
+            location, title=title or _default_title(location), catalog=cat, four_eyes=four_eyes,
+            reviewer=name,
+        )
+        return cls(store, name)
+
+    @classmethod
+    def open(cls, location: str, *, reviewer: str) -> CaseSession:
+        return cls(CaseStore.open(location), reviewer)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> CaseSession:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- reading --------------------------------------------------------------------------------
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.store.catalog
+
+    def info(self) -> CaseInfo:
+        return self.store.info()
+
+    def change_counter(self) -> int:
+        """Grows with every change anyone commits to the case; poll it to refresh views."""
+        return self.store.head_seq()
+
+    def documents(self) -> list[Document]:
+        return self.store.documents()
+
+    def document(self, ref: str | int) -> Document:
+        return self.store.find_document(ref)
+
+    def pages(self, document_id: int) -> list[PageInfo]:
+        return self.store.pages(document_id)
+
+    def page(self, document_id: int, page_number: int) -> PageInfo:
+        """A page by its 1-based number, with a clear error when out of range."""
+        doc = self.store.document(document_id)
+        if not 1 <= page_number <= doc.page_count:
+            raise InputError(
+                f"{doc.file_name} has {doc.page_count} page(s); there is no page {page_number}."
+            )
+        return self.store.pages(document_id)[page_number - 1]
+
+    def source(self, document_id: int) -> bytes:
+        return self.store.source(document_id)
+
+    def redactions(self, document_id: int | None = None, page_index: int | None = None) -> list[Redaction]:
+        return self.store.redactions(document_id, page_index)
+
+    def page_decisions(self, document_id: int | None = None) -> list[PageDecision]:
+        return self.store.page_decisions(document_id)
+
+    def item(self, ref: ItemRef | str) -> ReviewItem:
+        item_ref = parse_item_ref(ref) if isinstance(ref, str) else ref
+        if item_ref.kind == "R":
+            return self.store.redaction(item_ref.id)
+        return self.store.page_decision(item_ref.id)
+
+    def progress(self) -> list[DocumentProgress]:
+        """Per document: boxes, withheld pages, what awaits review, pages reviewed/confirmed."""
+        reds = self.store.redactions()
+        decs = self.store.page_decisions()
+        pages_by_doc: dict[int, list[PageInfo]] = {}
+        for page in self.store.all_pages():
+            pages_by_doc.setdefault(page.document_id, []).append(page)
+        result = []
+        for doc in self.store.documents():
+            items: list[ReviewItem] = [r for r in reds if r.document_id == doc.id]
+            items += [d for d in decs if d.document_id == doc.id]
+            doc_pages = pages_by_doc.get(doc.id, [])
+            result.append(
+                DocumentProgress(
+                    document=doc,
+                    boxes=sum(1 for r in reds if r.document_id == doc.id),
+                    withheld_pages=sum(
+                        1 for d in decs if d.document_id == doc.id and d.kind is PageDecisionKind.WITHHELD
+                    ),
+                    pending=sum(1 for i in items if i.status is ReviewStatus.PROPOSED),
+                    rejected=sum(1 for i in items if i.status is ReviewStatus.REJECTED),
+                    pages_reviewed=sum(1 for p in doc_pages if p.reviewed_by),
+                    pages_confirmed=sum(1 for p in doc_pages if p.confirmed_by),
+                )
+            )
+        return result
+
+    def audit_events(self) -> list[AuditEvent]:
+        return self.store.audit_events()
+
+    def verify_audit(self) -> AuditVerification:
+        return self.store.verify_audit()
+
+    # -- documents ------------------------------------------------------------------------------
+
+    def add_documents(
+        self, paths: Iterable[Path], progress: ProgressCallback | None = None
+    ) -> list[Document]:
+        """Import PDFs, each in its own transaction. A folder adds every PDF in it.
+
+        Stops at the first file that cannot be imported (raising its error); the files before
+        it stay imported, each one complete. Use `expand_pdf_paths` + `check_importable` first
+        for all-or-nothing behaviour.
+        """
+        from redactor.app.intake import import_one
+
+        files = expand_pdf_paths(paths)
+        added: list[Document] = []
+        for done, path in enumerate(files):
+            if progress:
+                progress(done, len(files), path.name)
+            added.append(import_one(self, path))
+        if progress:
+            progress(len(files), len(files), "")
+        return added
+
+    def set_judgement(
+        self, document_id: int, judgement: Judgement | None, note: str | None = None,
+        document_date: str | None = None, expected_version: int | None = None,
+    ) -> Document:
+        with self.store.write(self.reviewer) as w:
+            return w.set_judgement(document_id, judgement, note, document_date, expected_version)
+
+    # -- boxes ----------------------------------------------------------------------------------
+
+    def add_redaction(
+        self, document_id: int, page_index: int, rect: Rect, grounds: Sequence[str], note: str = ""
+    ) -> Redaction:
+        with self.store.write(self.reviewer) as w:
+            return w.add_redaction(document_id, page_index, rect, grounds, note)
+
+    def add_redactions(
+        self, document_id: int, boxes: Sequence[tuple[int, Rect]], grounds: Sequence[str], note: str = ""
+    ) -> list[Redaction]:
+        """Several boxes in one transaction (find-and-redact, accepted suggestions)."""
+        with self.store.write(self.reviewer) as w:
+            return [w.add_redaction(document_id, page, rect, grounds, note) for page, rect in boxes]
+
+    def update_redaction(
+        self,
+        redaction_id: int,
+        expected_version: int | None,
+        *,
+        rect: Rect | None = None,
+        grounds: Sequence[str] | None = None,
+        note: str | None = None,
+    ) -> Redaction:
+        with self.store.write(self.reviewer) as w:
+            return w.update_redaction(redaction_id, expected_version, rect=rect, grounds=grounds, note=note)
+
+    def delete_redaction(self, redaction_id: int, expected_version: int | None) -> Redaction:
+        with self.store.write(self.reviewer) as w:
+            return w.delete_redaction(redaction_id, expected_version)
+
+    # -- pages ----------------------------------------------------------------------------------
+
+    def withhold_page(
+        self, document_id: int, page_index: int, grounds: Sequence[str], note: str = ""
+    ) -> PageDecision:
+        with self.store.write(self.reviewer) as w:
+            return w.set_page_decision(document_id, page_index, PageDecisionKind.WITHHELD, grounds, note)
+
+    def mark_out_of_scope(self, document_id: int, page_index: int, note: str = "") -> PageDecision:
+        with self.store.write(self.reviewer) as w:
+            return w.set_page_decision(document_id, page_index, PageDecisionKind.OUT_OF_SCOPE, (), note)
+
+    def remove_page_decision(self, decision_id: int, expected_version: int | None) -> PageDecision:
+        with self.store.write(self.reviewer) as w:
+            return w.remove_page_decision(decision_id, expected_version)
+
+    def mark_page_reviewed(self, document_id: int, page_index: int, reviewed: bool = True) -> PageInfo:
+        with self.store.write(self.reviewer) as w:
+            return w.mark_page_reviewed(document_id, page_index, reviewed)
+
+    def confirm_pages(self, pages: Iterable[tuple[int, int]]) -> list[PageInfo]:
+        """Confirm pages as reviewed (second reviewer), all in one transaction."""
+        with self.store.write(self.reviewer) as w:
+            return [w.confirm_page(doc, page) for doc, page in pages]
+
+    # -- review ---------------------------------------------------------------------------------
+
+    def approve(self, refs: Iterable[ItemRef | str]) -> list[ReviewItem]:
+        """Approve items, all or none: one refused item leaves every item as it was."""
+        with self.store.write(self.reviewer) as w:
+            return [w.review(self._locked_item(w, ref), approve=True) for ref in refs]
+
+    def reject(self, ref: ItemRef | str, reason: str) -> ReviewItem:
+        with self.store.write(self.reviewer) as w:
+            return w.review(self._locked_item(w, ref), approve=False, reason=reason)
+
+    @staticmethod
+    def _locked_item(w: CaseWriter, ref: ItemRef | str) -> ReviewItem:
+        """The item as it is inside the write transaction (not a stale copy)."""
+        item_ref = parse_item_ref(ref) if isinstance(ref, str) else ref
+        return w.redaction(item_ref.id) if item_ref.kind == "R" else w.page_decision(item_ref.id)
+
+    def awaiting_review(self) -> list[ReviewItem]:
+        """Items this reviewer may approve or reject now (not their own in four-eyes mode)."""
+        four_eyes = self.info().four_eyes
+        items: list[ReviewItem] = [*self.store.redactions(), *self.store.page_decisions()]
+        return [
+            i
+            for i in items
+            if i.status is ReviewStatus.PROPOSED and not (four_eyes and self.reviewer in i.contributors)
+        ]
+
+    def unconfirmed_pages(self) -> list[PageInfo]:
+        return [p for p in self.store.all_pages() if p.confirmed_by is None]
+
+    def set_four_eyes(self, enabled: bool) -> None:
+        with self.store.write(self.reviewer) as w:
+            w.set_four_eyes(enabled)
+
+    def require_exportable(self) -> None:
+        """Refuse when a four-eyes case still has unapproved items or unconfirmed pages."""
+        from redactor.core.rules import export_blockers
+
+        info = self.info()
+        items: list[ReviewItem] = [*self.store.redactions(), *self.store.page_decisions()]
+        unconfirmed = [(p.document_id, p.page_index) for p in self.unconfirmed_pages()]
+        blockers = export_blockers(four_eyes=info.four_eyes, items=items, unconfirmed_pages=unconfirmed)
+        if blockers:
+            shown = "; ".join(b.what for b in blockers[:5])
+            more = f" and {len(blockers) - 5} more" if len(blockers) > 5 else ""
+            raise RuleViolation(
+                f"Four-eyes rule: export is blocked by {len(blockers)} open item(s): {shown}{more}."
+            )
+
+
+def expand_pdf_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; a folder stands for every PDF directly in it, sorted by name."""
+    result: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".pdf")
+            if not found:
+                raise InputError(f"The folder {path} holds no PDF files.")
+            result.extend(found)
+        elif path.exists():
+            result.append(path)
+        else:
+            raise NotFound(f"{path} does not exist.")
+    return result
+
+
+def _default_title(location: str) -> str:
+    if "://" in location:
+        return location.rsplit("/", 1)[-1] or "Redactor case"
+    return Path(location).stem
+
+
+__all__ = ["CaseSession", "ItemRef", "StoreError", "expand_pdf_paths", "parse_item_ref"]

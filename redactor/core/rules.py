@@ -1,0 +1,100 @@
+"""The four-eyes review rules. The store and every front end (CLI, GUI, plan import) call
+these; nothing else decides who may approve what.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from redactor.core.errors import RuleViolation
+from redactor.core.model import PageDecision, PageDecisionKind, Redaction, ReviewItem, ReviewStatus
+
+# Looks up whether a ground code requires a written motivation (weighing of interests).
+NeedsMotivation = Callable[[str], bool]
+
+
+def describe(item: ReviewItem) -> str:
+    page = item.page_index + 1
+    if isinstance(item, Redaction):
+        return f"box {item.ref} (document {item.document_id}, page {page})"
+    what = "withheld page" if item.kind is PageDecisionKind.WITHHELD else "out-of-scope page"
+    return f"{what} {item.ref} (document {item.document_id}, page {page})"
+
+
+def check_review(
+    item: ReviewItem,
+    reviewer: str,
+    *,
+    four_eyes: bool,
+    approve: bool,
+    needs_motivation: NeedsMotivation,
+    reason: str = "",
+) -> None:
+    """Raise RuleViolation unless `reviewer` may approve (or reject) `item` now."""
+    if four_eyes and reviewer in item.contributors:
+        verb = "approve" if approve else "reject"
+        raise RuleViolation(
+            f"Four-eyes rule: {reviewer} cannot {verb} {describe(item)} because they drew or "
+            "changed it; another reviewer must review it."
+        )
+    if approve:
+        missing = [g for g in item.grounds if needs_motivation(g)]
+        if missing and not item.note.strip():
+            raise RuleViolation(
+                f"Motivation rule: {describe(item)} cannot be approved without a written "
+                f"motivation, because ground {', '.join(missing)} requires weighing of interests."
+            )
+        if item.status is ReviewStatus.APPROVED:
+            raise RuleViolation(f"{describe(item).capitalize()} is already approved.")
+    elif not reason.strip():
+        raise RuleViolation(f"Rejecting {describe(item)} needs a reason.")
+
+
+def check_confirm_page(
+    reviewer: str,
+    *,
+    four_eyes: bool,
+    document_id: int,
+    page_index: int,
+    reviewed_by: str | None,
+    page_contributors: Iterable[str],
+) -> None:
+    """In a four-eyes case the page is confirmed by someone other than who worked on it."""
+    if not four_eyes:
+        return
+    workers = set(page_contributors)
+    if reviewed_by:
+        workers.add(reviewed_by)
+    if reviewer in workers:
+        raise RuleViolation(
+            f"Four-eyes rule: {reviewer} cannot confirm page {page_index + 1} of document "
+            f"{document_id} because they redacted or reviewed it; another reviewer must confirm it."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ExportBlocker:
+    what: str  # a short description naming the item and where it is
+
+
+def export_blockers(
+    *,
+    four_eyes: bool,
+    items: Iterable[ReviewItem],
+    unconfirmed_pages: Iterable[tuple[int, int]],
+) -> list[ExportBlocker]:
+    """Everything that stands between this case and an export, in a four-eyes case."""
+    if not four_eyes:
+        return []
+    blockers = [
+        ExportBlocker(f"{describe(item)} is {item.status.value}")
+        for item in items
+        if item.status is not ReviewStatus.APPROVED
+    ]
+    blockers += [
+        ExportBlocker(f"page {page + 1} of document {doc} is not confirmed")
+        for doc, page in unconfirmed_pages
+    ]
+    return blockers
+

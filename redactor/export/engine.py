@@ -1,0 +1,345 @@
+"""The export pipeline: documents in worker processes, then records, manifest and delivery.
+
+    jobs (lazily) -> worker: check source hash, redact, verify -> parent: write to staging
+    -> inventory + audit log (refused if they would show redacted text) -> manifest
+    -> move everything into the output folder, manifest last.
+
+Only when every document passed verification are the records written and the files moved; on
+any failure or cancel the staging folder is removed and nothing looks like a finished export.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import contextlib
+import dataclasses
+import logging
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from redactor.core.errors import Cancelled, ExportError
+from redactor.export import delivery, records
+from redactor.export.jobs import (
+    AuditEntry,
+    DocumentJob,
+    DocumentOutcome,
+    ExportProgress,
+    ExportResult,
+    ExportSettings,
+)
+from redactor.export.manifest import build_manifest, sha256_file, utc_now, write_manifest
+from redactor.export.worker import WorkerResult, process_document
+
+log = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[ExportProgress], None]
+# How often the parent looks at the cancel flag while workers are busy.
+POLL_SECONDS = 0.1
+
+
+class ExportFailed(ExportError):
+    """Documents failed verification. `result` holds every document's outcome and report."""
+
+    def __init__(self, message: str, result: ExportResult) -> None:
+        super().__init__(message)
+        self.result = result
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.message, self.result))
+
+
+@dataclass
+class _Pending:
+    """What the parent keeps of a job while its worker runs: everything except the source."""
+
+    index: int
+    job_meta: DocumentJob  # the job with its source dropped
+    output_name: str
+
+
+@dataclass
+class _Run:
+    outdir: Path
+    settings: ExportSettings
+    staging: delivery.Staging
+    progress: ProgressCallback | None
+    cancelled: Callable[[], bool] | None
+    total: int
+    outcomes: dict[int, DocumentOutcome] = field(default_factory=dict)
+    removed: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    taken: set[str] = field(default_factory=set)
+    done: int = 0
+
+    def report(self, current: str, stage: str) -> None:
+        if self.progress is not None:
+            self.progress(ExportProgress(self.done, self.total, current, stage))
+
+    def check_cancel(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise Cancelled("The export was cancelled; nothing was exported.")
+
+    # --- documents ----------------------------------------------------------------------
+
+    def accept(self, index: int, job: DocumentJob) -> _Pending | None:
+        """Record a listed-only document, or name the output of one to redact."""
+        if not job.releases_pdf:
+            self.outcomes[index] = _outcome(job, None, None, None, "listed-only")
+            self.done += 1
+            self.report(job.file_name, "listed")
+            return None
+        name = delivery.safe_file_name(
+            job.file_name, self.taken, fallback=f"document-{job.inventory_id or job.document_id}"
+        )
+        # Refuse before the work, not after: the name would overwrite a file already there.
+        delivery.refuse_existing(self.outdir, [name], self.settings.overwrite)
+        meta = dataclasses.replace(job, source=b"")
+        self.report(job.file_name, "redacting")
+        return _Pending(index, meta, name)
+
+    def finish(self, pending: _Pending, result: WorkerResult) -> None:
+        job = pending.job_meta
+        final = self.outdir / pending.output_name
+        self.removed[pending.output_name] = result.removed_terms
+        if result.pdf is None:
+            self.outcomes[pending.index] = _outcome(
+                job, final, None, result.report, "failed", result.rasterized_pages
+            )
+            self.done += 1
+            self.report(job.file_name, "failed")
+            return
+        self.staging.write(pending.output_name, result.pdf)
+        self.outcomes[pending.index] = _outcome(
+            job, final, result.sha256, result.report, "exported", result.rasterized_pages
+        )
+        self.done += 1
+        self.report(job.file_name, "verified")
+
+    def run_documents(self, jobs: Iterable[DocumentJob]) -> None:
+        workers = self.settings.worker_count
+        if workers == 0:
+            for index, job in enumerate(jobs):
+                self.check_cancel()
+                pending = self.accept(index, job)
+                if pending is not None:
+                    self.finish(pending, process_document(index, job, self.settings.render))
+            return
+        ctx = multiprocessing.get_context("spawn")
+        pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+        in_flight: dict[cf.Future[WorkerResult], _Pending] = {}
+        # Bounded: the sources of at most this many documents are in memory at once.
+        limit = 2 * workers
+        try:
+            for index, job in enumerate(jobs):
+                self.check_cancel()
+                pending = self.accept(index, job)
+                if pending is None:
+                    continue
+                future = pool.submit(process_document, index, job, self.settings.render)
+                in_flight[future] = pending
+                del job  # the pool holds its own pickled copy until a worker takes it
+                while len(in_flight) >= limit:
+                    self._collect(in_flight, cf.FIRST_COMPLETED)
+            while in_flight:
+                self._collect(in_flight, cf.FIRST_COMPLETED)
+        except BaseException:
+            # Do not wait for documents still being redacted: their results are not wanted.
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
+
+    def _collect(self, in_flight: dict[cf.Future[WorkerResult], _Pending], when: str) -> None:
+        done, _ = cf.wait(in_flight, timeout=POLL_SECONDS, return_when=when)
+        self.check_cancel()
+        for future in done:
+            pending = in_flight.pop(future)
+            try:
+                result = future.result()
+            except cf.process.BrokenProcessPool as err:
+                names = ", ".join(
+                    sorted(
+                        {pending.job_meta.file_name}
+                        | {p.job_meta.file_name for p in in_flight.values()}
+                    )
+                )
+                raise ExportError(
+                    f"The PDF engine stopped unexpectedly while exporting {names}; "
+                    "nothing was exported."
+                ) from err
+            except ExportError:
+                raise
+            except Exception as err:
+                err.add_note(f"while exporting {pending.job_meta.file_name}")
+                raise
+            self.finish(pending, result)
+
+    # --- records ------------------------------------------------------------------------
+
+    def ordered_outcomes(self) -> tuple[DocumentOutcome, ...]:
+        return tuple(self.outcomes[i] for i in sorted(self.outcomes))
+
+    def write_records(
+        self,
+        outcomes: Sequence[DocumentOutcome],
+        jobs_meta: Sequence[DocumentJob],
+        audit: Sequence[AuditEntry],
+    ) -> dict[str, str]:
+        rows = [_inventory_row(o, j) for o, j in zip(outcomes, jobs_meta, strict=True)]
+        matcher = records.TermMatcher.from_documents(self.removed)
+        # Names and free text of the records are published with the PDFs: none may show what a
+        # box hides. Checked before anything is written.
+        records.refuse_removed_text("the inventory list", records.inventory_strings(rows), matcher)
+        records.refuse_removed_text(
+            "the manifest", [("the case title", self.settings.case_title)], matcher
+        )
+        self.report("", "records")
+        xlsx = self.staging.file(records.INVENTORY_XLSX)
+        csv_path = self.staging.file(records.INVENTORY_CSV)
+        with delivery.writing(records.INVENTORY_XLSX, self.outdir):
+            records.write_inventory(rows, xlsx, csv_path)
+        jsonl = self.staging.file(records.AUDIT_JSONL)
+        audit_csv = self.staging.file(records.AUDIT_CSV)
+        with delivery.writing(records.AUDIT_JSONL, self.outdir):
+            records.write_audit_log(
+                audit,
+                jsonl,
+                audit_csv,
+                removed_terms=self.removed,
+                identities=_identities(audit, self.settings),
+            )
+        hashes = {}
+        for name in records.RECORD_NAMES:
+            delivery.sync_file(self.staging.file(name))
+            hashes[name] = sha256_file(self.staging.file(name))
+        return hashes
+
+
+def _identities(audit: Sequence[AuditEntry], settings: ExportSettings) -> set[str]:
+    return {e.reviewer for e in audit} | {settings.exported_by}
+
+
+def _outcome(
+    job: DocumentJob,
+    output: Path | None,
+    sha256: str | None,
+    report: object,
+    status: str,
+    rasterized: tuple[int, ...] = (),
+) -> DocumentOutcome:
+    return DocumentOutcome(
+        inventory_id=job.inventory_id,
+        file_name=job.file_name,
+        output_path=output,
+        output_sha256=sha256,
+        report=report,  # type: ignore[arg-type]
+        status=status,  # type: ignore[arg-type]
+        document_id=job.document_id,
+        source_sha256=job.source_sha256,
+        judgement=job.judgement,
+        page_count=job.page_count,
+        box_count=len(job.boxes),
+        withheld_pages=tuple(sorted({w.page_index for w in job.withheld})),
+        rasterized_pages=tuple(sorted(rasterized)),
+    )
+
+
+def _inventory_row(outcome: DocumentOutcome, job: DocumentJob) -> records.InventoryRow:
+    return records.InventoryRow(
+        id=job.inventory_id,
+        document=outcome.output_path.name if outcome.output_path is not None else job.file_name,
+        date=job.date,
+        judgement=job.judgement,
+        grounds=job.grounds,
+        note=job.note,
+        pages=job.page_count,
+        redactions=len(job.boxes),
+        withheld_pages=outcome.withheld_pages,
+    )
+
+
+def _first_failure(outcomes: Sequence[DocumentOutcome]) -> str:
+    """The sentence for a failed export: the first failed document, page and check."""
+    failed = [o for o in outcomes if o.status == "failed"]
+    first = failed[0]
+    detail = "verification failed"
+    checks = list(first.report.failures()) if first.report is not None else []
+    if checks:
+        check = checks[0]
+        where = "" if check.page_index is None else f"page {check.page_index + 1}, "
+        detail = f"{where}check '{check.name}' failed: {check.detail}"
+        if len(checks) > 1:
+            detail += f" (and {len(checks) - 1} more failed checks)"
+    more = f" {len(failed)} of {len(outcomes)} documents failed." if len(failed) > 1 else ""
+    return f"{first.file_name}: {detail.rstrip('.')}.{more} Nothing was exported."
+
+
+def _metas(jobs: Iterator[DocumentJob], keep: list[DocumentJob]) -> Iterator[DocumentJob]:
+    """Pass jobs through, keeping each one's metadata (without the source) for the records."""
+    for job in jobs:
+        keep.append(dataclasses.replace(job, source=b""))
+        yield job
+
+
+def export_case(
+    jobs: Iterable[DocumentJob],
+    audit: Sequence[AuditEntry],
+    outdir: Path,
+    settings: ExportSettings,
+    progress: ProgressCallback | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    *,
+    total: int | None = None,
+) -> ExportResult:
+    """Export every job into `outdir`; see the module docstring.
+
+    `jobs` may be a generator: it is consumed lazily, with at most 2 x workers sources in memory.
+    `total` is the number of jobs for progress when `jobs` has no len(). Raises ExportError
+    (ExportFailed when documents failed verification; its `result` has every report),
+    Cancelled when `cancelled()` turned true.
+    """
+    outdir = Path(outdir)
+    if total is None:
+        total = len(jobs) if isinstance(jobs, Sized) else 0
+    created = delivery.prepare_outdir(outdir)
+    try:
+        delivery.refuse_existing(outdir, records.RECORD_NAMES, settings.overwrite)
+        staging = delivery.Staging(outdir)
+    except BaseException:
+        _remove_if_empty(outdir, created)
+        raise
+    run = _Run(outdir, settings, staging, progress, cancelled, total)
+    run.taken.update(n.casefold() for n in (*records.RECORD_NAMES, delivery.MANIFEST_NAME))
+    try:
+        metas: list[DocumentJob] = []
+        run.run_documents(_metas(iter(jobs), metas))
+        outcomes = run.ordered_outcomes()
+        if any(o.status == "failed" for o in outcomes):
+            result = ExportResult(outdir, outcomes, passed=False, manifest_path=None)
+            raise ExportFailed(_first_failure(outcomes), result)
+        run.check_cancel()
+        hashes = run.write_records(outcomes, metas, audit)
+        manifest = build_manifest(settings, outcomes, hashes, utc_now())
+        manifest_file = staging.file(delivery.MANIFEST_NAME)
+        with delivery.writing(delivery.MANIFEST_NAME, outdir):
+            write_manifest(manifest, manifest_file)
+        delivery.sync_file(manifest_file)
+        run.check_cancel()
+        run.report("", "delivering")
+        names = [o.output_path.name for o in outcomes if o.status == "exported" and o.output_path]
+        staging.deliver([*names, *records.RECORD_NAMES], settings.overwrite)
+    except BaseException:
+        staging.discard()
+        _remove_if_empty(outdir, created)
+        raise
+    run.report("", "done")
+    log.info("Exported %d documents into %s", sum(o.status == "exported" for o in outcomes), outdir)
+    return ExportResult(
+        outdir, outcomes, passed=True, manifest_path=outdir / delivery.MANIFEST_NAME
+    )
+
+
+def _remove_if_empty(outdir: Path, created: bool) -> None:
+    if created:
+        with contextlib.suppress(OSError):
+            outdir.rmdir()

@@ -1,0 +1,62 @@
+"""The part of an export that runs in a worker process: one document, redacted and verified.
+
+Kept apart from engine.py so that a spawned worker imports only what it needs (core, pdf and
+the verifier), not openpyxl or the records code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+
+from redactor.core.errors import ExportError, RedactorError
+from redactor.core.export_model import RenderOptions, VerificationReport
+from redactor.export.jobs import DocumentJob
+from redactor.export.verify import verify_redacted
+from redactor.pdf.redact import redact_document
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class WorkerResult:
+    index: int
+    pdf: bytes | None  # None when verification failed: failed bytes never leave the worker
+    sha256: str | None
+    report: VerificationReport
+    removed_terms: tuple[str, ...]
+    rasterized_pages: tuple[int, ...]
+
+
+def check_source(job: DocumentJob) -> None:
+    """Refuse a source whose bytes no longer match the SHA-256 stored at import."""
+    actual = hashlib.sha256(job.source).hexdigest()
+    if actual != job.source_sha256.strip().lower():
+        raise ExportError(
+            f"The source of {job.file_name} no longer matches its stored SHA-256 "
+            f"(stored {job.source_sha256[:12]}…, now {actual[:12]}…); it was changed or damaged "
+            "after import, so nothing was exported. Import it again."
+        )
+
+
+def process_document(index: int, job: DocumentJob, options: RenderOptions) -> WorkerResult:
+    """Redact, then verify independently. Runs in a worker process (or inline when workers=0)."""
+    check_source(job)
+    try:
+        redacted = redact_document(job.source, job.boxes, job.withheld, options)
+    except RedactorError as err:
+        raise ExportError(f"{job.file_name} could not be redacted: {err}") from err
+    report = verify_redacted(
+        redacted.pdf, job.boxes, job.withheld, redacted.removed_terms, options, job.page_count
+    )
+    passed = bool(report.passed)
+    log.debug("%s: %s", job.file_name, "verified" if passed else "FAILED verification")
+    return WorkerResult(
+        index=index,
+        pdf=redacted.pdf if passed else None,
+        sha256=hashlib.sha256(redacted.pdf).hexdigest() if passed else None,
+        report=report,
+        removed_terms=tuple(redacted.removed_terms),
+        rasterized_pages=tuple(redacted.rasterized_pages),
+    )

@@ -1,0 +1,186 @@
+"""The one storage boundary: engine set-up, transactions, schema migrations, and the mapping of
+database errors to sentences a user can act on (qutebrowser's KnownError/BugError split).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
+
+from redactor.core.errors import StoreError
+from redactor.store.location import CaseLocation
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+# How long a writer waits for another writer's transaction before giving up.
+BUSY_TIMEOUT_MS = 15_000
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+class CaseDatabase:
+    """An open connection pool to one case database."""
+
+    def __init__(self, engine: Engine, location: CaseLocation) -> None:
+        self.engine = engine
+        self.location = location
+
+    # -- opening --------------------------------------------------------------------------
+
+    @classmethod
+    def connect(cls, location: CaseLocation, *, create: bool) -> CaseDatabase:
+        if location.is_sqlite:
+            assert location.path is not None
+            _check_sqlite_path(location.path, create=create)
+            engine = create_engine(location.url, poolclass=NullPool)
+            _configure_sqlite(engine)
+        else:
+            engine = create_engine(location.url, pool_pre_ping=True, pool_size=2)
+        db = cls(engine, location)
+        with db.translate_errors():
+            with engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        return db
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- schema -----------------------------------------------------------------------------
+
+    def revision(self) -> str | None:
+        with self.read() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def has_table(self, name: str) -> bool:
+        with self.translate_errors(), self.engine.connect() as conn:
+            return inspect(conn).has_table(name)
+
+    def migrate(self) -> None:
+        """Bring the schema to this version's head, refusing a case from a newer version."""
+        current = self.revision()
+        script = ScriptDirectory.from_config(alembic_config())
+        head = script.get_current_head()
+        if current == head:
+            return
+        if current is not None:
+            try:
+                script.get_revision(current)
+            except Exception:
+                raise StoreError(
+                    f"The case {self.location.display} was written by a newer version of "
+                    f"Redactor (schema {current}); install that version or newer to open it."
+                ) from None
+        log.info("migrating %s from %s to %s", self.location.display, current, head)
+        with self.transaction() as conn:
+            command.upgrade(alembic_config(conn), "head")
+
+    # -- transactions -------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One write transaction: everything inside commits together or not at all."""
+        with self.translate_errors(), self.engine.connect() as conn:
+            conn = conn.execution_options(redactor_write=True)
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A read-only snapshot (one transaction, so related reads agree)."""
+        with self.translate_errors(), self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def translate_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except StoreError:
+            raise
+        except (OperationalError, DBAPIError) as exc:
+            raise StoreError(self._sentence(exc)) from exc
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"The case {self.location.display} could not be used: {exc.__class__.__name__}."
+            ) from exc
+
+    def _sentence(self, exc: DBAPIError) -> str:
+        where = self.location.display
+        text = str(exc.orig if exc.orig is not None else exc).strip().splitlines()[0]
+        low = text.lower()
+        if "database is locked" in low or "database is busy" in low:
+            return f"The case {where} is locked by another program; try again in a moment."
+        if "readonly" in low or "read-only" in low:
+            return f"The case {where} is read-only; copy it to a writable place or ask for write access."
+        if "file is not a database" in low or "not a database" in low:
+            return f"{where} is not a Redactor case (the file is not a database)."
+        if "disk is full" in low or "no space" in low:
+            return f"The disk holding the case {where} is full; nothing was changed."
+        if "unable to open database" in low:
+            return f"The case {where} cannot be opened; check that the folder exists and is accessible."
+        if not self.location.is_sqlite and isinstance(exc, OperationalError):
+            return f"The database {where} cannot be reached: {text}."
+        return f"The case {where} could not be used: {text}."
+
+
+def _check_sqlite_path(path: Path, *, create: bool) -> None:
+    if create:
+        if path.exists():
+            raise StoreError(f"{path} already exists; choose another name for the new case.")
+        if not path.parent.is_dir():
+            raise StoreError(f"The folder {path.parent} does not exist; create it first.")
+        return
+    if not path.exists():
+        raise StoreError(f"There is no case at {path}.")
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a Redactor case.")
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if header != b"SQLite format 3\x00":
+        raise StoreError(f"{path} is not a Redactor case (the file is not a case database).")
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        # Take transaction control from the driver so that BEGIN IMMEDIATE is ours to emit.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()
+        if mode and str(mode[0]).lower() != "wal":
+            log.warning("SQLite refused WAL mode (%s); concurrent readers may wait", mode[0])
+        # FULL: a committed decision survives a power cut, not only a crashed process.
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # A write transaction takes the write lock up front; a deferred BEGIN that upgrades
+        # later can fail with SQLITE_BUSY without waiting, losing the reviewer's change.
+        write = conn.get_execution_options().get("redactor_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")

@@ -1,0 +1,402 @@
+"""export_case end to end: real PDFs through worker processes, checked with independent tools."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pikepdf
+import pymupdf
+import pytest
+from pdfminer.high_level import extract_text
+
+from redactor import __version__
+from redactor.core.errors import Cancelled, ExportError
+from redactor.core.export_model import (
+    BoxSpec,
+    BoxStyle,
+    LegendEntry,
+    OutputMode,
+    RenderOptions,
+    WithheldPageSpec,
+)
+from redactor.core.geometry import Rect
+from redactor.export.engine import ExportFailed, export_case
+from redactor.export.jobs import AuditEntry, DocumentJob, ExportProgress, ExportSettings
+
+SECRET = "Jansen-Bakkerstraat"  # the text every test hides
+PAGES = [
+    f"Betreft: het verzoek van {SECRET} over de subsidie.",
+    "Tweede pagina: geheel geweigerd, vertrouwelijk advies.",
+    "Derde pagina: openbaar deel van het besluit.",
+]
+RECORDS = {"inventarislijst.xlsx", "inventarislijst.csv", "audit-log.jsonl", "audit-log.csv"}
+
+
+def make_pdf(pages: list[str], image: bytes | None = None) -> bytes:
+    doc = pymupdf.open()
+    for text in pages:
+        page = doc.new_page(width=595, height=842)
+        page.insert_text((72, 100), text, fontname="helv", fontsize=11)
+        if image is not None:
+            page.insert_image(pymupdf.Rect(72, 300, 472, 700), stream=image)
+    data = doc.tobytes(garbage=3, deflate=True)
+    doc.close()
+    return data
+
+
+def word_rect(source: bytes, page_index: int, text: str) -> Rect:
+    """Where `text` is on the page, as a reviewer would draw the box (displayed points)."""
+    doc = pymupdf.open(stream=source, filetype="pdf")
+    try:
+        (hit,) = doc[page_index].search_for(text)
+    finally:
+        doc.close()
+    return Rect(hit.x0 - 1, hit.y0 - 1, hit.x1 + 1, hit.y1 + 1)
+
+
+def make_job(
+    number: int,
+    file_name: str,
+    source: bytes,
+    judgement: str = "deels openbaar",
+    boxes: tuple[BoxSpec, ...] | None = None,
+    withheld: tuple[WithheldPageSpec, ...] = (),
+    sha256: str | None = None,
+    note: str = "",
+) -> DocumentJob:
+    page_count = pymupdf.open(stream=source, filetype="pdf").page_count if source[:4] == b"%PDF" else 1
+    if boxes is None:
+        boxes = (BoxSpec(0, word_rect(source, 0, SECRET), ("5.1.2e",)),)
+    return DocumentJob(
+        document_id=number,
+        file_name=file_name,
+        source=source,
+        source_sha256=sha256 or hashlib.sha256(source).hexdigest(),
+        boxes=boxes,
+        withheld=withheld,
+        page_count=page_count,
+        judgement=judgement,
+        grounds=tuple(sorted({c for b in boxes for c in b.codes} | {c for w in withheld for c in w.codes})),
+        note=note,
+        date="2024-02-29",
+        inventory_id=str(number),
+    )
+
+
+def settings(**kw: object) -> ExportSettings:
+    base: dict[str, object] = {
+        "render": RenderOptions(style=BoxStyle.BLACK, mode=OutputMode.TEXT),
+        "exported_by": "Piet de Vries",
+        "case_title": "Woo-verzoek subsidies 2024",
+        "tool_version": __version__,
+    }
+    base.update(kw)
+    return ExportSettings(**base)  # type: ignore[arg-type]
+
+
+AUDIT = (
+    AuditEntry(1, "2024-03-01T09:00:00Z", "Piet de Vries", "document.import", "D1", None, {"file_name": "brief.pdf"}, "1" * 64),
+    AuditEntry(2, "2024-03-01T09:05:00Z", "Piet de Vries", "redaction.create", "R1", None, {"grounds": ["5.1.2e"], "note": "naam verzoeker"}, "2" * 64),
+)
+
+
+def case_jobs() -> list[DocumentJob]:
+    letter = make_pdf(PAGES)
+    public = make_pdf(["Een openbaar persbericht zonder namen."])
+    secret = make_pdf(["Intern memo, geheel niet openbaar."])
+    return [
+        make_job(1, "brief.pdf", letter, withheld=(WithheldPageSpec(1, ("5.1.2i",)),)),
+        make_job(2, "persbericht.pdf", public, judgement="openbaar", boxes=()),
+        make_job(3, "memo.pdf", secret, judgement="niet openbaar", boxes=()),
+    ]
+
+
+def assert_nothing_left(outdir: Path) -> None:
+    """No manifest, no PDF, no staging folder: nothing that looks like (part of) an export."""
+    left = sorted(p.name for p in outdir.iterdir()) if outdir.exists() else []
+    assert left == [], left
+
+
+def all_decoded_bytes(data: bytes) -> bytes:
+    """Every object of the file, streams decoded, including objects nothing refers to."""
+    chunks = [data]
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Stream):
+                try:
+                    chunks.append(obj.read_bytes())
+                except pikepdf.PdfError:
+                    chunks.append(obj.read_raw_bytes())
+            else:
+                chunks.append(repr(obj).encode("utf-8", "replace"))
+    # Flate streams the object walk could not decode: inflate whatever inflates.
+    for start in range(len(data)):
+        if data.startswith(b"stream", start):
+            body = data[start + 6 : start + 6 + 2_000_000].lstrip(b"\r\n")
+            try:
+                chunks.append(zlib.decompressobj().decompress(body))
+            except zlib.error:
+                pass
+    return b"\n".join(chunks)
+
+
+# --- a finished export ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object, list[ExportProgress]]:
+    outdir = tmp_path_factory.mktemp("export") / "out"
+    events: list[ExportProgress] = []
+    legend = (LegendEntry("5.1.2e", "Eerbiediging persoonlijke levenssfeer", "Personal privacy"),)
+    result = export_case(
+        case_jobs(),
+        AUDIT,
+        outdir,
+        settings(render=RenderOptions(style=BoxStyle.WHITE, mode=OutputMode.TEXT, legend=legend)),
+        progress=events.append,
+    )
+    return outdir, result, events
+
+
+def test_delivers_pdfs_records_and_manifest_only(exported) -> None:  # type: ignore[no-untyped-def]
+    outdir, result, _ = exported
+    assert sorted(p.name for p in outdir.iterdir()) == sorted(
+        {"brief.pdf", "persbericht.pdf", "manifest.json"} | RECORDS
+    )
+    assert result.passed
+    assert result.manifest_path == outdir / "manifest.json"
+    assert [d.status for d in result.documents] == ["exported", "exported", "listed-only"]
+    assert result.documents[2].output_path is None
+
+
+def test_the_hidden_text_is_gone_for_independent_tools(exported) -> None:  # type: ignore[no-untyped-def]
+    outdir, _, _ = exported
+    data = (outdir / "brief.pdf").read_bytes()
+    text = extract_text(io.BytesIO(data))
+    assert "Jansen" not in text and "Bakkerstraat" not in text
+    assert "over de subsidie" in text  # the rest stays searchable
+    assert "vertrouwelijk advies" not in text  # the withheld page
+    assert "Derde pagina" in text
+    blob = all_decoded_bytes(data)
+    assert b"Jansen" not in blob and b"Bakkerstraat" not in blob
+    assert data.count(b"%%EOF") == 1
+
+
+def test_manifest_describes_the_export(exported) -> None:  # type: ignore[no-untyped-def]
+    outdir, result, _ = exported
+    manifest = json.loads((outdir / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["tool"] == {"name": "Redactor", "version": __version__}
+    assert manifest["exported_by"] == "Piet de Vries"
+    assert manifest["case_title"] == "Woo-verzoek subsidies 2024"
+    assert manifest["exported_at"].endswith("Z")
+    assert manifest["passed"] is True
+    assert manifest["settings"]["style"] == "white"
+    assert manifest["settings"]["mode"] == "text"
+    assert manifest["settings"]["image_dpi"] == 200
+    assert manifest["settings"]["legend"] == [
+        {"code": "5.1.2e", "label_nl": "Eerbiediging persoonlijke levenssfeer", "label_en": "Personal privacy"}
+    ]
+    docs = {d["file_name"]: d for d in manifest["documents"]}
+    brief = docs["brief.pdf"]
+    assert brief["output_file"] == "brief.pdf"
+    assert brief["output_sha256"] == hashlib.sha256((outdir / "brief.pdf").read_bytes()).hexdigest()
+    assert brief["source_sha256"] == case_jobs()[0].source_sha256
+    assert brief["page_count"] == 3
+    assert brief["box_count"] == 1
+    assert brief["withheld_page_indexes"] == [1]
+    assert brief["status"] == "exported"
+    assert brief["verification_passed"] is True
+    assert brief["verification"] and all(c["passed"] for c in brief["verification"])
+    assert {"name", "passed", "page_index", "detail"} <= set(brief["verification"][0])
+    memo = docs["memo.pdf"]
+    assert memo["status"] == "listed-only"
+    assert memo["output_file"] is None and memo["output_sha256"] is None
+    assert "niet openbaar" in memo["note"]
+    assert memo["verification"] is None
+    assert set(manifest["records"]) == RECORDS
+    for name, digest in manifest["records"].items():
+        assert hashlib.sha256((outdir / name).read_bytes()).hexdigest() == digest
+    assert result.documents[0].output_sha256 == brief["output_sha256"]
+
+
+def test_inventory_lists_every_document(exported) -> None:  # type: ignore[no-untyped-def]
+    outdir, _, _ = exported
+    ws = openpyxl.load_workbook(outdir / "inventarislijst.xlsx").active
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    assert rows[0][:8] == ["ID", "Document", "Datum", "Beoordeling", "Beoordelingsgrond", "Toelichting", "Pagina's", "Aantal redacties"]
+    assert [r[:2] + r[3:5] + r[6:] for r in rows[1:]] == [
+        [1, "brief.pdf", "deels openbaar", "5.1.2e;5.1.2i", 3, 1, "2"],
+        [2, "persbericht.pdf", "openbaar", None, 1, 0, None],
+        [3, "memo.pdf", "niet openbaar", None, 1, 0, None],
+    ]
+    csv_text = (outdir / "inventarislijst.csv").read_text(encoding="utf-8-sig")
+    assert csv_text.splitlines()[1].startswith('1;brief.pdf;2024-02-29;deels openbaar;"5.1.2e;5.1.2i"')
+
+
+def test_audit_log_is_delivered(exported) -> None:  # type: ignore[no-untyped-def]
+    outdir, _, _ = exported
+    lines = (outdir / "audit-log.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["seq"] for line in lines] == [1, 2]
+
+
+def test_progress_counts_every_document(exported) -> None:  # type: ignore[no-untyped-def]
+    _, _, events = exported
+    assert events[-1] == ExportProgress(3, 3, "", "done")
+    finished = [e for e in events if e.stage in ("verified", "listed")]
+    assert sorted(e.current for e in finished) == ["brief.pdf", "memo.pdf", "persbericht.pdf"]
+    assert [e.done for e in events] == sorted(e.done for e in events)
+    assert {e.total for e in events} == {3}
+    assert [e.stage for e in events][-3:] == ["records", "delivering", "done"]
+
+
+# --- the pool is fed lazily ----------------------------------------------------------------
+
+
+def test_a_generator_is_consumed_with_a_bounded_number_in_flight(tmp_path: Path) -> None:
+    source = make_pdf(PAGES[:1])
+    pulled = 0
+    finished = 0
+    most_ahead = 0
+
+    def jobs() -> Iterator[DocumentJob]:
+        nonlocal pulled, most_ahead
+        for n in range(1, 9):
+            pulled += 1
+            most_ahead = max(most_ahead, pulled - finished)
+            yield make_job(n, f"doc{n}.pdf", source)
+
+    def progress(event: ExportProgress) -> None:
+        nonlocal finished
+        if event.stage == "verified":
+            finished += 1
+
+    events: list[ExportProgress] = []
+    result = export_case(
+        jobs(), (), tmp_path / "out", settings(workers=2), lambda e: (progress(e), events.append(e)), total=8
+    )
+    assert result.passed and len(result.documents) == 8
+    assert finished == 8
+    assert most_ahead <= 2 * 2 + 1  # never more than 2 x workers sources held, plus the one pulled
+    assert events[-1].total == 8
+
+
+def test_unique_safe_names_and_in_process_mode(tmp_path: Path) -> None:
+    source = make_pdf(PAGES[:1])
+    jobs = [make_job(1, "Brief.pdf", source), make_job(2, "brief.PDF", source), make_job(3, "../../x/CON", source)]
+    result = export_case(jobs, (), tmp_path / "out", settings(workers=0))
+    names = [d.output_path.name for d in result.documents]
+    assert names == ["Brief.pdf", "brief (2).pdf", "_CON.pdf"]
+    assert all((tmp_path / "out" / n).is_file() for n in names)
+
+
+# --- failures leave nothing that looks finished --------------------------------------------
+
+
+def test_a_source_that_changed_is_refused(tmp_path: Path) -> None:
+    jobs = case_jobs()
+    bad = make_job(4, "gewijzigd.pdf", make_pdf(PAGES), sha256="0" * 64)
+    with pytest.raises(ExportError, match="the source of gewijzigd.pdf no longer matches its stored SHA-256"):
+        export_case([*jobs, bad], AUDIT, tmp_path / "out", settings())
+    assert not (tmp_path / "out").exists()  # created by the export, removed again
+
+
+def test_a_damaged_source_is_refused_by_name(tmp_path: Path) -> None:
+    good = make_pdf(PAGES)
+    damaged = good[:200] + b"\x00garbage" * 50
+    job = make_job(1, "kapot.pdf", damaged, boxes=(BoxSpec(0, Rect(10, 10, 50, 50), ("5.1.2e",)),))
+    outdir = tmp_path / "out"
+    outdir.mkdir()
+    with pytest.raises(ExportError, match="kapot.pdf"):
+        export_case([make_job(2, "goed.pdf", good), job], AUDIT, outdir, settings())
+    assert_nothing_left(outdir)
+
+
+def test_cancel_removes_everything(tmp_path: Path) -> None:
+    source = make_pdf(PAGES[:1])
+    jobs = (make_job(n, f"doc{n}.pdf", source) for n in range(1, 7))
+    seen: list[ExportProgress] = []
+    outdir = tmp_path / "out"
+    outdir.mkdir()
+    with pytest.raises(Cancelled):
+        export_case(
+            jobs, (), outdir, settings(), seen.append,
+            cancelled=lambda: any(e.stage == "verified" for e in seen),
+        )
+    assert_nothing_left(outdir)
+    assert 1 <= sum(e.stage == "verified" for e in seen) < 6
+
+
+def test_an_audit_note_with_a_redacted_name_refuses_the_export(tmp_path: Path) -> None:
+    leak = AuditEntry(3, "2024-03-01T09:06:00Z", "Piet de Vries", "redaction.update", "R1",
+                      {"note": "naam verzoeker"}, {"note": f"adres: {SECRET}"}, "3" * 64)
+    outdir = tmp_path / "out"
+    outdir.mkdir()
+    with pytest.raises(ExportError, match=f"audit log would show text that is redacted in brief.pdf: '{SECRET}'.*entry 3"):
+        export_case(case_jobs(), (*AUDIT, leak), outdir, settings())
+    assert_nothing_left(outdir)
+
+
+def test_an_inventory_note_with_a_redacted_name_refuses_the_export(tmp_path: Path) -> None:
+    jobs = case_jobs()
+    jobs[1] = make_job(2, "persbericht.pdf", make_pdf(["Persbericht."]), "openbaar", (), note=f"over {SECRET}")
+    outdir = tmp_path / "out"
+    outdir.mkdir()
+    with pytest.raises(ExportError, match="inventory list would show text .*row of document 2 \\(Toelichting\\)"):
+        export_case(jobs, AUDIT, outdir, settings())
+    assert_nothing_left(outdir)
+
+
+# --- overwrite rules -----------------------------------------------------------------------
+
+
+def test_an_earlier_export_is_kept_unless_overwriting(tmp_path: Path) -> None:
+    outdir = tmp_path / "out"
+    first = export_case(case_jobs(), AUDIT, outdir, settings())
+    before = {p.name: p.read_bytes() for p in outdir.iterdir()}
+    with pytest.raises(ExportError, match="already holds an export"):
+        export_case(case_jobs(), AUDIT, outdir, settings())
+    assert {p.name: p.read_bytes() for p in outdir.iterdir()} == before
+
+    jobs = case_jobs()[:1]  # the case lost two documents since
+    second = export_case(jobs, AUDIT, outdir, settings(overwrite=True))
+    assert sorted(p.name for p in outdir.iterdir()) == sorted({"brief.pdf", "manifest.json"} | RECORDS)
+    manifest = json.loads((outdir / "manifest.json").read_text(encoding="utf-8"))
+    assert [d["file_name"] for d in manifest["documents"]] == ["brief.pdf"]
+    assert second.documents[0].output_sha256 != first.documents[0].output_sha256  # fresh file ID
+
+
+def test_a_pdf_name_already_there_is_refused(tmp_path: Path) -> None:
+    outdir = tmp_path / "out"
+    outdir.mkdir()
+    (outdir / "persbericht.pdf").write_bytes(b"someone else's file")
+    with pytest.raises(ExportError, match=r"already holds an export \(persbericht.pdf\)"):
+        export_case(case_jobs(), AUDIT, outdir, settings())
+    assert sorted(p.name for p in outdir.iterdir()) == ["persbericht.pdf"]
+    assert (outdir / "persbericht.pdf").read_bytes() == b"someone else's file"
+
+
+# --- the environment -----------------------------------------------------------------------
+
+
+def test_a_read_only_folder_is_refused(read_only_dir: Path) -> None:
+    with pytest.raises(ExportError, match="cannot be written to"):
+        export_case(case_jobs(), AUDIT, read_only_dir, settings())
+
+
+def test_a_full_disk_stops_the_export_cleanly(small_disk) -> None:  # type: ignore[no-untyped-def]
+    outdir = small_disk(200)
+    # A photo of noise does not compress: the redacted file is bigger than the disk.
+    photo = pymupdf.Pixmap(pymupdf.csRGB, 400, 400, os.urandom(400 * 400 * 3), False).tobytes("png")
+    source = make_pdf(PAGES[:1], image=photo)
+    assert len(source) > 250_000
+    with pytest.raises(ExportError) as caught:
+        export_case([make_job(1, "foto.pdf", source)], (), outdir, settings())
+    assert str(caught.value) == "The disk is full while writing foto.pdf; nothing was exported."
+    assert_nothing_left(outdir)
