@@ -35,13 +35,67 @@ from pathlib import Path
 PAGES_PER_DOC = 100
 BOXES_PER_PAGE = 10
 LINES_PER_PAGE = 40
-WORDS = (
-    "de het een en van in op te dat voor met aan bij door over onder besluit verzoek "
-    "ministerie gemeente overleg advies nota bijlage ambtenaar contract bedrag vergadering "
-    "openbaarheid documenten inventaris beoordeling procedure termijn zienswijze brief "
-    "telefoon adres afdeling directie beleid toezicht rapport onderzoek"
-).split()
-NAMES = "Jansen de Vries Bakker Visser Smit Meijer Mulder Bos Vos Peters Hendriks Dekker".split()
+WORDS = [
+    "de",
+    "het",
+    "een",
+    "en",
+    "van",
+    "in",
+    "op",
+    "te",
+    "dat",
+    "voor",
+    "met",
+    "aan",
+    "bij",
+    "door",
+    "over",
+    "onder",
+    "besluit",
+    "verzoek",
+    "ministerie",
+    "gemeente",
+    "overleg",
+    "advies",
+    "nota",
+    "bijlage",
+    "ambtenaar",
+    "contract",
+    "bedrag",
+    "vergadering",
+    "openbaarheid",
+    "documenten",
+    "inventaris",
+    "beoordeling",
+    "procedure",
+    "termijn",
+    "zienswijze",
+    "brief",
+    "telefoon",
+    "adres",
+    "afdeling",
+    "directie",
+    "beleid",
+    "toezicht",
+    "rapport",
+    "onderzoek",
+]
+NAMES = [
+    "Jansen",
+    "de",
+    "Vries",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "Mulder",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "Dekker",
+]
 
 
 def _maxrss_mib(who: int) -> float:
@@ -72,7 +126,9 @@ def generate(folder: Path, pages: int, seed: int = 1) -> None:
                 words = [rng.choice(WORDS) for _ in range(9)]
                 words.insert(rng.randrange(len(words)), rng.choice(NAMES) + str(rng.randrange(100)))
                 lines.append(" ".join(words))
-            page.insert_text((50, 50), "\n".join(lines), fontname="helv", fontsize=10, lineheight=1.7)
+            page.insert_text(
+                (50, 50), "\n".join(lines), fontname="helv", fontsize=10, lineheight=1.7
+            )
         data = doc.tobytes(garbage=3, deflate=True)
         boxes = []
         for page_index, page in enumerate(doc):
@@ -169,7 +225,11 @@ def run_redactor(folder: Path, out: Path, mode: str, workers: int | None) -> dic
     documents = _documents(folder)
     start = time.perf_counter()
     result = export_case(
-        _jobs(folder), [], out, _settings(mode, workers), total=len(documents)  # type: ignore[arg-type]
+        _jobs(folder),
+        [],
+        out,
+        _settings(mode, workers),
+        total=len(documents),  # type: ignore[arg-type]
     )
     seconds = time.perf_counter() - start
     pages = sum(d.page_count for d in result.documents)
@@ -199,7 +259,12 @@ def split(folder: Path, mode: str, profile: bool) -> dict[str, object]:
     if profiler:
         profiler.enable()
     report = verify_redacted(
-        redacted.pdf, job.boxes, job.withheld, redacted.removed_terms, options, job.page_count  # type: ignore[attr-defined]
+        redacted.pdf,
+        job.boxes,
+        job.withheld,
+        redacted.removed_terms,
+        options,
+        job.page_count,  # type: ignore[attr-defined]
     )
     if profiler:
         profiler.disable()
@@ -259,16 +324,26 @@ def measure(pages: int, mode: str, workers: int | None, do_split: bool, profile:
         }
         if do_split:
             result["split"] = _phase(
-                "--phase", "split", "--dir", str(src), "--mode", mode, *(["--profile"] if profile else [])
+                "--phase",
+                "split",
+                "--dir",
+                str(src),
+                "--mode",
+                mode,
+                *(["--profile"] if profile else []),
             )
         return result
 
 
 def _print(results: list[dict], mode: str) -> None:
-    print(f"\nExport benchmark ({mode} mode, {BOXES_PER_PAGE} boxes/page, {PAGES_PER_DOC} pages/document)")
+    print(
+        f"\nExport benchmark ({mode} mode, {BOXES_PER_PAGE} boxes/page, {PAGES_PER_DOC} pages/document)"
+    )
     print(f"CPUs: {os.cpu_count()}   Python {sys.version.split()[0]}")
-    head = f"{'pages':>6} {'bare p/s':>9} {'redactor p/s':>13} {'ratio':>6} {'workers':>7} " \
-           f"{'bare MiB':>9} {'parent MiB':>11} {'worker MiB':>11}"
+    head = (
+        f"{'pages':>6} {'bare p/s':>9} {'redactor p/s':>13} {'ratio':>6} {'workers':>7} "
+        f"{'bare MiB':>9} {'parent MiB':>11} {'worker MiB':>11}"
+    )
     print(head)
     print("-" * len(head))
     for r in results:
@@ -301,7 +376,9 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="with --split: profile verify")
     parser.add_argument("--json", action="store_true", help="print the raw figures as JSON")
     # Internal: one phase in this (fresh) process.
-    parser.add_argument("--phase", choices=["generate", "bare", "redactor", "split"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--phase", choices=["generate", "bare", "redactor", "split"], help=argparse.SUPPRESS
+    )
     parser.add_argument("--dir", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--single", type=int, help=argparse.SUPPRESS)

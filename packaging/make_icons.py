@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from project_info import ICO_SIZES, ICON_SIZES, REPO, icon_png  # noqa: E402
+from project_info import ICO_SIZES, ICON_SIZES, REPO, icon_png
 
 log = logging.getLogger(__name__)
 

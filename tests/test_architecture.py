@@ -55,7 +55,12 @@ def test_core_imports_with_qt_unavailable() -> None:
     )
     env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}
     done = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, env=env, timeout=120
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("ok")
@@ -65,6 +70,8 @@ def test_import_contracts() -> None:
     """import-linter's contracts in pyproject.toml (Qt only in gui/, layers point down)."""
     lint = Path(sys.executable).with_name("lint-imports")
     if not lint.exists():
-        pytest.fail("lint-imports is not installed; install the test extras: pip install -e '.[test]'")
+        pytest.fail(
+            "lint-imports is not installed; install the test extras: pip install -e '.[test]'"
+        )
     done = subprocess.run([str(lint)], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr

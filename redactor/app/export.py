@@ -13,7 +13,13 @@ from redactor.app.session import CaseSession
 from redactor.core.export_model import BoxSpec, LegendEntry, RenderOptions, WithheldPageSpec
 from redactor.core.model import Judgement, PageDecisionKind
 from redactor.export.engine import export_case
-from redactor.export.jobs import AuditEntry, DocumentJob, ExportProgress, ExportResult, ExportSettings
+from redactor.export.jobs import (
+    AuditEntry,
+    DocumentJob,
+    ExportProgress,
+    ExportResult,
+    ExportSettings,
+)
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +43,10 @@ def build_jobs(session: CaseSession) -> Iterator[DocumentJob]:
         boxes = tuple(BoxSpec(r.page_index, r.rect, r.grounds) for r in doc_reds)
         # Out-of-scope pages are not part of the release: withhold them, marked as such.
         withheld = tuple(
-            WithheldPageSpec(d.page_index, d.grounds if d.kind is PageDecisionKind.WITHHELD else ("buiten reikwijdte",))
+            WithheldPageSpec(
+                d.page_index,
+                d.grounds if d.kind is PageDecisionKind.WITHHELD else ("buiten reikwijdte",),
+            )
             for d in doc_decs
         )
         grounds: list[str] = []
@@ -62,7 +71,9 @@ def build_jobs(session: CaseSession) -> Iterator[DocumentJob]:
         )
 
 
-def _implied_judgement(boxes: tuple[BoxSpec, ...], withheld: tuple[WithheldPageSpec, ...], pages: int) -> Judgement:
+def _implied_judgement(
+    boxes: tuple[BoxSpec, ...], withheld: tuple[WithheldPageSpec, ...], pages: int
+) -> Judgement:
     if len(withheld) >= pages:
         return Judgement.NOT_PUBLIC
     if boxes or withheld:
@@ -73,8 +84,14 @@ def _implied_judgement(boxes: tuple[BoxSpec, ...], withheld: tuple[WithheldPageS
 def audit_entries(session: CaseSession) -> list[AuditEntry]:
     return [
         AuditEntry(
-            seq=e.seq, at=e.at, reviewer=e.reviewer, action=e.action, target=e.target,
-            before=e.before, after=e.after, hash=e.hash,
+            seq=e.seq,
+            at=e.at,
+            reviewer=e.reviewer,
+            action=e.action,
+            target=e.target,
+            before=e.before,
+            after=e.after,
+            hash=e.hash,
         )
         for e in session.audit_events()
     ]
@@ -95,16 +112,27 @@ def export(
         codes = {c for r in session.redactions() for c in r.grounds}
         codes |= {c for d in session.page_decisions() for c in d.grounds}
         render = RenderOptions(
-            style=render.style, mode=render.mode, image_dpi=render.image_dpi,
-            legend=legend_for(session, codes), language=render.language,
+            style=render.style,
+            mode=render.mode,
+            image_dpi=render.image_dpi,
+            legend=legend_for(session, codes),
+            language=render.language,
         )
     info = session.info()
     settings = ExportSettings(
-        render=render, overwrite=overwrite, exported_by=session.reviewer, case_title=info.title,
+        render=render,
+        overwrite=overwrite,
+        exported_by=session.reviewer,
+        case_title=info.title,
         tool_version=__version__,
     )
     result = export_case(
-        build_jobs(session), audit_entries(session), outdir, settings, progress=progress, cancelled=cancelled
+        build_jobs(session),
+        audit_entries(session),
+        outdir,
+        settings,
+        progress=progress,
+        cancelled=cancelled,
     )
     with session.store.write(session.reviewer) as w:
         w.record_export(

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from redactor.core.errors import InputError, PdfError
+from redactor.core.document import PdfInfo
+from redactor.core.errors import DuplicateDocument, InputError, PdfError
 from redactor.core.model import Document
 from redactor.pdf.intake import inspect_pdf
 
@@ -33,9 +36,47 @@ def read_source(path: Path) -> bytes:
         raise InputError(f"{path} cannot be read: {exc.strerror or exc}.") from None
 
 
+@dataclass(frozen=True, slots=True)
+class CheckedFile:
+    """A file that passed the checks: a usable PDF, not yet in the case."""
+
+    path: Path
+    info: PdfInfo
+
+
+def check_importable(session: CaseSession, path: Path, seen: dict[str, Path]) -> CheckedFile:
+    """Validate one file before anything is imported, so that one bad file in a batch leaves
+    the case unchanged. `seen` maps the SHA-256 of files checked earlier in the batch."""
+    info = inspect_pdf(read_source(path), path.name)
+    existing = session.store.find_by_sha256(info.sha256)
+    if existing is not None:
+        raise DuplicateDocument(
+            f"{path.name} is already in the case as document {existing.id} "
+            f"({existing.file_name}, same SHA-256)."
+        )
+    if info.sha256 in seen:
+        raise DuplicateDocument(
+            f"{path.name} is the same file as {seen[info.sha256].name} (same SHA-256); "
+            "add it once."
+        )
+    seen[info.sha256] = path
+    return CheckedFile(path, info)
+
+
+def import_checked(session: CaseSession, checked: CheckedFile) -> Document:
+    """Store a checked file; its bytes must still be the ones that were checked."""
+    data = read_source(checked.path)
+    if hashlib.sha256(data).hexdigest() != checked.info.sha256:
+        raise InputError(f"{checked.path.name} changed while it was being added; add it again.")
+    return _store(session, checked.path, data, checked.info)
+
+
 def import_one(session: CaseSession, path: Path) -> Document:
     data = read_source(path)
-    info = inspect_pdf(data, path.name)
+    return _store(session, path, data, inspect_pdf(data, path.name))
+
+
+def _store(session: CaseSession, path: Path, data: bytes, info: PdfInfo) -> Document:
     with session.store.write(session.reviewer) as w:
         doc = w.add_document(
             file_name=path.name,

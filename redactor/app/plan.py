@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from redactor.app.session import CaseSession
 from redactor.core.errors import InputError, RedactorError
 from redactor.core.geometry import Rect
 from redactor.core.model import PageDecisionKind
-
-from redactor.app.session import CaseSession
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +37,11 @@ def load_plan(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"The plan {path} is not valid JSON: {exc.msg} at line {exc.lineno}.") from None
+        raise InputError(
+            f"The plan {path} is not valid JSON: {exc.msg} at line {exc.lineno}."
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
-        raise InputError(f"The plan {path} must be an object with a \"documents\" list.")
+        raise InputError(f'The plan {path} must be an object with a "documents" list.')
     return data
 
 
@@ -54,12 +57,14 @@ def apply_plan(session: CaseSession, plan: dict[str, Any], source: str = "the pl
             entry = _mapping(entry, where)
             name = entry.get("file")
             if not isinstance(name, str) or not name:
-                raise InputError(f"{where}: \"file\" must be a document's file name.")
+                raise InputError(f'{where}: "file" must be a document\'s file name.')
             ids = by_name.get(name)
             if not ids:
                 raise InputError(f"{where}: there is no document named '{name}' in the case.")
             if len(ids) > 1:
-                raise InputError(f"{where}: several documents are named '{name}'; rename one first.")
+                raise InputError(
+                    f"{where}: several documents are named '{name}'; rename one first."
+                )
             doc_id = ids[0]
             where = f"{source}, '{name}'"
             for r_index, red in enumerate(_list(entry, "redactions", where), start=1):
@@ -70,8 +75,9 @@ def apply_plan(session: CaseSession, plan: dict[str, Any], source: str = "the pl
                 grounds = _grounds(red, spot)
                 note = red.get("note", "")
                 if not isinstance(note, str):
-                    raise InputError(f"{spot}: \"note\" must be text.")
-                _with_context(spot, lambda: w.add_redaction(doc_id, page - 1, rect, grounds, note))
+                    raise InputError(f'{spot}: "note" must be text.')
+                with _located(spot):
+                    w.add_redaction(doc_id, page - 1, rect, grounds, note)
                 count_boxes += 1
             for p_index, wp in enumerate(_list(entry, "withhold_pages", where), start=1):
                 spot = f"{where}, withheld page {p_index}"
@@ -79,17 +85,19 @@ def apply_plan(session: CaseSession, plan: dict[str, Any], source: str = "the pl
                 page = _page(wp, spot)
                 grounds = _grounds(wp, spot)
                 note = wp.get("note", "")
-                _with_context(
-                    spot,
-                    lambda: w.set_page_decision(doc_id, page - 1, PageDecisionKind.WITHHELD, grounds, str(note)),
-                )
+                with _located(spot):
+                    w.set_page_decision(
+                        doc_id, page - 1, PageDecisionKind.WITHHELD, grounds, str(note)
+                    )
                 count_pages += 1
     return PlanResult(count_boxes, count_pages)
 
 
-def _with_context(spot: str, action: Any) -> None:
+@contextmanager
+def _located(spot: str) -> Iterator[None]:
+    """Prefix an error raised for one plan entry with where that entry is."""
     try:
-        action()
+        yield
     except RedactorError as exc:
         message = exc.message
         if not message.startswith(spot):
@@ -106,14 +114,14 @@ def _mapping(value: Any, where: str) -> dict[str, Any]:
 def _list(entry: dict[str, Any], key: str, where: str) -> list[Any]:
     value = entry.get(key, [])
     if not isinstance(value, list):
-        raise InputError(f"{where}: \"{key}\" must be a list.")
+        raise InputError(f'{where}: "{key}" must be a list.')
     return value
 
 
 def _page(entry: dict[str, Any], where: str) -> int:
     page = entry.get("page")
     if not isinstance(page, int) or isinstance(page, bool) or page < 1:
-        raise InputError(f"{where}: \"page\" must be a page number starting at 1.")
+        raise InputError(f'{where}: "page" must be a page number starting at 1.')
     return page
 
 
@@ -124,12 +132,12 @@ def _rect(value: Any, where: str) -> Rect:
         or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
         or not all(math.isfinite(v) for v in value)
     ):
-        raise InputError(f"{where}: \"rect\" must be four numbers [x0, y0, x1, y1].")
+        raise InputError(f'{where}: "rect" must be four numbers [x0, y0, x1, y1].')
     return Rect.normalized(*(float(v) for v in value))
 
 
 def _grounds(entry: dict[str, Any], where: str) -> list[str]:
     grounds = entry.get("grounds")
     if not isinstance(grounds, list) or not grounds or not all(isinstance(g, str) for g in grounds):
-        raise InputError(f"{where}: \"grounds\" must be a non-empty list of ground codes.")
+        raise InputError(f'{where}: "grounds" must be a non-empty list of ground codes.')
     return grounds

@@ -54,7 +54,9 @@ def parse_item_ref(text: str) -> ItemRef:
     if clean[:1] in ("R", "P"):
         kind, clean = clean[0], clean[1:]
     if not clean.isdigit():
-        raise InputError(f"'{text}' is not an item id; boxes are R<number>, page decisions P<number>.")
+        raise InputError(
+            f"'{text}' is not an item id; boxes are R<number>, page decisions P<number>."
+        )
     return ItemRef(kind, int(clean))
 
 
@@ -89,7 +91,10 @@ class CaseSession:
         cat = load_catalog(catalog)
         name = validate_reviewer(reviewer)
         store = CaseStore.create(
-            location, title=title or _default_title(location), catalog=cat, four_eyes=four_eyes,
+            location,
+            title=title or _default_title(location),
+            catalog=cat,
+            four_eyes=four_eyes,
             reviewer=name,
         )
         return cls(store, name)
@@ -105,7 +110,10 @@ class CaseSession:
         return self
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         self.close()
 
@@ -143,7 +151,9 @@ class CaseSession:
     def source(self, document_id: int) -> bytes:
         return self.store.source(document_id)
 
-    def redactions(self, document_id: int | None = None, page_index: int | None = None) -> list[Redaction]:
+    def redactions(
+        self, document_id: int | None = None, page_index: int | None = None
+    ) -> list[Redaction]:
         return self.store.redactions(document_id, page_index)
 
     def page_decisions(self, document_id: int | None = None) -> list[PageDecision]:
@@ -172,7 +182,9 @@ class CaseSession:
                     document=doc,
                     boxes=sum(1 for r in reds if r.document_id == doc.id),
                     withheld_pages=sum(
-                        1 for d in decs if d.document_id == doc.id and d.kind is PageDecisionKind.WITHHELD
+                        1
+                        for d in decs
+                        if d.document_id == doc.id and d.kind is PageDecisionKind.WITHHELD
                     ),
                     pending=sum(1 for i in items if i.status is ReviewStatus.PROPOSED),
                     rejected=sum(1 for i in items if i.status is ReviewStatus.REJECTED),
@@ -195,25 +207,36 @@ class CaseSession:
     ) -> list[Document]:
         """Import PDFs, each in its own transaction. A folder adds every PDF in it.
 
-        Stops at the first file that cannot be imported (raising its error); the files before
-        it stay imported, each one complete. Use `expand_pdf_paths` + `check_importable` first
-        for all-or-nothing behaviour.
+        Every file is checked first (a usable PDF, not already in the case, not twice in the
+        batch): one bad file raises its error and nothing is imported. Progress counts the
+        checks and then the imports (total = 2 x the number of files).
         """
-        from redactor.app.intake import import_one
+        from redactor.app.intake import CheckedFile, check_importable, import_checked
 
         files = expand_pdf_paths(paths)
-        added: list[Document] = []
+        total = 2 * len(files)
+        seen: dict[str, Path] = {}
+        checked: list[CheckedFile] = []
         for done, path in enumerate(files):
             if progress:
-                progress(done, len(files), path.name)
-            added.append(import_one(self, path))
+                progress(done, total, path.name)
+            checked.append(check_importable(self, path, seen))
+        added: list[Document] = []
+        for done, item in enumerate(checked, start=len(files)):
+            if progress:
+                progress(done, total, item.path.name)
+            added.append(import_checked(self, item))
         if progress:
-            progress(len(files), len(files), "")
+            progress(total, total, "")
         return added
 
     def set_judgement(
-        self, document_id: int, judgement: Judgement | None, note: str | None = None,
-        document_date: str | None = None, expected_version: int | None = None,
+        self,
+        document_id: int,
+        judgement: Judgement | None,
+        note: str | None = None,
+        document_date: str | None = None,
+        expected_version: int | None = None,
     ) -> Document:
         with self.store.write(self.reviewer) as w:
             return w.set_judgement(document_id, judgement, note, document_date, expected_version)
@@ -227,7 +250,11 @@ class CaseSession:
             return w.add_redaction(document_id, page_index, rect, grounds, note)
 
     def add_redactions(
-        self, document_id: int, boxes: Sequence[tuple[int, Rect]], grounds: Sequence[str], note: str = ""
+        self,
+        document_id: int,
+        boxes: Sequence[tuple[int, Rect]],
+        grounds: Sequence[str],
+        note: str = "",
     ) -> list[Redaction]:
         """Several boxes in one transaction (find-and-redact, accepted suggestions)."""
         with self.store.write(self.reviewer) as w:
@@ -243,7 +270,9 @@ class CaseSession:
         note: str | None = None,
     ) -> Redaction:
         with self.store.write(self.reviewer) as w:
-            return w.update_redaction(redaction_id, expected_version, rect=rect, grounds=grounds, note=note)
+            return w.update_redaction(
+                redaction_id, expected_version, rect=rect, grounds=grounds, note=note
+            )
 
     def delete_redaction(self, redaction_id: int, expected_version: int | None) -> Redaction:
         with self.store.write(self.reviewer) as w:
@@ -255,17 +284,23 @@ class CaseSession:
         self, document_id: int, page_index: int, grounds: Sequence[str], note: str = ""
     ) -> PageDecision:
         with self.store.write(self.reviewer) as w:
-            return w.set_page_decision(document_id, page_index, PageDecisionKind.WITHHELD, grounds, note)
+            return w.set_page_decision(
+                document_id, page_index, PageDecisionKind.WITHHELD, grounds, note
+            )
 
     def mark_out_of_scope(self, document_id: int, page_index: int, note: str = "") -> PageDecision:
         with self.store.write(self.reviewer) as w:
-            return w.set_page_decision(document_id, page_index, PageDecisionKind.OUT_OF_SCOPE, (), note)
+            return w.set_page_decision(
+                document_id, page_index, PageDecisionKind.OUT_OF_SCOPE, (), note
+            )
 
     def remove_page_decision(self, decision_id: int, expected_version: int | None) -> PageDecision:
         with self.store.write(self.reviewer) as w:
             return w.remove_page_decision(decision_id, expected_version)
 
-    def mark_page_reviewed(self, document_id: int, page_index: int, reviewed: bool = True) -> PageInfo:
+    def mark_page_reviewed(
+        self, document_id: int, page_index: int, reviewed: bool = True
+    ) -> PageInfo:
         with self.store.write(self.reviewer) as w:
             return w.mark_page_reviewed(document_id, page_index, reviewed)
 
@@ -298,7 +333,8 @@ class CaseSession:
         return [
             i
             for i in items
-            if i.status is ReviewStatus.PROPOSED and not (four_eyes and self.reviewer in i.contributors)
+            if i.status is ReviewStatus.PROPOSED
+            and not (four_eyes and self.reviewer in i.contributors)
         ]
 
     def unconfirmed_pages(self) -> list[PageInfo]:
@@ -315,7 +351,9 @@ class CaseSession:
         info = self.info()
         items: list[ReviewItem] = [*self.store.redactions(), *self.store.page_decisions()]
         unconfirmed = [(p.document_id, p.page_index) for p in self.unconfirmed_pages()]
-        blockers = export_blockers(four_eyes=info.four_eyes, items=items, unconfirmed_pages=unconfirmed)
+        blockers = export_blockers(
+            four_eyes=info.four_eyes, items=items, unconfirmed_pages=unconfirmed
+        )
         if blockers:
             shown = "; ".join(b.what for b in blockers[:5])
             more = f" and {len(blockers) - 5} more" if len(blockers) > 5 else ""

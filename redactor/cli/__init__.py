@@ -7,10 +7,26 @@ from __future__ import annotations
 
 import sys
 
-from redactor.cli import case_commands, edit_commands, export_commands, gui_commands, review_commands
+from redactor.cli import (
+    case_commands,
+    edit_commands,
+    export_commands,
+    find_commands,
+    gui_commands,
+    review_commands,
+)
 from redactor.cli.group import cli
 
-__all__ = ["case_commands", "cli", "edit_commands", "export_commands", "gui_commands", "main", "review_commands"]
+__all__ = [
+    "case_commands",
+    "cli",
+    "edit_commands",
+    "export_commands",
+    "find_commands",
+    "gui_commands",
+    "main",
+    "review_commands",
+]
 
 
 def main(argv: list[str] | None = None) -> None:

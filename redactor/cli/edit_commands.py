@@ -29,8 +29,18 @@ GROUND_HELP = "A ground code from the case's catalog (repeat for several)."
 @click.option("--note", default="", help="Motivation for the redaction.")
 @pass_ctx
 @user_errors
-def mark(obj: CliContext, case: str, doc: str, page: int, x0: float, y0: float, x1: float, y1: float,
-         grounds: tuple[str, ...], note: str) -> None:
+def mark(
+    obj: CliContext,
+    case: str,
+    doc: str,
+    page: int,
+    x0: float,
+    y0: float,
+    x1: float,
+    y1: float,
+    grounds: tuple[str, ...],
+    note: str,
+) -> None:
     """Draw a box on PAGE (1-based) of DOC (id or file name).
 
     Coordinates are PDF points from the top-left corner of the page as displayed.
@@ -38,8 +48,12 @@ def mark(obj: CliContext, case: str, doc: str, page: int, x0: float, y0: float, 
     with obj.session(case) as session:
         document = session.document(doc)
         session.page(document.id, page)
-        red = session.add_redaction(document.id, page - 1, Rect.normalized(x0, y0, x1, y1), grounds, note)
-    stdout().print(f"Box {red.ref} on page {page} of {document.file_name} ({'; '.join(red.grounds)}), proposed.")
+        red = session.add_redaction(
+            document.id, page - 1, Rect.normalized(x0, y0, x1, y1), grounds, note
+        )
+    stdout().print(
+        f"Box {red.ref} on page {page} of {document.file_name} ({'; '.join(red.grounds)}), proposed."
+    )
 
 
 @cli.command()
@@ -50,13 +64,17 @@ def mark(obj: CliContext, case: str, doc: str, page: int, x0: float, y0: float, 
 @click.option("--note", default="", help="Motivation.")
 @pass_ctx
 @user_errors
-def withhold(obj: CliContext, case: str, doc: str, page: int, grounds: tuple[str, ...], note: str) -> None:
+def withhold(
+    obj: CliContext, case: str, doc: str, page: int, grounds: tuple[str, ...], note: str
+) -> None:
     """Withhold a whole page of DOC on the given grounds."""
     with obj.session(case) as session:
         document = session.document(doc)
         session.page(document.id, page)
         dec = session.withhold_page(document.id, page - 1, grounds, note)
-    stdout().print(f"Page {page} of {document.file_name} withheld ({'; '.join(dec.grounds)}) as {dec.ref}, proposed.")
+    stdout().print(
+        f"Page {page} of {document.file_name} withheld ({'; '.join(dec.grounds)}) as {dec.ref}, proposed."
+    )
 
 
 @cli.command("out-of-scope")
@@ -72,7 +90,9 @@ def out_of_scope(obj: CliContext, case: str, doc: str, page: int, note: str) -> 
         document = session.document(doc)
         session.page(document.id, page)
         dec = session.mark_out_of_scope(document.id, page - 1, note)
-    stdout().print(f"Page {page} of {document.file_name} marked out of scope as {dec.ref}, proposed.")
+    stdout().print(
+        f"Page {page} of {document.file_name} marked out of scope as {dec.ref}, proposed."
+    )
 
 
 @cli.command("import-plan")
@@ -85,4 +105,6 @@ def import_plan(obj: CliContext, case: str, plan: Path) -> None:
     data = load_plan(plan)
     with obj.session(case) as session:
         result = apply_plan(session, data, source=plan.name)
-    stdout().print(f"Plan applied: {result.redactions} box(es), {result.withheld_pages} withheld page(s).")
+    stdout().print(
+        f"Plan applied: {result.redactions} box(es), {result.withheld_pages} withheld page(s)."
+    )

@@ -19,7 +19,12 @@ def launch_gui(obj: CliContext, case: str | None, *, smoke_test: bool = False) -
 
 @cli.command()
 @click.argument("case", required=False)
-@click.option("--smoke-test", is_flag=True, hidden=True, help="Open the window, then quit (for packaging tests).")
+@click.option(
+    "--smoke-test",
+    is_flag=True,
+    hidden=True,
+    help="Open the window, then quit (for packaging tests).",
+)
 @pass_ctx
 @user_errors
 def gui(obj: CliContext, case: str | None, smoke_test: bool) -> None:

@@ -48,10 +48,14 @@ def reject(obj: CliContext, case: str, item_id: str, reason: str) -> None:
 @click.argument("case")
 @click.argument("doc", required=False)
 @click.argument("pages", nargs=-1, type=int)
-@click.option("--all", "confirm_all", is_flag=True, help="Confirm every unconfirmed page in the case.")
+@click.option(
+    "--all", "confirm_all", is_flag=True, help="Confirm every unconfirmed page in the case."
+)
 @pass_ctx
 @user_errors
-def confirm(obj: CliContext, case: str, doc: str | None, pages: tuple[int, ...], confirm_all: bool) -> None:
+def confirm(
+    obj: CliContext, case: str, doc: str | None, pages: tuple[int, ...], confirm_all: bool
+) -> None:
     """Confirm pages as reviewed (the second reviewer's check, also for pages without boxes)."""
     if confirm_all == (doc is not None):
         raise InputError("Give a document (and optionally page numbers), or --all.")
@@ -102,7 +106,11 @@ def review(obj: CliContext, case: str, as_json: bool) -> None:
                     for i in open_items
                 ],
                 "unconfirmed_pages": [
-                    {"document_id": p.document_id, "document": names.get(p.document_id), "page": p.page_index + 1}
+                    {
+                        "document_id": p.document_id,
+                        "document": names.get(p.document_id),
+                        "page": p.page_index + 1,
+                    }
                     for p in unconfirmed
                 ],
             }
@@ -114,8 +122,15 @@ def review(obj: CliContext, case: str, as_json: bool) -> None:
         for col in ("ID", "Document", "Page", "Status", "Grounds", "Author", "Reason"):
             table.add_column(col)
         for i in open_items:
-            table.add_row(i.ref, names.get(i.document_id, "?"), str(i.page_index + 1), i.status.value,
-                          "; ".join(i.grounds), i.author, i.reject_reason or "")
+            table.add_row(
+                i.ref,
+                names.get(i.document_id, "?"),
+                str(i.page_index + 1),
+                i.status.value,
+                "; ".join(i.grounds),
+                i.author,
+                i.reject_reason or "",
+            )
         console.print(table)
     else:
         console.print("No box or page decision awaits review.")

@@ -12,13 +12,14 @@ The key of every code and alias in a catalog must be unique; the parser checks t
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import logging
 import re
 import tomllib
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
@@ -42,6 +43,7 @@ _LEADING_JUNK = " \t\r\n.,;:-–—"
 _WORD = re.compile(r"[^\W\d_]+")  # a run of letters
 _SEPARATORS = re.compile(r"[\W_]+")
 _CATALOG_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+_CODE_FORBIDDEN = re.compile(r"[;,\r\n]")
 
 
 class _Invalid(ValueError):
@@ -113,13 +115,16 @@ class NormaliseRules:
         return _WORD.sub(lambda m: words.get(m.group(), m.group()), text) if words else text
 
 
+_NO_RULES = NormaliseRules()
+
+
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().strip()
 
 
 def ground_key(text: str, rules: NormaliseRules | None = None) -> str:
     """The comparison key of a code as typed: "Art. 5.1.2 (e)" -> "512e"."""
-    rules = rules or NormaliseRules()
+    rules = rules or _NO_RULES
     rest = _fold(text)
     while True:  # prefixes may stack: "Woo art. 5.1.2e", "§ 552(b)(6)"
         rest = rest.lstrip(_LEADING_JUNK)
@@ -290,12 +295,15 @@ def _parse_ground(entry: Any, number: int) -> Ground:
     where = f"ground {number}"
     code = _string(entry, "code", where)
     where = f"ground {number} ({code})"
+    if _CODE_FORBIDDEN.search(code):
+        # Cases store and export a box's codes as one ";"-separated text.
+        raise _Invalid(f"{where}: a code cannot contain ';', ',' or a line break")
     _refuse_unknown(entry, _GROUND_FIELDS, where)
     kind_text = _string(entry, "kind", where)
     try:
         kind = GroundKind(kind_text)
     except ValueError:
-        allowed = ", ".join(kind.value for kind in GroundKind)
+        allowed = ", ".join(member.value for member in GroundKind)
         raise _Invalid(f"{where} has kind {kind_text!r}; it must be one of {allowed}") from None
     motivation = entry.get("requires_motivation", kind is GroundKind.RELATIVE)
     if not isinstance(motivation, bool):
@@ -332,7 +340,7 @@ def _resolve_replaced_by(
     successor = grounds[position]
     if successor is ground:
         raise _Invalid(f"{ground.code} is replaced by itself")
-    return replace(ground, replaced_by=successor.code)
+    return dataclasses.replace(ground, replaced_by=successor.code)
 
 
 def _refuse_unknown(table: dict[str, Any], known: set[str], where: str) -> None:

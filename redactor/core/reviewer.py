@@ -20,9 +20,7 @@ def resolve_reviewer(explicit: str | None = None, environ: dict[str, str] | None
     try:
         return validate_reviewer(getpass.getuser())
     except (KeyError, OSError):
-        raise InputError(
-            f"Cannot tell who you are; give --as NAME or set {ENV_VAR}."
-        ) from None
+        raise InputError(f"Cannot tell who you are; give --as NAME or set {ENV_VAR}.") from None
 
 
 def validate_reviewer(name: str) -> str:

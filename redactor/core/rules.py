@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from redactor.core.errors import RuleViolation
-from redactor.core.model import PageDecision, PageDecisionKind, Redaction, ReviewItem, ReviewStatus
+from redactor.core.model import PageDecisionKind, Redaction, ReviewItem, ReviewStatus
 
 # Looks up whether a ground code requires a written motivation (weighing of interests).
 NeedsMotivation = Callable[[str], bool]
@@ -97,4 +97,3 @@ def export_blockers(
         for doc, page in unconfirmed_pages
     ]
     return blockers
-

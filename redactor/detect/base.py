@@ -18,7 +18,8 @@ from redactor.core.text import PageText, Suggestion, TextBlock, suggestion_key
 class Detector(Protocol):
     """Finds candidates for redaction. `name` is stable: it keys grounds, filters and dismissals."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def find(self, pages: Sequence[PageText]) -> Iterator[Suggestion]: ...
 

@@ -7,6 +7,7 @@ import logging
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
@@ -37,8 +38,11 @@ _NOT_PHONE_LABEL = re.compile(
 # digits is far more often a BSN, an order number or a reference.
 _PHONE_START = re.compile(r"[+(0]")
 
-_IPV4_RE = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?![\w]|\.\d)")
-_IPV6_RE = re.compile(r"(?<![\w:.])((?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:\.\d{1,3}){0,3})(?![\w:])")
+# Not followed by "/16": a network range is no one's address.
+_IPV4_RE = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?![\w/]|\.\d)")
+_IPV6_RE = re.compile(
+    r"(?<![\w:.])((?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:\.\d{1,3}){0,3})(?![\w:])"
+)
 # Words after which dotted numbers are versions or article numbers, not addresses.
 _NOT_IP_LABEL = re.compile(
     r"(versie|version|\bv|\bart\.?|artikel|paragraaf|par\.|hoofdstuk|lid|bijlage|§)\s*$"
@@ -50,7 +54,7 @@ class EmailDetector:
     """E-mail addresses (role mailboxes like info@ or woo@ with a low confidence)."""
 
     ground: str | None = None
-    name: str = "email"
+    name: ClassVar[str] = "email"
 
     def find(self, pages: Sequence[PageText]) -> Iterator[Suggestion]:
         for page in pages:
@@ -70,7 +74,7 @@ class PhoneDetector:
 
     ground: str | None = None
     region: str = "NL"
-    name: str = "phone"
+    name: ClassVar[str] = "phone"
 
     def find(self, pages: Sequence[PageText]) -> Iterator[Suggestion]:
         for page in pages:
@@ -95,7 +99,7 @@ class IpDetector:
     """IPv4 and IPv6 addresses (private and special-purpose ones with a low confidence)."""
 
     ground: str | None = None
-    name: str = "ip"
+    name: ClassVar[str] = "ip"
 
     def find(self, pages: Sequence[PageText]) -> Iterator[Suggestion]:
         for page in pages:
@@ -116,6 +120,12 @@ class IpDetector:
                             continue
                         confidence = 0.9 if address.is_global else 0.5
                         yield make_suggestion(
-                            self.name, page, block, m.start(1), m.end(1), str(address),
-                            self.ground, confidence,
+                            self.name,
+                            page,
+                            block,
+                            m.start(1),
+                            m.end(1),
+                            str(address),
+                            self.ground,
+                            confidence,
                         )

@@ -13,6 +13,7 @@ import logging
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from stdnum import iban, luhn
 from stdnum.nl import bsn
@@ -48,6 +49,10 @@ _IBAN_RE = re.compile(r"(?<![\w])([A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30})(?![\
 # Payment card numbers: 13-19 digits, possibly in groups separated by spaces or dashes.
 _CARD_RE = re.compile(r"(?<![\w.,-])(\d(?:[ -]?\d){12,18})(?![\w-]|[.,]\d)")
 _IBAN_HEAD = re.compile(r"\b[A-Z]{2}\d{2} ?$")
+_NOT_CARD_LABEL = re.compile(
+    r"(order|factuur|kenmerk|referentie|zaak|dossier|klant|relatie|bestel|artikel|polis|project|"
+    r"registratie|document|contract|invoice|tel|telefoon|iban)[^0-9]{0,20}$"
+)
 _CARD_PREFIXES = re.compile(r"4|5[1-5]|2[2-7]|3[47]|6011|65|35|30[0-5]|36|38")
 # Old Dutch bank and giro account numbers, only with a label right in front of them.
 _OLD_ACCOUNT_RE = re.compile(
@@ -65,7 +70,7 @@ class BsnDetector:
     """Dutch citizen service numbers (BSN), validated with the eleven-test."""
 
     ground: str | None = None
-    name: str = "bsn"
+    name: ClassVar[str] = "bsn"
 
     def find(self, pages: Sequence[PageText]) -> Iterator[Suggestion]:
         for page in pages:
@@ -85,7 +90,13 @@ class BsnDetector:
                         continue
                     value = number.zfill(9)
                     yield make_suggestion(
-                        self.name, page, block, m.start(1), m.end(1), value, self.ground,
+                        self.name,
+                        page,
+                        block,
+                        m.start(1),
+                        m.end(1),
+                        value,
+                        self.ground,
                         0.95 if labelled else 0.7,
                     )
 
@@ -95,7 +106,7 @@ class IbanDetector:
     """International bank account numbers, validated with their check digits and country format."""
 
     ground: str | None = None
-    name: str = "iban"
+    name: ClassVar[str] = "iban"
 
     def find(self, pages: Sequence[PageText]) -> Iterator[Suggestion]:
         for page in pages:
@@ -134,7 +145,7 @@ class AccountDetector:
     """Other account numbers: payment cards (Luhn) and labelled old Dutch bank/giro numbers."""
 
     ground: str | None = None
-    name: str = "account"
+    name: ClassVar[str] = "account"
 
     def find(self, pages: Sequence[PageText]) -> Iterator[Suggestion]:
         for page in pages:
@@ -144,6 +155,8 @@ class AccountDetector:
                     number = _digits(m.group(1))
                     if _IBAN_HEAD.search(text, 0, m.start(1)):
                         continue  # the digits of a foreign IBAN written in groups
+                    if _NOT_CARD_LABEL.search(line_before(text, m.start(1), 30)):
+                        continue
                     if _CARD_PREFIXES.match(number) and luhn.is_valid(number):
                         yield make_suggestion(
                             self.name, page, block, m.start(1), m.end(1), number, self.ground, 0.8
@@ -156,8 +169,14 @@ class AccountDetector:
                         len(number) in (9, 10) and not giro and _old_account_valid(number)
                     ):
                         yield make_suggestion(
-                            self.name, page, block, m.start("num"), m.end("num"), number,
-                            self.ground, 0.8,
+                            self.name,
+                            page,
+                            block,
+                            m.start("num"),
+                            m.end("num"),
+                            number,
+                            self.ground,
+                            0.8,
                         )
 
 

@@ -34,9 +34,9 @@ def check_source(job: DocumentJob) -> None:
     actual = hashlib.sha256(job.source).hexdigest()
     if actual != job.source_sha256.strip().lower():
         raise ExportError(
-            f"The source of {job.file_name} no longer matches its stored SHA-256 "
+            f"Cannot export: the source of {job.file_name} no longer matches its stored SHA-256 "
             f"(stored {job.source_sha256[:12]}…, now {actual[:12]}…); it was changed or damaged "
-            "after import, so nothing was exported. Import it again."
+            "after import. Nothing was exported."
         )
 
 

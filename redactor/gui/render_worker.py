@@ -58,7 +58,9 @@ class _Callbacks:
 
 
 class _Runnable(QRunnable):
-    def __init__(self, worker: Worker, task_id: int, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    def __init__(
+        self, worker: Worker, task_id: int, fn: Callable[..., Any], args: tuple[Any, ...]
+    ) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._worker = worker

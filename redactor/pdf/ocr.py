@@ -133,7 +133,9 @@ def ocr_page(
     page. Pass `tessdata` (from require_tessdata) when OCR'ing many pages, to look it up once.
     """
     if not MIN_DPI <= dpi <= MAX_DPI:
-        raise InputError(f"The OCR resolution must be between {MIN_DPI} and {MAX_DPI} dpi, not {dpi}.")
+        raise InputError(
+            f"The OCR resolution must be between {MIN_DPI} and {MAX_DPI} dpi, not {dpi}."
+        )
     folder = tessdata if tessdata is not None else require_tessdata(languages)
     page = doc.load_page(page_index)
     try:

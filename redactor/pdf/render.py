@@ -62,7 +62,9 @@ def _render(doc: pymupdf.Document, page_index: int, zoom: float, name: str) -> R
         page = doc.load_page(page_index)
         area = max(1.0, page.rect.width * page.rect.height)
         zoom = min(zoom, (MAX_PIXELS / area) ** 0.5)
-        pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False, colorspace=pymupdf.csRGB)
+        pix = page.get_pixmap(
+            matrix=pymupdf.Matrix(zoom, zoom), alpha=False, colorspace=pymupdf.csRGB
+        )
         return RenderedPage(pix.width, pix.height, pix.stride, pix.samples, zoom)
 
 
@@ -89,7 +91,9 @@ class DocumentCache:
         self._docs: OrderedDict[Hashable, pymupdf.Document] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: Hashable, load: Callable[[], bytes], *, name: str = "The PDF") -> pymupdf.Document:
+    def get(
+        self, key: Hashable, load: Callable[[], bytes], *, name: str = "The PDF"
+    ) -> pymupdf.Document:
         with self._lock:
             doc = self._docs.get(key)
             if doc is not None:

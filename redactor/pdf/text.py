@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from typing import Any
 
 import pymupdf
 
@@ -16,6 +17,10 @@ log = logging.getLogger(__name__)
 
 # MuPDF's stand-in for a glyph without a Unicode mapping (broken font encodings).
 _REPLACEMENT = "\ufffd"
+# A page whose images cover at least this share, with fewer words than STAMP_WORDS in its
+# text layer, is a scan with a stamp or page number added digitally.
+SCAN_IMAGE_SHARE = 0.5
+STAMP_WORDS = 30
 
 
 def page_text(doc: pymupdf.Document, page_index: int) -> PageText:
@@ -26,16 +31,33 @@ def page_text(doc: pymupdf.Document, page_index: int) -> PageText:
 
 
 def needs_ocr(page: pymupdf.Page) -> bool:
-    """True when the page shows images but has no usable text layer (a scan).
+    """True when the page is a scan: it shows images and has no usable text layer.
 
     "Usable" rules out a layer of mostly U+FFFD characters, which is what MuPDF gives for text
-    in fonts without a Unicode mapping: searching it finds nothing, so OCR is the only way.
+    in fonts without a Unicode mapping. A full-page image with only a few words of text is a
+    scan too: Woo publications stamp document and page numbers onto scanned pages, and those
+    few words must not hide the scanned letter underneath from search and detection.
     """
-    text = page.get_text("text", flags=WORD_FLAGS)
-    letters = [c for c in text if not c.isspace()]
-    if letters and letters.count(_REPLACEMENT) * 2 <= len(letters):
+    images = page.get_image_info()
+    if not images:
         return False
-    return bool(page.get_image_info())
+    words = page.get_text("words", flags=WORD_FLAGS)
+    usable = [w for w in words if _REPLACEMENT not in w[4]]
+    if len(usable) * 2 <= len(words):
+        return True
+    if len(usable) >= STAMP_WORDS:
+        return False
+    return _image_share(page, images) >= SCAN_IMAGE_SHARE
+
+
+def _image_share(page: pymupdf.Page, images: list[dict[str, Any]]) -> float:
+    """The share of the page covered by images (overlaps counted twice; capped at 1).
+
+    Image boxes are in the unrotated page space, whose origin is the CropBox's top-left.
+    """
+    visible = pymupdf.Rect(0, 0, page.cropbox.width, page.cropbox.height)
+    covered = sum(abs(pymupdf.Rect(info["bbox"]) & visible) for info in images)
+    return min(1.0, covered / (abs(visible) or 1.0))
 
 
 def document_text(

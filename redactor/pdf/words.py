@@ -33,7 +33,10 @@ def to_page_text(
     page: pymupdf.Page, raw: Sequence[Sequence[object]], page_index: int, source: str
 ) -> PageText:
     """PageText from the "words" tuples of `page` (x0, y0, x1, y1, text, block, line, word)."""
-    matrix = page.rotation_matrix
+    # The rotation matrix applied by hand: this loop runs for every word of every page, and
+    # building a pymupdf.Rect per word would double the cost of extraction.
+    m = page.rotation_matrix
+    ma, mb, mc, md, me, mf = m.a, m.b, m.c, m.d, m.e, m.f
     rotated = page.rotation % 360 != 0
     width, height = page.rect.width, page.rect.height
     words: list[Word] = []
@@ -41,10 +44,12 @@ def to_page_text(
         text = clean_word(str(raw_text))
         if not text.strip():
             continue
-        r = pymupdf.Rect(x0, y0, x1, y1)
         if rotated:
-            r = (r * matrix).normalize()
-        if r.x1 <= 0 or r.y1 <= 0 or r.x0 >= width or r.y0 >= height:
+            ax, ay = ma * x0 + mc * y0 + me, mb * x0 + md * y0 + mf  # type: ignore[operator]
+            bx, by = ma * x1 + mc * y1 + me, mb * x1 + md * y1 + mf  # type: ignore[operator]
+            x0, x1 = (ax, bx) if ax <= bx else (bx, ax)
+            y0, y1 = (ay, by) if ay <= by else (by, ay)
+        if x1 <= 0 or y1 <= 0 or x0 >= width or y0 >= height:  # type: ignore[operator]
             continue  # not on the visible page: no box could be drawn over it
-        words.append(Word(text, Rect(r.x0, r.y0, r.x1, r.y1), int(block), int(line), int(number)))  # type: ignore[call-overload]
+        words.append(Word(text, Rect(x0, y0, x1, y1), block, line, number))  # type: ignore[arg-type]
     return PageText(page_index=page_index, words=tuple(words), source=source)

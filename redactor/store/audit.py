@@ -63,6 +63,11 @@ def init_chain(conn: Connection) -> None:
     conn.execute(insert(audit_head).values(id=1, seq=0, hash=GENESIS))
 
 
+def lock_head(conn: Connection) -> None:
+    """Lock the chain head for the rest of the transaction (FOR UPDATE; a no-op on SQLite)."""
+    conn.execute(select(audit_head.c.seq).where(audit_head.c.id == 1).with_for_update()).one()
+
+
 def append_event(
     conn: Connection,
     *,
@@ -110,7 +115,17 @@ def append_event(
     )
     conn.execute(update(audit_head).where(audit_head.c.id == 1).values(seq=seq, hash=digest))
     return AuditEvent(
-        seq, at, reviewer, db_role, action, target, document_id, before_d, after_d, head.hash, digest
+        seq,
+        at,
+        reviewer,
+        db_role,
+        action,
+        target,
+        document_id,
+        before_d,
+        after_d,
+        head.hash,
+        digest,
     )
 
 
@@ -150,14 +165,20 @@ def check_chain(events: Iterable[AuditEvent], head_seq: int, head_hash: str) -> 
     for ev in events:
         if ev.seq != expected_seq:
             problems.append(
-                ChainProblem(ev.seq, f"event {ev.seq} follows event {expected_seq - 1}: "
-                             f"event {expected_seq} is missing or the order was changed")
+                ChainProblem(
+                    ev.seq,
+                    f"event {ev.seq} follows event {expected_seq - 1}: "
+                    f"event {expected_seq} is missing or the order was changed",
+                )
             )
             return problems
         if ev.prev_hash != prev:
             problems.append(
-                ChainProblem(ev.seq, f"event {ev.seq} does not link to the event before it "
-                             "(an event was inserted, deleted or replaced)")
+                ChainProblem(
+                    ev.seq,
+                    f"event {ev.seq} does not link to the event before it "
+                    "(an event was inserted, deleted or replaced)",
+                )
             )
             return problems
         recomputed = event_hash(
@@ -183,7 +204,7 @@ def check_chain(events: Iterable[AuditEvent], head_seq: int, head_hash: str) -> 
             ChainProblem(
                 last_seq + 1 if last_seq < head_seq else last_seq,
                 f"the trail ends at event {last_seq} but the case recorded {head_seq} events "
-                "(events were removed from the end or the head was changed)",
+                "(events were removed from or added at the end, or the head was changed)",
             )
         )
     return problems
@@ -199,9 +220,15 @@ def replay(events: Iterable[AuditEvent]) -> dict[str, dict[str, Any] | None]:
     return state
 
 
+def last_event_seqs(events: Iterable[AuditEvent]) -> dict[str, int]:
+    """The seq of the last event that recorded each target (to name it in a mismatch)."""
+    return {ev.target: ev.seq for ev in events if ev.action not in FACT_ACTIONS}
+
+
 def compare_state(
     replayed: Mapping[str, Mapping[str, Any] | None],
     current: Mapping[str, Mapping[str, Any]],
+    recorded_by: Mapping[str, int] | None = None,
 ) -> list[ChainProblem]:
     """Decisions whose current value differs from the trail's (changed without an event)."""
     problems: list[ChainProblem] = []
@@ -210,17 +237,25 @@ def compare_state(
         have = current.get(target)
         if want is None and have is None:
             continue
+        seq = (recorded_by or {}).get(target)
+        trail = f"the audit trail (event {seq})" if seq is not None else "the audit trail"
         if want is None:
-            problems.append(ChainProblem(None, f"{target} exists in the case but no event created it"))
+            problems.append(
+                ChainProblem(None, f"{target} exists in the case but no event created it")
+            )
         elif have is None:
-            problems.append(ChainProblem(None, f"{target} was removed from the case without an event"))
+            problems.append(
+                ChainProblem(
+                    None, f"{target} was removed from the case without an event; {trail} has it"
+                )
+            )
         else:
             changed = sorted(k for k in set(want) | set(have) if want.get(k) != have.get(k))
             if changed:
                 problems.append(
                     ChainProblem(
                         None,
-                        f"{target} differs from the audit trail in {', '.join(changed)} "
+                        f"{target} differs from {trail} in {', '.join(changed)} "
                         "(changed without an event)",
                     )
                 )

@@ -63,7 +63,12 @@ class CaseStore:
 
     @classmethod
     def create(
-        cls, location: str | CaseLocation, *, title: str, catalog: Catalog, four_eyes: bool,
+        cls,
+        location: str | CaseLocation,
+        *,
+        title: str,
+        catalog: Catalog,
+        four_eyes: bool,
         reviewer: str,
     ) -> CaseStore:
         loc = parse_location(location) if isinstance(location, str) else location
@@ -73,10 +78,13 @@ class CaseStore:
                 raise StoreError(f"{loc.display} already holds a Redactor case.")
             if not loc.is_sqlite and db.has_table("alembic_version"):
                 raise StoreError(f"The database {loc.display} is not empty; use a new database.")
+            db.enable_wal()
             db.migrate()
             store = cls(db)
             with db.transaction() as conn:
                 now = utc_now()
+                role = store._db_role(conn)
+                reviewer = role or reviewer  # on PostgreSQL the role is the identity
                 conn.execute(
                     insert(case_info).values(
                         id=1,
@@ -94,8 +102,13 @@ class CaseStore:
                 audit.init_chain(conn)
                 row = conn.execute(select(case_info)).one()
                 audit.append_event(
-                    conn, at=now, reviewer=reviewer, db_role=store._db_role(conn),
-                    action="case-created", target="case", after=snapshots.case_snapshot(row),
+                    conn,
+                    at=now,
+                    reviewer=reviewer,
+                    db_role=role,
+                    action="case-created",
+                    target="case",
+                    after=snapshots.case_snapshot(row),
                 )
         except BaseException:
             db.close()
@@ -109,13 +122,19 @@ class CaseStore:
         loc = parse_location(location) if isinstance(location, str) else location
         db = CaseDatabase.connect(loc, create=False)
         try:
-            if not db.has_table("case_info"):
+            # Recognise the case before writing anything (WAL mode, migrations) into the file.
+            if not (db.has_table("case_info") and db.has_table("alembic_version")):
                 raise StoreError(f"{loc.display} is not a Redactor case.")
-            db.migrate()
-            with db.read() as conn:
-                app = conn.execute(select(case_info.c.application)).scalar_one_or_none()
+            db.check_revision()
+            try:
+                with db.read() as conn:
+                    app = conn.execute(select(case_info.c.application)).scalar_one_or_none()
+            except StoreError:
+                app = None
             if app != APPLICATION_ID:
                 raise StoreError(f"{loc.display} is not a Redactor case.")
+            db.enable_wal()
+            db.migrate()
         except BaseException:
             db.close()
             raise
@@ -145,8 +164,13 @@ class CaseStore:
     @contextmanager
     def write(self, reviewer: str) -> Iterator[CaseWriter]:
         """One transaction: all changes made through the writer commit together, with events."""
+        catalog = self.catalog  # read before the write lock is taken
         with self.db.transaction() as conn:
-            yield CaseWriter(conn, reviewer, self._db_role(conn), self.catalog)
+            # The chain head first: writers queue here on PostgreSQL (SQLite's BEGIN IMMEDIATE
+            # already serialises), so no writer holds a row another needs while it waits for
+            # the head (a deadlock), and the checks in CaseWriter see the latest committed rows.
+            audit.lock_head(conn)
+            yield CaseWriter(conn, reviewer, self._db_role(conn), catalog)
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -155,7 +179,9 @@ class CaseStore:
         if self._catalog is None:
             with self.db.read() as conn:
                 row = conn.execute(select(case_info.c.catalog_id, case_info.c.catalog_text)).one()
-            self._catalog = parse_catalog(row.catalog_text, f"the catalog stored in the case ({row.catalog_id})")
+            self._catalog = parse_catalog(
+                row.catalog_text, f"the catalog stored in the case ({row.catalog_id})"
+            )
         return self._catalog
 
     def info(self) -> CaseInfo:
@@ -197,11 +223,19 @@ class CaseStore:
         with self.db.read() as conn:
             rows = conn.execute(select(documents).where(documents.c.file_name == text_ref)).all()
         if not rows:
-            raise NotFound(f"There is no document '{text_ref}' in this case (give its id or file name).")
+            raise NotFound(
+                f"There is no document '{text_ref}' in this case (give its id or file name)."
+            )
         if len(rows) > 1:
             ids = ", ".join(str(r.id) for r in rows)
             raise NotFound(f"Several documents are named '{text_ref}' (ids {ids}); give the id.")
         return snapshots.document_from_row(rows[0])
+
+    def find_by_sha256(self, sha256: str) -> Document | None:
+        """The document with these exact source bytes, if the case holds it."""
+        with self.db.read() as conn:
+            row = conn.execute(select(documents).where(documents.c.sha256 == sha256)).one_or_none()
+        return snapshots.document_from_row(row) if row is not None else None
 
     def source(self, document_id: int) -> bytes:
         with self.db.read() as conn:
@@ -221,11 +255,17 @@ class CaseStore:
 
     def all_pages(self) -> list[PageInfo]:
         with self.db.read() as conn:
-            rows = conn.execute(select(pages).order_by(pages.c.document_id, pages.c.page_index)).all()
+            rows = conn.execute(
+                select(pages).order_by(pages.c.document_id, pages.c.page_index)
+            ).all()
         return [snapshots.page_from_row(r) for r in rows]
 
-    def redactions(self, document_id: int | None = None, page_index: int | None = None) -> list[Redaction]:
-        query = select(redactions).order_by(redactions.c.document_id, redactions.c.page_index, redactions.c.id)
+    def redactions(
+        self, document_id: int | None = None, page_index: int | None = None
+    ) -> list[Redaction]:
+        query = select(redactions).order_by(
+            redactions.c.document_id, redactions.c.page_index, redactions.c.id
+        )
         if document_id is not None:
             query = query.where(redactions.c.document_id == document_id)
         if page_index is not None:
@@ -236,13 +276,17 @@ class CaseStore:
 
     def redaction(self, redaction_id: int) -> Redaction:
         with self.db.read() as conn:
-            row = conn.execute(select(redactions).where(redactions.c.id == redaction_id)).one_or_none()
+            row = conn.execute(
+                select(redactions).where(redactions.c.id == redaction_id)
+            ).one_or_none()
         if row is None:
             raise NotFound(f"There is no box R{redaction_id} in this case.")
         return snapshots.redaction_from_row(row)
 
     def page_decisions(self, document_id: int | None = None) -> list[PageDecision]:
-        query = select(page_decisions).order_by(page_decisions.c.document_id, page_decisions.c.page_index)
+        query = select(page_decisions).order_by(
+            page_decisions.c.document_id, page_decisions.c.page_index
+        )
         if document_id is not None:
             query = query.where(page_decisions.c.document_id == document_id)
         with self.db.read() as conn:
@@ -251,7 +295,9 @@ class CaseStore:
 
     def page_decision(self, decision_id: int) -> PageDecision:
         with self.db.read() as conn:
-            row = conn.execute(select(page_decisions).where(page_decisions.c.id == decision_id)).one_or_none()
+            row = conn.execute(
+                select(page_decisions).where(page_decisions.c.id == decision_id)
+            ).one_or_none()
         if row is None:
             raise NotFound(f"There is no page decision P{decision_id} in this case.")
         return snapshots.page_decision_from_row(row)
@@ -259,7 +305,9 @@ class CaseStore:
     def page_words(self, document_id: int) -> dict[int, tuple[str, str]]:
         """Stored OCR words per page index: (source, words_json)."""
         with self.db.read() as conn:
-            rows = conn.execute(select(page_words).where(page_words.c.document_id == document_id)).all()
+            rows = conn.execute(
+                select(page_words).where(page_words.c.document_id == document_id)
+            ).all()
         return {r.page_index: (r.source, r.words_json) for r in rows}
 
     def dismissed_keys(self) -> set[str]:
@@ -270,8 +318,12 @@ class CaseStore:
         with self.db.read() as conn:
             return {
                 "documents": conn.execute(select(func.count()).select_from(documents)).scalar_one(),
-                "redactions": conn.execute(select(func.count()).select_from(redactions)).scalar_one(),
-                "page_decisions": conn.execute(select(func.count()).select_from(page_decisions)).scalar_one(),
+                "redactions": conn.execute(
+                    select(func.count()).select_from(redactions)
+                ).scalar_one(),
+                "page_decisions": conn.execute(
+                    select(func.count()).select_from(page_decisions)
+                ).scalar_one(),
             }
 
     # -- audit ----------------------------------------------------------------------------------
@@ -289,11 +341,13 @@ class CaseStore:
         problems = audit.check_chain(events, head.seq, head.hash)
         if not problems:
             replayed = {k: v for k, v in audit.replay(events).items() if not _blank_page(k, v)}
-            problems = audit.compare_state(replayed, current)
+            problems = audit.compare_state(replayed, current, audit.last_event_seqs(events))
         return AuditVerification(len(events), tuple(problems))
 
     def _current_state(self, conn: Connection) -> dict[str, dict[str, Any]]:
-        state: dict[str, dict[str, Any]] = {"case": snapshots.case_snapshot(conn.execute(select(case_info)).one())}
+        state: dict[str, dict[str, Any]] = {
+            "case": snapshots.case_snapshot(conn.execute(select(case_info)).one())
+        }
         for row in conn.execute(select(documents)):
             state[f"D{row.id}"] = snapshots.document_snapshot(snapshots.document_from_row(row))
         for row in conn.execute(select(pages)):

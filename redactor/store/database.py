@@ -61,9 +61,8 @@ class CaseDatabase:
         else:
             engine = create_engine(location.url, pool_pre_ping=True, pool_size=2)
         db = cls(engine, location)
-        with db.translate_errors():
-            with engine.connect() as conn:
-                conn.exec_driver_sql("SELECT 1")
+        with db.translate_errors(), engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
         return db
 
     def close(self) -> None:
@@ -79,24 +78,47 @@ class CaseDatabase:
         with self.translate_errors(), self.engine.connect() as conn:
             return inspect(conn).has_table(name)
 
+    def check_revision(self) -> str | None:
+        """The case's schema revision; refuse a case written by a newer Redactor."""
+        current = self.revision()
+        if current is None:
+            return None
+        script = ScriptDirectory.from_config(alembic_config())
+        try:
+            script.get_revision(current)
+        except Exception:
+            raise StoreError(
+                f"The case {self.location.display} was written by a newer version of "
+                f"Redactor (schema {current}); install that version or newer to open it."
+            ) from None
+        return current
+
     def migrate(self) -> None:
         """Bring the schema to this version's head, refusing a case from a newer version."""
-        current = self.revision()
-        script = ScriptDirectory.from_config(alembic_config())
-        head = script.get_current_head()
+        current = self.check_revision()
+        head = ScriptDirectory.from_config(alembic_config()).get_current_head()
         if current == head:
             return
-        if current is not None:
-            try:
-                script.get_revision(current)
-            except Exception:
-                raise StoreError(
-                    f"The case {self.location.display} was written by a newer version of "
-                    f"Redactor (schema {current}); install that version or newer to open it."
-                ) from None
         log.info("migrating %s from %s to %s", self.location.display, current, head)
         with self.transaction() as conn:
             command.upgrade(alembic_config(conn), "head")
+
+    def enable_wal(self) -> None:
+        """Put a SQLite case in WAL mode (persistent in the file) so readers never wait."""
+        if not self.location.is_sqlite:
+            return
+        with self.translate_errors():
+            raw = self.engine.raw_connection()
+            try:
+                cur = raw.cursor()
+                mode = cur.execute("PRAGMA journal_mode").fetchone()
+                if mode and str(mode[0]).lower() != "wal":
+                    mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()
+                cur.close()
+            finally:
+                raw.close()
+        if mode and str(mode[0]).lower() != "wal":
+            log.warning("SQLite refused WAL mode (%s); concurrent readers may wait", mode[0])
 
     # -- transactions -------------------------------------------------------------------------
 
@@ -141,7 +163,14 @@ class CaseDatabase:
             return f"The disk holding the case {where} is full; nothing was changed."
         if "unable to open database" in low:
             return f"The case {where} cannot be opened; check that the folder exists and is accessible."
-        if not self.location.is_sqlite and isinstance(exc, OperationalError):
+        # PostgreSQL: errors the server reports carry a SQLSTATE; failing to reach it does not.
+        state = getattr(exc.orig, "sqlstate", None)
+        if state and str(state).startswith("40"):  # deadlock or serialization failure
+            return (
+                f"The case {where} was being changed by someone else at the same moment; "
+                "nothing was saved, try again."
+            )
+        if not self.location.is_sqlite and isinstance(exc, OperationalError) and not state:
             return f"The database {where} cannot be reached: {text}."
         return f"The case {where} could not be used: {text}."
 
@@ -171,9 +200,8 @@ def _configure_sqlite(engine: Engine) -> None:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA foreign_keys = ON")
-        mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()
-        if mode and str(mode[0]).lower() != "wal":
-            log.warning("SQLite refused WAL mode (%s); concurrent readers may wait", mode[0])
+        # WAL mode is set once on the case file (CaseDatabase.enable_wal), not here: setting
+        # it on every connection would rewrite any SQLite file we merely look at.
         # FULL: a committed decision survives a power cut, not only a crashed process.
         cur.execute("PRAGMA synchronous = FULL")
         cur.close()

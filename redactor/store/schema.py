@@ -20,6 +20,8 @@ from sqlalchemy import (
 )
 
 # Written into every case so that a random SQLite file is recognised as "not a case".
+# Tables whose ids users see (D1, R12, P3) use sqlite_autoincrement: without it SQLite reuses
+# the id of a deleted last row, and "R12" in the audit trail would name two different boxes.
 APPLICATION_ID = "redactor-case"
 
 metadata = MetaData()
@@ -32,7 +34,9 @@ case_info = Table(
     Column("uid", String(64), nullable=False),
     Column("title", Text, nullable=False),
     Column("catalog_id", String(64), nullable=False),
-    Column("catalog_text", Text, nullable=False),  # the catalog as stored: the case is self-contained
+    Column(
+        "catalog_text", Text, nullable=False
+    ),  # the catalog as stored: the case is self-contained
     Column("four_eyes", Boolean, nullable=False),
     Column("created_at", String(40), nullable=False),
     Column("created_by", String(200), nullable=False),
@@ -79,6 +83,7 @@ documents = Table(
     Column("judgement_note", Text, nullable=False),
     Column("document_date", String(40)),
     Column("version", Integer, nullable=False),
+    sqlite_autoincrement=True,
 )
 
 # The source bytes live apart so that listing documents never loads them.
@@ -133,6 +138,7 @@ redactions = Table(
     Column("y1", Float, nullable=False),
     *_review_columns(),
     ForeignKeyConstraint(["document_id", "page_index"], ["pages.document_id", "pages.page_index"]),
+    sqlite_autoincrement=True,
 )
 
 page_decisions = Table(
@@ -145,6 +151,7 @@ page_decisions = Table(
     *_review_columns(),
     ForeignKeyConstraint(["document_id", "page_index"], ["pages.document_id", "pages.page_index"]),
     UniqueConstraint("document_id", "page_index", name="uq_page_decision_page"),
+    sqlite_autoincrement=True,
 )
 
 # Words found by OCR (or extracted) per page, JSON, so search and suggestions need not redo OCR.

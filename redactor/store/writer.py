@@ -47,7 +47,9 @@ RECT_DECIMALS = 3
 
 
 class CaseWriter:
-    def __init__(self, conn: Connection, reviewer: str, db_role: str | None, catalog: Catalog) -> None:
+    def __init__(
+        self, conn: Connection, reviewer: str, db_role: str | None, catalog: Catalog
+    ) -> None:
         self.conn = conn
         self.reviewer = reviewer
         self.db_role = db_role
@@ -96,7 +98,9 @@ class CaseWriter:
         return tuple(resolved)
 
     def document(self, document_id: int) -> Document:
-        row = self.conn.execute(select(documents).where(documents.c.id == document_id)).one_or_none()
+        row = self.conn.execute(
+            select(documents).where(documents.c.id == document_id)
+        ).one_or_none()
         if row is None:
             raise NotFound(f"There is no document {document_id} in this case.")
         return snapshots.document_from_row(row)
@@ -104,7 +108,9 @@ class CaseWriter:
     def page(self, document_id: int, page_index: int) -> PageInfo:
         doc = self.document(document_id)
         row = self.conn.execute(
-            select(pages).where(pages.c.document_id == document_id, pages.c.page_index == page_index)
+            select(pages).where(
+                pages.c.document_id == document_id, pages.c.page_index == page_index
+            )
         ).one_or_none()
         if row is None:
             raise InputError(
@@ -113,7 +119,9 @@ class CaseWriter:
         return snapshots.page_from_row(row)
 
     def redaction(self, redaction_id: int) -> Redaction:
-        row = self.conn.execute(select(redactions).where(redactions.c.id == redaction_id)).one_or_none()
+        row = self.conn.execute(
+            select(redactions).where(redactions.c.id == redaction_id)
+        ).one_or_none()
         if row is None:
             raise NotFound(f"There is no box R{redaction_id} in this case.")
         return snapshots.redaction_from_row(row)
@@ -220,8 +228,12 @@ class CaseWriter:
             ],
         )
         doc = self.document(doc_id)
-        self._event("document-imported", f"D{doc_id}", document_id=doc_id,
-                    after=snapshots.document_snapshot(doc))
+        self._event(
+            "document-imported",
+            f"D{doc_id}",
+            document_id=doc_id,
+            after=snapshots.document_snapshot(doc),
+        )
         return doc
 
     def set_judgement(
@@ -245,8 +257,13 @@ class CaseWriter:
             .values(**values, version=documents.c.version + 1)
         )
         after = self.document(document_id)
-        self._event("judgement-set", f"D{document_id}", document_id=document_id,
-                    before=snapshots.document_snapshot(doc), after=snapshots.document_snapshot(after))
+        self._event(
+            "judgement-set",
+            f"D{document_id}",
+            document_id=document_id,
+            before=snapshots.document_snapshot(doc),
+            after=snapshots.document_snapshot(after),
+        )
         return after
 
     # -- redactions ---------------------------------------------------------------------------
@@ -259,7 +276,7 @@ class CaseWriter:
         self, document_id: int, page_index: int, rect: Rect, grounds: Sequence[str], note: str = ""
     ) -> Redaction:
         page = self.page(document_id, page_index)
-        where = f"Page {page_index + 1} of document {document_id}"
+        where = f"Page {page_index + 1} of {self.document(document_id).file_name}"
         rect = self._valid_rect(page, rect, where)
         codes = self.grounds(grounds, where)
         red_id = self.conn.execute(
@@ -283,8 +300,9 @@ class CaseWriter:
             .returning(redactions.c.id)
         ).scalar_one()
         red = self.redaction(red_id)
-        self._event("box-created", red.ref, document_id=document_id,
-                    after=snapshots.redaction_snapshot(red))
+        self._event(
+            "box-created", red.ref, document_id=document_id, after=snapshots.redaction_snapshot(red)
+        )
         self._reset_page_confirmation(document_id, page_index)
         return red
 
@@ -340,8 +358,13 @@ class CaseWriter:
             raise ConflictError(f"Box {red.ref} was changed by someone else; reload and try again.")
         after = self.redaction(redaction_id)
         action = actions[0] if len(actions) == 1 else "box-changed"
-        self._event(action, red.ref, document_id=red.document_id,
-                    before=snapshots.redaction_snapshot(red), after=snapshots.redaction_snapshot(after))
+        self._event(
+            action,
+            red.ref,
+            document_id=red.document_id,
+            before=snapshots.redaction_snapshot(red),
+            after=snapshots.redaction_snapshot(after),
+        )
         self._reset_page_confirmation(red.document_id, red.page_index)
         return after
 
@@ -349,8 +372,13 @@ class CaseWriter:
         red = self.redaction(redaction_id)
         self._check_version(f"Box {red.ref}", red.version, expected_version)
         self.conn.execute(delete(redactions).where(redactions.c.id == redaction_id))
-        self._event("box-deleted", red.ref, document_id=red.document_id,
-                    before=snapshots.redaction_snapshot(red), after=None)
+        self._event(
+            "box-deleted",
+            red.ref,
+            document_id=red.document_id,
+            before=snapshots.redaction_snapshot(red),
+            after=None,
+        )
         self._reset_page_confirmation(red.document_id, red.page_index)
         return red
 
@@ -366,14 +394,15 @@ class CaseWriter:
     ) -> PageDecision:
         """Withhold a page or mark it out of scope; replaces an earlier decision on that page."""
         self.page(document_id, page_index)
-        where = f"Page {page_index + 1} of document {document_id}"
+        where = f"Page {page_index + 1} of {self.document(document_id).file_name}"
         if kind is PageDecisionKind.OUT_OF_SCOPE and not grounds:
             codes: tuple[str, ...] = ()
         else:
             codes = self.grounds(grounds, where)
         row = self.conn.execute(
             select(page_decisions).where(
-                page_decisions.c.document_id == document_id, page_decisions.c.page_index == page_index
+                page_decisions.c.document_id == document_id,
+                page_decisions.c.page_index == page_index,
             )
         ).one_or_none()
         common = {
@@ -401,10 +430,22 @@ class CaseWriter:
                 .returning(page_decisions.c.id)
             ).scalar_one()
             dec = self.page_decision(dec_id)
-            self._event("page-decision-created", dec.ref, document_id=document_id,
-                        after=snapshots.page_decision_snapshot(dec))
+            self._event(
+                "page-decision-created",
+                dec.ref,
+                document_id=document_id,
+                after=snapshots.page_decision_snapshot(dec),
+            )
         else:
             before = snapshots.page_decision_from_row(row)
+            if (
+                before.kind is kind
+                and before.grounds == codes
+                and before.note == note
+                and before.updated_by == self.reviewer
+                and before.status is ReviewStatus.PROPOSED
+            ):
+                return before  # the same decision again: no change, no event, no new version
             self.conn.execute(
                 update(page_decisions)
                 .where(page_decisions.c.id == before.id)
@@ -413,9 +454,13 @@ class CaseWriter:
             dec = self.page_decision(before.id)
             if snapshots.page_decision_snapshot(dec) == snapshots.page_decision_snapshot(before):
                 return dec
-            self._event("page-decision-changed", dec.ref, document_id=document_id,
-                        before=snapshots.page_decision_snapshot(before),
-                        after=snapshots.page_decision_snapshot(dec))
+            self._event(
+                "page-decision-changed",
+                dec.ref,
+                document_id=document_id,
+                before=snapshots.page_decision_snapshot(before),
+                after=snapshots.page_decision_snapshot(dec),
+            )
         self._reset_page_confirmation(document_id, page_index)
         return dec
 
@@ -423,15 +468,24 @@ class CaseWriter:
         dec = self.page_decision(decision_id)
         self._check_version(f"Page decision {dec.ref}", dec.version, expected_version)
         self.conn.execute(delete(page_decisions).where(page_decisions.c.id == decision_id))
-        self._event("page-decision-removed", dec.ref, document_id=dec.document_id,
-                    before=snapshots.page_decision_snapshot(dec), after=None)
+        self._event(
+            "page-decision-removed",
+            dec.ref,
+            document_id=dec.document_id,
+            before=snapshots.page_decision_snapshot(dec),
+            after=None,
+        )
         self._reset_page_confirmation(dec.document_id, dec.page_index)
         return dec
 
     # -- review -------------------------------------------------------------------------------
 
     def review(
-        self, item: Redaction | PageDecision, *, approve: bool, reason: str = "",
+        self,
+        item: Redaction | PageDecision,
+        *,
+        approve: bool,
+        reason: str = "",
         expected_version: int | None = None,
     ) -> Redaction | PageDecision:
         rules.check_review(
@@ -465,15 +519,22 @@ class CaseWriter:
             after = self.page_decision(item.id)
             before_snap = snapshots.page_decision_snapshot(item)
             after_snap = snapshots.page_decision_snapshot(after)  # type: ignore[arg-type]
-        self._event("approved" if approve else "rejected", item.ref, document_id=item.document_id,
-                    before=before_snap, after=after_snap)
+        self._event(
+            "approved" if approve else "rejected",
+            item.ref,
+            document_id=item.document_id,
+            before=before_snap,
+            after=after_snap,
+        )
         return after
 
     def _needs_motivation(self, code: str) -> bool:
         ground = self.catalog.get(code)
         return bool(ground and ground.requires_motivation)
 
-    def mark_page_reviewed(self, document_id: int, page_index: int, reviewed: bool = True) -> PageInfo:
+    def mark_page_reviewed(
+        self, document_id: int, page_index: int, reviewed: bool = True
+    ) -> PageInfo:
         page = self.page(document_id, page_index)
         if (page.reviewed_by is not None) == reviewed:
             return page
@@ -496,8 +557,9 @@ class CaseWriter:
             reviewed_by=page.reviewed_by,
             page_contributors=self._page_contributors(document_id, page_index),
         )
-        return self._set_page_fields(page, confirmed_by=self.reviewer, confirmed_at=self.now,
-                                     action="page-confirmed")
+        return self._set_page_fields(
+            page, confirmed_by=self.reviewer, confirmed_at=self.now, action="page-confirmed"
+        )
 
     def _page_contributors(self, document_id: int, page_index: int) -> set[str]:
         people: set[str] = set()
@@ -516,7 +578,9 @@ class CaseWriter:
 
     # -- OCR words and suggestions --------------------------------------------------------------
 
-    def store_page_words(self, document_id: int, page_index: int, source: str, words_json: str) -> None:
+    def store_page_words(
+        self, document_id: int, page_index: int, source: str, words_json: str
+    ) -> None:
         self.page(document_id, page_index)
         self.conn.execute(
             delete(page_words).where(
@@ -528,22 +592,36 @@ class CaseWriter:
                 document_id=document_id, page_index=page_index, source=source, words_json=words_json
             )
         )
-        self._event("ocr", snapshots.page_target(document_id, page_index), document_id=document_id,
-                    after={"source": source})
+        self._event(
+            "ocr",
+            snapshots.page_target(document_id, page_index),
+            document_id=document_id,
+            after={"source": source},
+        )
 
-    def dismiss_suggestion(self, key: str, detector: str, document_id: int, page_index: int) -> None:
+    def dismiss_suggestion(
+        self, key: str, detector: str, document_id: int, page_index: int
+    ) -> None:
         if self.conn.execute(
             select(func.count()).select_from(dismissals).where(dismissals.c.key == key)
         ).scalar_one():
             return
         self.conn.execute(
             insert(dismissals).values(
-                key=key, detector=detector, document_id=document_id, page_index=page_index,
-                reviewer=self.reviewer, at=self.now,
+                key=key,
+                detector=detector,
+                document_id=document_id,
+                page_index=page_index,
+                reviewer=self.reviewer,
+                at=self.now,
             )
         )
-        self._event("suggestion-dismissed", snapshots.page_target(document_id, page_index),
-                    document_id=document_id, after={"detector": detector, "key": key})
+        self._event(
+            "suggestion-dismissed",
+            snapshots.page_target(document_id, page_index),
+            document_id=document_id,
+            after={"detector": detector, "key": key},
+        )
 
 
 def _iso_date(text: str, file_name: str) -> str | None:

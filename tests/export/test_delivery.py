@@ -72,7 +72,7 @@ class TestRefuseExisting:
 
     def test_a_folder_in_the_way_is_refused_even_when_overwriting(self, tmp_path: Path) -> None:
         (tmp_path / "a.pdf").mkdir()
-        with pytest.raises(ExportError, match="holds a folder named a.pdf"):
+        with pytest.raises(ExportError, match=r"holds a folder named a\.pdf"):
             delivery.refuse_existing(tmp_path, ["a.pdf"], overwrite=True)
 
 
@@ -90,7 +90,7 @@ class TestOutdir:
             delivery.prepare_outdir(tmp_path / "f" / "sub")
 
     def test_read_only_folder_is_refused(self, read_only_dir: Path) -> None:
-        with pytest.raises(ExportError, match="cannot be written to .*choose a folder"):
+        with pytest.raises(ExportError, match=r"cannot be written to .*choose a folder"):
             Staging(read_only_dir)
         assert list(read_only_dir.iterdir()) == []
 
@@ -169,7 +169,9 @@ class TestStaging:
     ) -> None:
         (tmp_path / "a.pdf").write_bytes(b"old A")
         (tmp_path / MANIFEST_NAME).write_text(json.dumps({"documents": [{"output_file": "a.pdf"}]}))
-        staging = self._stage(tmp_path, {"a.pdf": b"new A", "b.pdf": b"new B", MANIFEST_NAME: b"{}"})
+        staging = self._stage(
+            tmp_path, {"a.pdf": b"new A", "b.pdf": b"new B", MANIFEST_NAME: b"{}"}
+        )
         real_replace = os.replace
 
         def failing_replace(src: os.PathLike[str], dst: os.PathLike[str]) -> None:

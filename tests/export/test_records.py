@@ -42,7 +42,7 @@ ROWS = [
         date=None,
         judgement="niet openbaar",
         grounds=(),
-        note="=HYPERLINK(\"http://x\")\x0bmet stuurteken",
+        note='=HYPERLINK("http://x")\x0bmet stuurteken',
         pages=3,
         redactions=0,
         withheld_pages=(),
@@ -123,7 +123,7 @@ class TestInventory:
             "2, 5-7",
         ]
         # Excel would run a cell starting with "=": the apostrophe makes it text.
-        assert rows[2][5] == "'=HYPERLINK(\"http://x\")\x0bmet stuurteken"
+        assert rows[2][5] == '\'=HYPERLINK("http://x")\x0bmet stuurteken'
         assert b'"5.1.2e;5.1.2i"' in (tmp_path / "i.csv").read_bytes()
         assert len(rows) == 3
 
@@ -147,18 +147,33 @@ class TestAuditLog:
             '"before":{"a":"x","b":1},"hash":"' + "a" * 64 + '","reviewer":"Piet de Vries",'
             '"seq":2,"target":"R2"}'
         )
-        assert json.loads(lines[0])["after"] == {"grounds": ["5.1.2e"], "note": "adres", "page_index": 2}
+        assert json.loads(lines[0])["after"] == {
+            "grounds": ["5.1.2e"],
+            "note": "adres",
+            "page_index": 2,
+        }
         rows = _read_csv(tmp_path / "a.csv")
         assert rows[0] == list(AUDIT_COLUMNS)
-        assert rows[1][:5] == ["1", "2024-03-05T10:00:00Z", "Piet de Vries", "redaction.create", "R1"]
+        assert rows[1][:5] == [
+            "1",
+            "2024-03-05T10:00:00Z",
+            "Piet de Vries",
+            "redaction.create",
+            "R1",
+        ]
         assert rows[1][5] == ""
         assert json.loads(rows[1][6])["note"] == "adres"
 
     def test_refuses_a_note_holding_a_redacted_name(self, tmp_path: Path) -> None:
-        entries = [_entry(1), _entry(2, after={"note": "adres van mevr. JANSEN-de Wit", "grounds": []})]
+        entries = [
+            _entry(1),
+            _entry(2, after={"note": "adres van mevr. JANSEN-de Wit", "grounds": []}),
+        ]
         removed = {"Brief.pdf": ("Jansen-de Wit", "Dorpsstraat 12", "de")}
         with pytest.raises(ExportError) as caught:
-            write_audit_log(entries, tmp_path / "a.jsonl", tmp_path / "a.csv", removed_terms=removed)
+            write_audit_log(
+                entries, tmp_path / "a.jsonl", tmp_path / "a.csv", removed_terms=removed
+            )
         message = str(caught.value)
         assert "redacted in Brief.pdf" in message
         assert "entry 2 (after.note)" in message
@@ -196,7 +211,7 @@ class TestAuditLog:
         )
         # ... but the same name inside free text is still refused.
         entries = [_entry(1, after={"note": "gesprek met Piet de Vries"})]
-        with pytest.raises(ExportError, match="entry 1 \\(after.note\\)"):
+        with pytest.raises(ExportError, match=r"entry 1 \(after\.note\)"):
             write_audit_log(
                 entries,
                 tmp_path / "b.jsonl",

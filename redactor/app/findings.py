@@ -1,0 +1,270 @@
+"""Finding what to redact across a case: OCR of scanned pages, search, detector suggestions,
+and the consistency check. Nothing here creates a box without a reviewer asking for it; boxes
+created from findings are ordinary proposals that go through review.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from redactor.app.session import CaseSession, ProgressCallback
+from redactor.core.geometry import Rect
+from redactor.core.model import Redaction
+from redactor.core.text import SOURCE_OCR, Finding, Match, PageText, RedactedArea, Suggestion, Word
+from redactor.detect.consistency import consistency_report
+from redactor.detect.detectors import (
+    default_detectors,
+    grounds_for_catalog,
+    select_detectors,
+    suggest,
+)
+from redactor.detect.search import find_text
+from redactor.pdf.ocr import require_tessdata
+from redactor.pdf.text import document_text
+
+log = logging.getLogger(__name__)
+
+# A suggestion whose boxes are covered this much by existing boxes is already handled.
+COVERED_SHARE = 0.8
+
+
+# -- page text ------------------------------------------------------------------------------------
+
+
+def words_to_json(page: PageText) -> str:
+    return json.dumps(
+        [[w.text, *w.rect.as_tuple(), w.block, w.line, w.word] for w in page.words],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def words_from_json(page_index: int, source: str, text: str) -> PageText:
+    words = tuple(
+        Word(str(t), Rect(float(x0), float(y0), float(x1), float(y1)), int(b), int(ln), int(wn))
+        for t, x0, y0, x1, y1, b, ln, wn in json.loads(text)
+    )
+    return PageText(page_index, words, source)
+
+
+def document_pages(session: CaseSession, document_id: int) -> list[PageText]:
+    """The words of every page: stored OCR words where a page was OCR'd, else its text layer."""
+    stored = session.store.page_words(document_id)
+    doc = session.store.document(document_id)
+    pages: list[PageText] = []
+    for page in document_text(session.source(document_id), name=doc.file_name):
+        if page.page_index in stored:
+            source, words = stored[page.page_index]
+            pages.append(words_from_json(page.page_index, source, words))
+        else:
+            pages.append(page)
+    return pages
+
+
+def run_ocr(
+    session: CaseSession,
+    document_ids: Iterable[int] | None = None,
+    progress: ProgressCallback | None = None,
+) -> int:
+    """OCR every scanned page not yet OCR'd; store the words. Returns the pages read.
+
+    Raises OcrUnavailable (one sentence saying what to install) when Tesseract is missing.
+    Each page is stored in its own transaction, so an interrupted run keeps what it read.
+    """
+    require_tessdata()
+    ids = list(document_ids) if document_ids is not None else [d.id for d in session.documents()]
+    done = 0
+    for number, doc_id in enumerate(ids):
+        doc = session.store.document(doc_id)
+        if progress:
+            progress(number, len(ids), doc.file_name)
+        already = session.store.page_words(doc_id)
+        for page in document_text(session.source(doc_id), name=doc.file_name, ocr_pages=True):
+            if page.source != SOURCE_OCR or page.page_index in already:
+                continue
+            with session.store.write(session.reviewer) as w:
+                w.store_page_words(doc_id, page.page_index, SOURCE_OCR, words_to_json(page))
+            done += 1
+    if progress:
+        progress(len(ids), len(ids), "")
+    return done
+
+
+# -- search ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CaseMatch:
+    document_id: int
+    match: Match
+
+
+def find(
+    session: CaseSession,
+    pattern: str,
+    *,
+    regex: bool = False,
+    case_sensitive: bool = False,
+    whole_word: bool = False,
+    document_ids: Iterable[int] | None = None,
+) -> list[CaseMatch]:
+    ids = list(document_ids) if document_ids is not None else [d.id for d in session.documents()]
+    result: list[CaseMatch] = []
+    for doc_id in ids:
+        pages = document_pages(session, doc_id)
+        for m in find_text(pages, pattern, regex, case_sensitive, whole_word):
+            result.append(CaseMatch(doc_id, m))
+    return result
+
+
+def propose_boxes(
+    session: CaseSession, matches: Sequence[CaseMatch], grounds: Sequence[str], note: str = ""
+) -> list[Redaction]:
+    """Boxes over the given matches (one per line of each match), in one transaction."""
+    created: list[Redaction] = []
+    with session.store.write(session.reviewer) as w:
+        existing = {(r.document_id, r.page_index, r.rect) for r in session.redactions()}
+        for cm in matches:
+            for rect in cm.match.rects:
+                if (cm.document_id, cm.match.page_index, rect) in existing:
+                    continue
+                created.append(
+                    w.add_redaction(cm.document_id, cm.match.page_index, rect, grounds, note)
+                )
+    return created
+
+
+# -- suggestions ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CaseSuggestion:
+    document_id: int
+    suggestion: Suggestion
+
+    @property
+    def digest(self) -> str:
+        """The suggestion's identity without its text: what the case stores for a dismissal,
+        so that the audit trail never holds the personal data it is about."""
+        return hashlib.sha256(f"{self.document_id}|{self.suggestion.key}".encode()).hexdigest()
+
+    @property
+    def id(self) -> str:
+        """A short id to type on the command line."""
+        return self.digest[:10]
+
+
+def suggestions(
+    session: CaseSession,
+    detector_names: Sequence[str] = (),
+    document_ids: Iterable[int] | None = None,
+    *,
+    include_dismissed: bool = False,
+) -> list[CaseSuggestion]:
+    """What the detectors suggest, minus dismissed ones and ones already under a box."""
+    detectors = default_detectors(grounds_for_catalog(session.info().catalog_id))
+    if detector_names:
+        detectors = select_detectors(detectors, detector_names)
+    dismissed = set() if include_dismissed else session.store.dismissed_keys()
+    ids = list(document_ids) if document_ids is not None else [d.id for d in session.documents()]
+    boxes: dict[tuple[int, int], list[Rect]] = {}
+    for r in session.redactions():
+        boxes.setdefault((r.document_id, r.page_index), []).append(r.rect)
+    result: list[CaseSuggestion] = []
+    for doc_id in ids:
+        for s in suggest(document_pages(session, doc_id), detectors):
+            cs = CaseSuggestion(doc_id, s)
+            if cs.digest in dismissed:
+                continue
+            if _covered(s.rects, boxes.get((doc_id, s.page_index), [])):
+                continue
+            result.append(cs)
+    return result
+
+
+def accept_suggestions(
+    session: CaseSession, items: Sequence[CaseSuggestion], ground: str | None = None, note: str = ""
+) -> list[Redaction]:
+    """Turn suggestions into proposed boxes (each with its detector's ground unless `ground`)."""
+    created: list[Redaction] = []
+    with session.store.write(session.reviewer) as w:
+        for cs in items:
+            codes = [ground or cs.suggestion.ground or ""]
+            for rect in cs.suggestion.rects:
+                created.append(
+                    w.add_redaction(cs.document_id, cs.suggestion.page_index, rect, codes, note)
+                )
+    return created
+
+
+def dismiss_suggestions(session: CaseSession, items: Sequence[CaseSuggestion]) -> int:
+    with session.store.write(session.reviewer) as w:
+        for cs in items:
+            w.dismiss_suggestion(
+                cs.digest, cs.suggestion.detector, cs.document_id, cs.suggestion.page_index
+            )
+    return len(items)
+
+
+def _covered(rects: Sequence[Rect], boxes: Sequence[Rect]) -> bool:
+    if not boxes:
+        return False
+    for rect in rects:
+        area = rect.width * rect.height
+        if area <= 0:
+            continue
+        inside = 0.0
+        for box in boxes:
+            w = min(rect.x1, box.x1) - max(rect.x0, box.x0)
+            h = min(rect.y1, box.y1) - max(rect.y0, box.y0)
+            if w > 0 and h > 0:
+                inside += w * h
+        if inside / area < COVERED_SHARE:
+            return False
+    return True
+
+
+# -- consistency ----------------------------------------------------------------------------------
+
+
+def consistency(session: CaseSession) -> list[Finding]:
+    """Terms redacted in one place but visible elsewhere, or redacted under different grounds."""
+    pages_by_doc = {d.id: document_pages(session, d.id) for d in session.documents()}
+    areas = [
+        RedactedArea(r.document_id, r.page_index, r.rect, r.grounds) for r in session.redactions()
+    ]
+    return consistency_report(pages_by_doc, areas)
+
+
+# -- redact everywhere ----------------------------------------------------------------------------
+
+
+def text_under(session: CaseSession, redaction: Redaction) -> str:
+    """The words a box covers (mostly), in reading order: the term to look for elsewhere."""
+    pages = document_pages(session, redaction.document_id)
+    words = [
+        w.text for w in pages[redaction.page_index].words if _covered((w.rect,), (redaction.rect,))
+    ]
+    return " ".join(words)
+
+
+def redact_everywhere(session: CaseSession, redaction_id: int) -> list[Redaction]:
+    """Propose boxes, with the same grounds, over every other occurrence of a box's words."""
+    box = session.store.redaction(redaction_id)
+    term = text_under(session, box)
+    if not term.strip():
+        return []
+    matches = find(session, term, whole_word=True)
+    boxes: dict[tuple[int, int], list[Rect]] = {}
+    for r in session.redactions():
+        boxes.setdefault((r.document_id, r.page_index), []).append(r.rect)
+    open_matches = [
+        cm
+        for cm in matches
+        if not _covered(cm.match.rects, boxes.get((cm.document_id, cm.match.page_index), []))
+    ]
+    return propose_boxes(session, open_matches, box.grounds, box.note)

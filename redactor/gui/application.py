@@ -1,0 +1,171 @@
+"""Starting the GUI: the QApplication, settings, language, logging, the crash handler, the window.
+
+`run()` is what `redactor gui` and `redactor demo` call. With `smoke_test=True` it opens the
+window (and the case), lets it live for about a second and returns 0, or the exit code of the
+error that stopped it (packaging tests run the frozen app this way, headless).
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QInputDialog
+
+from redactor import __version__
+from redactor.core.errors import RedactorError
+from redactor.core.resources import resource_path
+from redactor.core.reviewer import resolve_reviewer, validate_reviewer
+from redactor.gui.crash import CrashHandler
+from redactor.gui.i18n import LanguageSwitcher, choose_language
+from redactor.gui.main_window import MainWindow
+from redactor.gui.settings import LANGUAGE, REVIEWER, Settings
+
+log = logging.getLogger(__name__)
+
+SMOKE_TEST_MS = 1000
+LOG_DIR_ENV = "REDACTOR_LOG_DIR"
+
+
+def log_dir() -> Path:
+    override = os.environ.get(LOG_DIR_ENV)
+    return (
+        Path(override) if override else Path(platformdirs.user_log_dir("redactor", appauthor=False))
+    )
+
+
+@dataclass
+class Gui:
+    """Everything `start()` set up; `stop()` takes it down again (tests start several)."""
+
+    app: QApplication
+    settings: Settings
+    languages: LanguageSwitcher
+    crash: CrashHandler
+    window: MainWindow
+    log_handler: logging.Handler | None
+
+    def stop(self) -> None:
+        self.window.close()
+        self.window.deleteLater()
+        self.crash.uninstall()
+        if self.log_handler is not None:
+            logging.getLogger("redactor").removeHandler(self.log_handler)
+            self.log_handler.close()
+        self.languages.apply("en")
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Redactor")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Redactor")
+    icon = resource_path("icons", "redactor-256.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def _file_logging() -> logging.Handler | None:
+    folder = log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            folder / "redactor.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        return None
+    handler.setLevel(logging.INFO)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger = logging.getLogger("redactor")
+    logger.addHandler(handler)
+    if logger.level == logging.NOTSET or logger.level > logging.INFO:
+        logger.setLevel(logging.INFO)
+    return handler
+
+
+def choose_reviewer(explicit: str | None, settings: Settings, *, ask: bool) -> str:
+    """--as NAME, else the name in the preferences, else the OS user (asked once, first start)."""
+    if explicit:
+        return validate_reviewer(explicit)
+    stored = settings.get(REVIEWER).strip()
+    if stored:
+        return validate_reviewer(stored)
+    default = resolve_reviewer(None)
+    if not ask:
+        return default
+    name, ok = QInputDialog.getText(
+        None,
+        QCoreApplication.translate("application", "Who are you?"),
+        QCoreApplication.translate(
+            "application",
+            "Your name is recorded with every decision you make (you can change it later in the "
+            "preferences):",
+        ),
+        text=default,
+    )
+    chosen = name.strip() if ok and name.strip() else default
+    settings.set(REVIEWER, chosen)
+    return validate_reviewer(chosen)
+
+
+def start(
+    reviewer: str | None = None,
+    *,
+    settings: Settings | None = None,
+    show_dialogs: bool = True,
+    ask_reviewer: bool = True,
+    file_logging: bool = True,
+) -> Gui:
+    """Set everything up and show the main window (no case yet)."""
+    app = application()
+    settings = settings or Settings()
+    handler = _file_logging() if file_logging else None
+    crash = CrashHandler(
+        log_dir(),
+        Path(handler.baseFilename) if isinstance(handler, logging.FileHandler) else None,
+        show_dialogs=show_dialogs,
+    )
+    crash.install()
+    languages = LanguageSwitcher(app)
+    languages.apply(choose_language(settings.get(LANGUAGE)))
+    name = choose_reviewer(reviewer, settings, ask=ask_reviewer and show_dialogs)
+    window = MainWindow(settings, languages, name)
+    crash.dialog_parent = lambda: window
+    window.show()
+    return Gui(app, settings, languages, crash, window, handler)
+
+
+def run(case: str | None = None, reviewer: str | None = None, smoke_test: bool = False) -> int:
+    """Open the review window (on `case` if given) and run until it closes. Returns the exit code."""
+    gui = start(reviewer, show_dialogs=not smoke_test, ask_reviewer=not smoke_test)
+    try:
+        if case:
+            if smoke_test:
+                try:
+                    gui.window.case.open(case, gui.window.reviewer)
+                except RedactorError as exc:
+                    print(f"redactor: {exc}", file=sys.stderr)
+                    return exc.exit_code
+            else:
+                gui.window.open_case(case)
+        if smoke_test:
+            QTimer.singleShot(SMOKE_TEST_MS, gui.app.quit)
+        code = gui.app.exec()
+        if smoke_test and gui.crash.crashes:
+            exc = gui.crash.crashes[0]
+            print(f"redactor: internal error ({exc.__class__.__name__}: {exc})", file=sys.stderr)
+            return code or 70
+        return code
+    finally:
+        gui.stop()

@@ -1,0 +1,158 @@
+"""The open case behind the window: the session, the document on screen, and keeping every view
+current, including changes other reviewers make (polled every two seconds).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from redactor.app.session import CaseSession
+from redactor.core.errors import RedactorError
+from redactor.core.model import Document, DocumentProgress, PageDecision, PageInfo, Redaction
+from redactor.gui.settings import Settings
+
+log = logging.getLogger(__name__)
+
+POLL_MS = 2000
+
+
+class CaseController(QObject):
+    opened = Signal()
+    closed = Signal()
+    documentShown = Signal(int)  # document id
+    # Boxes, decisions or progress changed (ours or another reviewer's): views re-read.
+    refreshed = Signal()
+    pollFailed = Signal(str)
+
+    def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.session: CaseSession | None = None
+        self.document: Document | None = None
+        self.pages: list[PageInfo] = []
+        self.redactions: list[Redaction] = []
+        self.decisions: list[PageDecision] = []
+        self.progress: list[DocumentProgress] = []
+        self._by_page: dict[int, list[Redaction]] = {}
+        self._decision_by_page: dict[int, PageDecision] = {}
+        self._seen_counter = -1
+        self._poll_error: str | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.poll)
+
+    # -- lifecycle ------------------------------------------------------------------------------
+
+    def open(self, location: str, reviewer: str) -> None:
+        """Open a case (raises RedactorError with the sentence to show)."""
+        session = CaseSession.open(location, reviewer=reviewer)
+        self._take(session, location)
+
+    def create(
+        self, location: str, reviewer: str, *, four_eyes: bool, catalog: str = "woo"
+    ) -> None:
+        session = CaseSession.create(
+            location, reviewer=reviewer, four_eyes=four_eyes, catalog=catalog
+        )
+        self._take(session, location)
+
+    def _take(self, session: CaseSession, location: str) -> None:
+        self.close()
+        self.session = session
+        self.settings.add_recent_case(
+            location if "://" in location else str(Path(location).resolve())
+        )
+        self._seen_counter = -1
+        self.refresh()
+        self.timer.start()
+        self.opened.emit()
+        docs = session.documents()
+        if docs:
+            self.show_document(docs[0].id)
+
+    def close(self) -> None:
+        if self.session is None:
+            return
+        self.timer.stop()
+        session, self.session = self.session, None
+        session.close()
+        self.document = None
+        self.pages, self.redactions, self.decisions, self.progress = [], [], [], []
+        self._by_page, self._decision_by_page = {}, {}
+        self.closed.emit()
+
+    def require(self) -> CaseSession:
+        if self.session is None:
+            raise RedactorError(self.tr("Open or create a case first."))
+        return self.session
+
+    # -- the document on screen ---------------------------------------------------------------
+
+    def show_document(self, document_id: int) -> None:
+        session = self.require()
+        self.document = session.store.document(document_id)
+        self.pages = session.pages(document_id)
+        self._read_document()
+        self.documentShown.emit(document_id)
+
+    def _read_document(self) -> None:
+        session = self.require()
+        if self.document is None:
+            self.redactions, self.decisions = [], []
+        else:
+            doc_id = self.document.id
+            self.redactions = session.redactions(doc_id)
+            self.decisions = session.page_decisions(doc_id)
+        by_page: dict[int, list[Redaction]] = defaultdict(list)
+        for red in self.redactions:
+            by_page[red.page_index].append(red)
+        self._by_page = dict(by_page)
+        self._decision_by_page = {d.page_index: d for d in self.decisions}
+
+    def boxes_on(self, page_index: int) -> list[Redaction]:
+        return list(self._by_page.get(page_index, ()))
+
+    def decision_on(self, page_index: int) -> PageDecision | None:
+        return self._decision_by_page.get(page_index)
+
+    def redaction(self, redaction_id: int) -> Redaction | None:
+        return next((r for r in self.redactions if r.id == redaction_id), None)
+
+    # -- keeping current ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read what the views show (after our own edit, or when the case changed)."""
+        session = self.require()
+        self._seen_counter = session.change_counter()
+        self.progress = session.progress()
+        if self.document is not None:
+            ids = {p.document.id for p in self.progress}
+            if self.document.id not in ids:  # removed meanwhile
+                self.document = None
+                self.pages = []
+            else:
+                self.document = session.store.document(self.document.id)
+                self.pages = session.pages(self.document.id)
+        self._read_document()
+        self.refreshed.emit()
+
+    def poll(self) -> None:
+        """Refresh if anyone changed the case since we last looked."""
+        if self.session is None:
+            return
+        try:
+            counter = self.session.change_counter()
+        except RedactorError as exc:
+            # A shared folder or a database server gone for a moment: say so once, keep trying.
+            if self._poll_error != str(exc):
+                self._poll_error = str(exc)
+                self.pollFailed.emit(str(exc))
+            return
+        self._poll_error = None
+        if counter != self._seen_counter:
+            log.debug("case changed (%s -> %s); refreshing", self._seen_counter, counter)
+            self.refresh()

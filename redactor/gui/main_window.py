@@ -1,0 +1,606 @@
+"""The main window: lays out the panels, owns the actions, and wires signals to controllers.
+
+The window holds no case logic: CaseController keeps the case current, EditController turns
+gestures into stored edits, and the panels show what those two publish.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSpinBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from redactor import __version__
+from redactor.app.preview import page_preview, render_preview
+from redactor.core.errors import Cancelled, RedactorError
+from redactor.core.export_model import RenderOptions
+from redactor.core.model import PageDecision, PageDecisionKind
+from redactor.gui.actions import WindowActions
+from redactor.gui.box_item import HIGH_CONTRAST, NORMAL
+from redactor.gui.case_controller import CaseController
+from redactor.gui.documents_panel import DocumentsPanel
+from redactor.gui.edit_controller import EditController
+from redactor.gui.i18n import LanguageSwitcher
+from redactor.gui.messages import show_message, show_user_error, user_action
+from redactor.gui.new_case_dialog import NewCaseDialog
+from redactor.gui.page_renderer import PageRenderer, Producer
+from redactor.gui.page_view import PageView
+from redactor.gui.render_worker import TaskContext, Worker
+from redactor.gui.settings import (
+    FOUR_EYES_DEFAULT,
+    LAST_FOLDER,
+    RECENT_CASES,
+    SNAP_TO_TEXT,
+    WINDOW_GEOMETRY,
+    WINDOW_STATE,
+    Settings,
+)
+from redactor.gui.settings import (
+    HIGH_CONTRAST as HIGH_CONTRAST_SETTING,
+)
+from redactor.gui.thumbnails import ThumbnailsPanel
+from redactor.gui.welcome import WelcomePage
+from redactor.pdf.render import DocumentCache, RenderedPage
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        settings: Settings,
+        languages: LanguageSwitcher,
+        reviewer: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.languages = languages
+        self.reviewer = reviewer
+        # How the export draws boxes; the preview shows the same (the export dialog sets it).
+        self.render_options = RenderOptions()
+        self.setObjectName("MainWindow")
+        self.setAcceptDrops(True)
+        self.worker = Worker(self)
+        self.renderer = PageRenderer(self.worker, self._load_source, parent=self)
+        self.case = CaseController(settings, self)
+        self.view = PageView(self.renderer)
+        self.edits = EditController(
+            self.case, self.view, self.worker, settings, self, lambda: self.languages.language
+        )
+        self.actions = WindowActions(self)
+        self.welcome = WelcomePage()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.view)
+        self.setCentralWidget(self.stack)
+        self.documents = DocumentsPanel()
+        self.thumbnails = ThumbnailsPanel(self.renderer)
+        self.documents_dock = self._dock(
+            "documents", self.documents, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.thumbnails_dock = self._dock(
+            "pages", self.thumbnails, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.page_spin = QSpinBox()
+        self.page_total = QLabel()
+        self.zoom_label = QLabel()
+        self.status_reviewer = QLabel()
+        self.status_page = QLabel()
+        self._build_menus()
+        self._build_toolbar()
+        self.statusBar().addPermanentWidget(self.status_page)
+        self.statusBar().addPermanentWidget(self.status_reviewer)
+        self._connect()
+        self._restore_state()
+        self.retranslate()
+        self._update_enabled()
+
+    # -- construction ---------------------------------------------------------------------------
+
+    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(self)
+        dock.setObjectName(f"dock_{name}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_menus(self) -> None:
+        self._menus = {}
+        for group in self.actions.groups():
+            menu = self.menuBar().addMenu("")
+            self._menus[group] = menu
+            for action in self.actions.in_group(group):
+                menu.addAction(action)
+                self.addAction(action)  # shortcuts work even when the menu bar is hidden
+            if group == "view":
+                menu.addSeparator()
+                for dock in (self.documents_dock, self.thumbnails_dock):
+                    menu.addAction(dock.toggleViewAction())
+
+    def _build_toolbar(self) -> None:
+        bar = self.addToolBar("main")
+        bar.setObjectName("toolbar_main")
+        bar.setMovable(False)
+        a = self.actions
+        for name in ("open_case", "add_documents", None, "undo", "redo", None, "zoom_out"):
+            bar.addSeparator() if name is None else bar.addAction(a[name])
+        bar.addWidget(self.zoom_label)
+        for name in ("zoom_in", "fit_width", "fit_page", None, "previous_page"):
+            bar.addSeparator() if name is None else bar.addAction(a[name])
+        self.page_spin.setMinimum(1)
+        self.page_spin.setKeyboardTracking(False)
+        bar.addWidget(self.page_spin)
+        bar.addWidget(self.page_total)
+        for name in (
+            "next_page",
+            None,
+            "snap_to_text",
+            "preview",
+            None,
+            "withhold_page",
+            "out_of_scope",
+            "reviewed_next",
+            None,
+            "review_queue",
+            "find",
+            "export",
+        ):
+            bar.addSeparator() if name is None else bar.addAction(a[name])
+        self.toolbar = bar
+
+    def _connect(self) -> None:
+        a, view, case, edits = self.actions, self.view, self.case, self.edits
+        triggers: dict[str, Callable[[], object]] = {
+            "new_case": self.new_case_dialog,
+            "open_case": self.open_case_dialog,
+            "open_demo": self.open_demo,
+            "add_documents": self.add_documents_dialog,
+            "close_case": self.close_case,
+            "quit": self.close,
+            "undo": edits.undo_stack.undo,
+            "redo": edits.undo_stack.redo,
+            "edit_grounds": edits.edit_boxes,
+            "delete_boxes": edits.delete_selected,
+            "select_all": view.select_all_on_page,
+            "zoom_in": view.zoom_in,
+            "zoom_out": view.zoom_out,
+            "fit_width": view.fit_width,
+            "fit_page": view.fit_page,
+            "next_page": view.next_page,
+            "previous_page": view.previous_page,
+            "first_page": view.first_page,
+            "last_page": view.last_page,
+            "go_to_page": self.go_to_page_dialog,
+            "next_document": lambda: self.step_document(1),
+            "previous_document": lambda: self.step_document(-1),
+            "withhold_page": edits.withhold_page,
+            "out_of_scope": edits.mark_out_of_scope,
+            "clear_page_decision": edits.clear_page_decision,
+            "toggle_reviewed": edits.toggle_reviewed,
+            "reviewed_next": edits.reviewed_and_next,
+            "about": self.about,
+        }
+        for name, slot in triggers.items():
+            a[name].triggered.connect(lambda _checked=False, s=slot: self._guard(s))
+        a["snap_to_text"].setChecked(self.settings.get(SNAP_TO_TEXT))
+        a["snap_to_text"].toggled.connect(lambda on: self.settings.set(SNAP_TO_TEXT, on))
+        a["preview"].toggled.connect(self.set_preview)
+        a["high_contrast"].setChecked(self.settings.get(HIGH_CONTRAST_SETTING))
+        a["high_contrast"].toggled.connect(self.set_high_contrast)
+        self.set_high_contrast(a["high_contrast"].isChecked())
+        edits.undo_stack.canUndoChanged.connect(lambda _x: self._update_enabled())
+        edits.undo_stack.canRedoChanged.connect(lambda _x: self._update_enabled())
+        self.welcome.newCase.connect(self.new_case_dialog)
+        self.welcome.openCase.connect(self.open_case_dialog)
+        self.welcome.openDemo.connect(self.open_demo)
+        self.welcome.openRecent.connect(self.open_case)
+        self.documents.documentChosen.connect(
+            lambda doc_id: self._guard(lambda: case.show_document(doc_id))
+        )
+        self.thumbnails.pageChosen.connect(view.go_to_page)
+        self.page_spin.valueChanged.connect(lambda value: view.go_to_page(value - 1))
+        view.currentPageChanged.connect(self._page_changed)
+        view.zoomChanged.connect(
+            lambda z: self.zoom_label.setText(f" {round(z * 100 * 72 / 96)} % ")
+        )
+        view.selectionChanged.connect(self._update_enabled)
+        case.opened.connect(self._case_opened)
+        case.closed.connect(self._case_closed)
+        case.documentShown.connect(self._document_shown)
+        case.refreshed.connect(self._refreshed)
+        case.pollFailed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.worker.unhandledError.connect(self._worker_error)
+
+    def _guard(self, slot: Callable[[], object]) -> None:
+        """Run an action; a RedactorError becomes its message (bugs go on to the crash path)."""
+        with user_action(self):
+            slot()
+
+    def _worker_error(self, exc: BaseException) -> None:
+        if isinstance(exc, RedactorError):
+            show_user_error(self, exc)
+        else:
+            raise exc
+
+    # -- translation ----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.actions.retranslate()
+        for group, menu in self._menus.items():
+            menu.setTitle(self.actions.group_title(group))
+        self.documents_dock.setWindowTitle(self.tr("Documents"))
+        self.thumbnails_dock.setWindowTitle(self.tr("Pages"))
+        self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        self.page_spin.setToolTip(self.tr("Page number (Ctrl+G)"))
+        self.zoom_label.setToolTip(self.tr("Zoom"))
+        self._update_title()
+        self._update_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _update_title(self) -> None:
+        session = self.case.session
+        if session is None:
+            self.setWindowTitle(self.tr("Redactor"))
+            return
+        info = session.info()
+        doc = f" — {self.case.document.file_name}" if self.case.document else ""
+        self.setWindowTitle(f"{info.title}{doc} — Redactor")
+
+    def _update_status(self) -> None:
+        session = self.case.session
+        if session is None:
+            self.status_reviewer.setText(self.tr("Reviewer: {0}").format(self.reviewer))
+            self.status_page.setText("")
+            return
+        mode = self.tr("four-eyes") if session.info().four_eyes else self.tr("single reviewer")
+        self.status_reviewer.setText(self.tr("Reviewer: {0} ({1})").format(session.reviewer, mode))
+        page = self.view.current_page()
+        if self.case.document is None or page >= len(self.case.pages):
+            self.status_page.setText("")
+            return
+        info = self.case.pages[page]
+        parts = [self.tr("Page {0} of {1}").format(page + 1, len(self.case.pages))]
+        boxes = len(self.case.boxes_on(page))
+        if boxes:
+            parts.append(self.tr("%n box(es)", "", boxes))
+        decision = self.case.decision_on(page)
+        if decision is not None:
+            parts.append(self.decision_text(decision))
+        if info.reviewed_by:
+            parts.append(self.tr("reviewed by {0}").format(info.reviewed_by))
+        if info.confirmed_by:
+            parts.append(self.tr("confirmed by {0}").format(info.confirmed_by))
+        self.status_page.setText(" · ".join(parts))
+
+    def decision_text(self, decision: PageDecision) -> str:
+        if decision.kind is PageDecisionKind.WITHHELD:
+            return self.tr("Withheld: {0}").format("; ".join(decision.grounds))
+        return self.tr("Out of scope")
+
+    # -- the case -------------------------------------------------------------------------------
+
+    def open_case(self, location: str) -> bool:
+        with user_action(self):
+            self.case.open(location, self.reviewer)
+            return True
+        return False
+
+    def open_case_dialog(self) -> None:
+        folder = self.settings.get(LAST_FOLDER) or str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open case"),
+            folder,
+            self.tr("Redactor cases (*.redactor);;All files (*)"),
+        )
+        if path:
+            self.settings.set(LAST_FOLDER, str(Path(path).parent))
+            self.open_case(path)
+
+    def new_case_dialog(self) -> None:
+        folder = Path(self.settings.get(LAST_FOLDER) or Path.home())
+        dialog = NewCaseDialog(folder, self.settings.get(FOUR_EYES_DEFAULT), self)
+        if dialog.exec() != NewCaseDialog.DialogCode.Accepted:
+            return
+        location = dialog.case_location()
+        with user_action(self):
+            self.case.create(
+                location,
+                self.reviewer,
+                four_eyes=dialog.four_eyes.isChecked(),
+                catalog=dialog.catalog.currentText(),
+            )
+            self.settings.set(FOUR_EYES_DEFAULT, dialog.four_eyes.isChecked())
+            if "://" not in location:
+                self.settings.set(LAST_FOLDER, str(Path(location).parent))
+
+    def open_demo(self) -> None:
+        from redactor.app.demo import build_demo_case
+
+        with user_action(self):
+            self.open_case(str(build_demo_case(self.reviewer)))
+
+    def close_case(self) -> None:
+        self.worker.shutdown()
+        self.case.close()
+
+    def _case_opened(self) -> None:
+        self.stack.setCurrentWidget(self.view)
+        self._update_title()
+        self._update_status()
+        self._update_enabled()
+
+    def _case_closed(self) -> None:
+        self.view.set_document(None, [])
+        self.thumbnails.model.set_pages(None, [], [], [])
+        self.documents.set_progress([])
+        self.renderer.invalidate()
+        self.renderer.close()
+        self.welcome.set_recent(self.settings.get(RECENT_CASES))
+        self.stack.setCurrentWidget(self.welcome)
+        self._update_title()
+        self._update_status()
+        self._update_enabled()
+
+    def _document_shown(self, document_id: int) -> None:
+        case = self.case
+        self.view.set_document(document_id, case.pages)
+        self.view.set_redactions(case.redactions)
+        self.view.set_decisions(case.decisions, self.decision_text)
+        self.thumbnails.model.set_pages(document_id, case.pages, case.redactions, case.decisions)
+        self.documents.select_document(document_id, emit=False)
+        self.page_spin.blockSignals(True)
+        self.page_spin.setMaximum(max(1, len(case.pages)))
+        self.page_spin.setValue(1)
+        self.page_spin.blockSignals(False)
+        self.page_total.setText(f" / {len(case.pages)} ")
+        self._update_title()
+        self._update_status()
+        self._update_enabled()
+
+    def _refreshed(self) -> None:
+        case = self.case
+        self.documents.set_progress(case.progress)
+        if case.document is not None and self.view.document_id == case.document.id:
+            if self.view.page_count() != len(case.pages):
+                self._document_shown(case.document.id)
+            self.view.set_redactions(case.redactions)
+            self.view.set_decisions(case.decisions, self.decision_text)
+            self.view.refresh_preview()
+            self.thumbnails.model.set_pages(
+                case.document.id, case.pages, case.redactions, case.decisions
+            )
+        elif case.document is None and self.view.document_id is not None:
+            self.view.set_document(None, [])
+        self._update_status()
+        self._update_enabled()
+
+    def _page_changed(self, page_index: int) -> None:
+        self.page_spin.blockSignals(True)
+        self.page_spin.setValue(page_index + 1)
+        self.page_spin.blockSignals(False)
+        self.thumbnails.set_current(page_index)
+        self._update_status()
+
+    def _load_source(self, document_id: int) -> bytes:
+        """Called on the worker thread when a document is first rendered."""
+        session = self.case.session
+        if session is None:
+            raise Cancelled(self.tr("The case was closed."))
+        return session.source(document_id)
+
+    def step_document(self, step: int) -> None:
+        docs = [p.document.id for p in self.case.progress]
+        if not docs:
+            return
+        current = self.case.document.id if self.case.document else docs[0]
+        index = docs.index(current) if current in docs else 0
+        self.case.show_document(docs[(index + step) % len(docs)])
+
+    def go_to_page_dialog(self) -> None:
+        if not self.case.pages:
+            return
+        number, ok = QInputDialog.getInt(
+            self,
+            self.tr("Go to page"),
+            self.tr("Page (1–{0}):").format(len(self.case.pages)),
+            self.view.current_page() + 1,
+            1,
+            len(self.case.pages),
+        )
+        if ok:
+            self.view.go_to_page(number - 1)
+
+    # -- documents ------------------------------------------------------------------------------
+
+    def add_documents_dialog(self) -> None:
+        self.case.require()
+        folder = self.settings.get(LAST_FOLDER) or str(Path.home())
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add documents"), folder, self.tr("PDF files (*.pdf)")
+        )
+        if paths:
+            self.settings.set(LAST_FOLDER, str(Path(paths[0]).parent))
+            self.add_documents([Path(p) for p in paths])
+
+    def add_documents(self, paths: list[Path]) -> None:
+        """Import PDFs off the GUI thread, with a progress dialog that can cancel between files."""
+        session = self.case.require()
+        dialog = QProgressDialog(
+            self.tr("Adding documents…"), self.tr("Cancel"), 0, len(paths), self
+        )
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+
+        def work(ctx: TaskContext) -> int:
+            def progress(done: int, total: int, name: str) -> None:
+                if ctx.cancelled():
+                    raise Cancelled(
+                        "Adding documents was cancelled; the files added so far stay in the case."
+                    )
+                ctx.progress(done, total, name)
+
+            return len(session.add_documents(paths, progress=progress))
+
+        def finished(_count: object) -> None:
+            dialog.close()
+            self.case.refresh()
+            if self.case.document is None and self.case.progress:
+                self.case.show_document(self.case.progress[0].document.id)
+
+        def failed(exc: BaseException) -> None:
+            dialog.close()
+            self.case.refresh()
+            if isinstance(exc, RedactorError):
+                if not isinstance(exc, Cancelled):
+                    show_user_error(self, exc)
+                return
+            raise exc
+
+        def progress(done: int, total: int, name: str) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+            dialog.setLabelText(self.tr("Adding {0}…").format(name) if name else self.tr("Done."))
+
+        task = self.worker.submit(
+            work, context=True, done=finished, failed=failed, progress=progress
+        )
+        dialog.canceled.connect(task.cancel)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and all(u.isLocalFile() for u in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        cases = [p for p in paths if p.suffix == ".redactor"]
+        pdfs = [p for p in paths if p.suffix.lower() == ".pdf" or p.is_dir()]
+        event.acceptProposedAction()
+        if cases:
+            self.open_case(str(cases[0]))
+        elif pdfs:
+            self._guard(lambda: self.add_documents(pdfs))
+
+    # -- view options ---------------------------------------------------------------------------
+
+    def set_preview(self, enabled: bool) -> None:
+        self.view.set_preview(self.preview_source if enabled else None)
+
+    def preview_source(self, page_index: int) -> tuple[str, Producer]:
+        """The export preview of a page: its cache variant and how the worker renders it."""
+        document = self.case.document
+        assert document is not None
+        preview = page_preview(
+            document.id,
+            page_index,
+            self.case.boxes_on(page_index),
+            self.case.decision_on(page_index),
+            self.render_options,
+        )
+        zoom = self.view.render_zoom()
+        doc_id = document.id
+
+        def produce(docs: DocumentCache) -> RenderedPage:
+            return render_preview(docs, lambda: self._load_source(doc_id), preview, zoom)
+
+        return f"preview:{preview.digest}", produce
+
+    def set_high_contrast(self, enabled: bool) -> None:
+        self.settings.set(HIGH_CONTRAST_SETTING, enabled)
+        self.view.set_colours(HIGH_CONTRAST if enabled else NORMAL)
+
+    def _update_enabled(self) -> None:
+        has_case = self.case.session is not None
+        has_doc = has_case and self.case.document is not None
+        selected = bool(self.view.selected_boxes())
+        a = self.actions
+        for name in ("add_documents", "export", "close_case", "review_queue", "find", "audit"):
+            a[name].setEnabled(has_case)
+        for name in (
+            "zoom_in",
+            "zoom_out",
+            "fit_width",
+            "fit_page",
+            "next_page",
+            "previous_page",
+            "first_page",
+            "last_page",
+            "go_to_page",
+            "next_document",
+            "previous_document",
+            "withhold_page",
+            "out_of_scope",
+            "clear_page_decision",
+            "toggle_reviewed",
+            "reviewed_next",
+            "preview",
+            "select_all",
+        ):
+            a[name].setEnabled(has_doc)
+        a["delete_boxes"].setEnabled(selected)
+        a["edit_grounds"].setEnabled(selected)
+        a["undo"].setEnabled(self.edits.undo_stack.canUndo())
+        a["redo"].setEnabled(self.edits.undo_stack.canRedo())
+        self.page_spin.setEnabled(has_doc)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Redactor"),
+            self.tr(
+                "Redactor {0}\nRedact PDF documents for release (Woo, FOIA, GDPR).\n"
+                "Licence: AGPL-3.0-or-later."
+            ).format(__version__),
+        )
+
+    def info(self, title: str, text: str) -> None:
+        show_message(self, title, text)
+
+    # -- window state ---------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        self.resize(1400, 900)
+        self.resizeDocks([self.documents_dock], [360], Qt.Orientation.Horizontal)
+        self.resizeDocks(
+            [self.documents_dock, self.thumbnails_dock], [300, 500], Qt.Orientation.Vertical
+        )
+        geometry = self.settings.get(WINDOW_GEOMETRY)
+        state = self.settings.get(WINDOW_STATE)
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
+        if state:
+            self.restoreState(QByteArray.fromBase64(state.encode()))
+        self.welcome.set_recent(self.settings.get(RECENT_CASES))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().toBase64().data()).decode())
+        self.settings.set(WINDOW_STATE, bytes(self.saveState().toBase64().data()).decode())
+        self.settings.sync()
+        self.worker.shutdown()
+        self.case.close()
+        self.renderer.close()
+        super().closeEvent(event)
+
+    def show_soon(self, slot: Callable[[], None]) -> None:
+        QTimer.singleShot(0, slot)

@@ -1,0 +1,45 @@
+"""Showing a problem the user can fix: the error's own sentence in a message box.
+
+`user_action` wraps a GUI action: a RedactorError becomes that message; anything else goes on
+to the crash handler (by not being caught).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from redactor.core.errors import ConflictError, RedactorError, RuleViolation
+
+log = logging.getLogger(__name__)
+
+
+def title_for(exc: RedactorError) -> str:
+    tr = QCoreApplication.translate
+    if isinstance(exc, ConflictError):
+        return tr("messages", "Changed by someone else")
+    if isinstance(exc, RuleViolation):
+        return tr("messages", "Not allowed")
+    return tr("messages", "Cannot do that")
+
+
+def show_user_error(parent: QWidget | None, exc: RedactorError) -> None:
+    log.info("shown to the user: %s", exc)
+    QMessageBox.warning(parent, title_for(exc), str(exc))
+
+
+def show_message(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+@contextmanager
+def user_action(parent: QWidget | None) -> Iterator[None]:
+    """Show a RedactorError raised inside as a message; let bugs through to the crash path."""
+    try:
+        yield
+    except RedactorError as exc:
+        show_user_error(parent, exc)

@@ -1,0 +1,184 @@
+"""Which glyphs of a page go, which stay, and where the ones that stay must be placed.
+
+Pure geometry, in MuPDF's unrotated page space (points, y down). The rules:
+
+* A glyph is *removed* when the centre of its box (advance width x font height, the same box
+  pdfminer reports) lies inside a redaction box grown by a small margin, or when it is white
+  space touching a box (spaces inside a box would reveal the word lengths under it).
+* A glyph that stays but lies close to a box is *isolated*: it gets its own text operator, so
+  that MuPDF's own removal (which drops any glyph whose ink touches a box) cannot shift its
+  neighbours.
+* Glyph-position leak (Bland et al., PoPETs 2023): the text that follows a removed run on the
+  same line is placed where the removed run ends, so its position encodes the removed width.
+  We move that text (up to the next column gap) so that it starts at the box's far edge plus
+  the original gap: what remains reveals the box, not the width of what was under it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+BoxTuple = tuple[float, float, float, float]
+
+# A glyph's centre within this distance outside a box still counts as under it: pdfminer and
+# MuPDF place the box's vertical extent slightly differently (descent from different tables).
+CENTRE_MARGIN = 0.5
+CENTRE_MARGIN_PER_SIZE = 0.1
+# Glyphs whose box, grown by this fraction of the font size, touches a redaction box are
+# isolated into their own operator.
+ISOLATE_PER_SIZE = 0.5
+# Text further than this many space widths after a removed run is a new column (a tab stop):
+# its position does not follow from the removed width, so it is not moved.
+COLUMN_GAP_SPACES = 3.0
+WHITESPACE = frozenset({0x20, 0xA0, 0x09, 0x2002, 0x2003, 0x2009, 0x200A, 0x200B, 0x3000})
+
+
+@dataclass(frozen=True)
+class Glyph:
+    gid: int
+    uni: int
+    origin: tuple[float, float]
+    bbox: BoxTuple
+    direction: tuple[float, float]
+    size: float
+    space: float  # width of a space in this font and size (points)
+    wmode: int = 0
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return ((self.bbox[0] + self.bbox[2]) / 2, (self.bbox[1] + self.bbox[3]) / 2)
+
+    @property
+    def is_space(self) -> bool:
+        return self.uni in WHITESPACE
+
+
+@dataclass(frozen=True)
+class Action:
+    drop: bool = False
+    isolated: bool = False
+    shift: tuple[float, float] = (0.0, 0.0)
+
+
+KEEP = Action()
+
+
+def _inside(point: tuple[float, float], box: BoxTuple, grow: float) -> bool:
+    return box[0] - grow <= point[0] <= box[2] + grow and box[1] - grow <= point[1] <= box[3] + grow
+
+
+def _overlaps(a: BoxTuple, b: BoxTuple, grow: float = 0.0) -> bool:
+    return a[0] - grow < b[2] and b[0] < a[2] + grow and a[1] - grow < b[3] and b[1] < a[3] + grow
+
+
+def covering_box(glyph: Glyph, boxes: Sequence[BoxTuple]) -> int | None:
+    """The index of the first box that removes this glyph, or None."""
+    grow = CENTRE_MARGIN + CENTRE_MARGIN_PER_SIZE * glyph.size
+    centre = glyph.centre
+    for index, box in enumerate(boxes):
+        if _inside(centre, box, grow):
+            return index
+        if glyph.is_space and _overlaps(glyph.bbox, box, -0.1):
+            return index
+    return None
+
+
+def is_near(glyph: Glyph, boxes: Sequence[BoxTuple]) -> bool:
+    grow = ISOLATE_PER_SIZE * glyph.size
+    return any(_overlaps(glyph.bbox, box, grow) for box in boxes)
+
+
+def plan(glyphs: Sequence[Glyph], boxes: Sequence[BoxTuple]) -> list[Action]:
+    """One Action per glyph (same order). `glyphs` is every glyph of the page we can place."""
+    covering = [covering_box(g, boxes) for g in glyphs]
+    shifts = _shifts(glyphs, covering, boxes)
+    actions: list[Action] = []
+    for index, glyph in enumerate(glyphs):
+        if covering[index] is not None:
+            actions.append(Action(drop=True))
+        else:
+            actions.append(Action(isolated=is_near(glyph, boxes), shift=shifts.get(index, (0.0, 0.0))))
+    return actions
+
+
+def _axis(direction: tuple[float, float]) -> bool:
+    dx, dy = direction
+    return (abs(abs(dx) - 1) < 1e-3 and abs(dy) < 1e-3) or (abs(abs(dy) - 1) < 1e-3 and abs(dx) < 1e-3)
+
+
+def _lines(glyphs: Sequence[Glyph], indexes: Iterable[int]) -> list[list[int]]:
+    """Group glyph indexes into lines: same direction, baselines within a fifth of the size."""
+    by_dir: dict[tuple[float, float], list[int]] = {}
+    for i in indexes:
+        g = glyphs[i]
+        if g.wmode == 0 and _axis(g.direction):
+            by_dir.setdefault((round(g.direction[0]), round(g.direction[1])), []).append(i)
+    lines: list[list[int]] = []
+    for (dx, dy), members in by_dir.items():
+        # t: distance along the normal (which baseline); s: position along the line.
+        members.sort(key=lambda i: -dy * glyphs[i].origin[0] + dx * glyphs[i].origin[1])
+        current: list[int] = []
+        last_t = 0.0
+        for i in members:
+            g = glyphs[i]
+            t = -dy * g.origin[0] + dx * g.origin[1]
+            if current and abs(t - last_t) > 0.2 * max(g.size, 1.0):
+                lines.append(current)
+                current = []
+            current.append(i)
+            last_t = t
+        if current:
+            lines.append(current)
+    return lines
+
+
+def _shifts(
+    glyphs: Sequence[Glyph], covering: Sequence[int | None], boxes: Sequence[BoxTuple]
+) -> dict[int, tuple[float, float]]:
+    shifts: dict[int, tuple[float, float]] = {}
+    if not any(c is not None for c in covering):
+        return shifts
+    for line in _lines(glyphs, range(len(glyphs))):
+        dx, dy = glyphs[line[0]].direction
+        dx, dy = round(dx), round(dy)
+
+        def s(point: tuple[float, float], dx: float = dx, dy: float = dy) -> float:
+            return point[0] * dx + point[1] * dy
+
+        def advance(g: Glyph, dx: float = dx) -> float:
+            return (g.bbox[2] - g.bbox[0]) if dx else (g.bbox[3] - g.bbox[1])
+
+        line.sort(key=lambda i: s(glyphs[i].origin))
+        removed_end: float | None = None  # where the last removed visible glyph ended
+        removed_box: int | None = None
+        current = 0.0
+        previous_end: float | None = None
+        for i in line:
+            g = glyphs[i]
+            start = s(g.origin)
+            if covering[i] is not None:
+                if not g.is_space:
+                    end = start + advance(g)
+                    removed_end = end if removed_end is None else max(removed_end, end)
+                    removed_box = covering[i]
+                current = 0.0
+                previous_end = None
+                continue
+            space = g.space if g.space > 0 else 0.25 * g.size
+            if removed_end is not None and removed_box is not None:
+                gap = start - removed_end
+                if -0.5 * space <= gap <= COLUMN_GAP_SPACES * space:
+                    box = boxes[removed_box]
+                    far_edge = max(s((box[0], box[1])), s((box[2], box[3])), s((box[0], box[3])), s((box[2], box[1])))
+                    current = far_edge - removed_end
+                else:
+                    current = 0.0
+                removed_end = None
+                removed_box = None
+            elif previous_end is not None and start - previous_end > COLUMN_GAP_SPACES * space:
+                current = 0.0
+            if current:
+                shifts[i] = (current * dx, current * dy)
+            previous_end = start + advance(g)
+    return shifts

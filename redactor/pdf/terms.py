@@ -1,0 +1,109 @@
+"""The strings a redaction removes, for the verification gate's whole-file search.
+
+A term is a stretch of characters, within one word, that lies under a box (same rule as the
+text rewriter, redactor.pdf.glyphs) or anywhere on a withheld page. A term is reported only if
+it occurs nowhere in what remains visible: a word like "de" that is boxed once but also stands
+elsewhere on the page would make the gate fail on a correct file. Text that Redactor itself
+adds (box labels, the withheld-page notice, the legend) counts as remaining text too.
+
+Matching is on normalised text: NFKC, case-folded, whitespace removed (extractors differ in
+where they put spaces, so the search ignores them on both sides).
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+
+import pymupdf
+
+from redactor.pdf.glyphs import BoxTuple, Glyph, covering_box
+
+log = logging.getLogger(__name__)
+
+MIN_TERM = 2  # shorter stretches are not worth reporting (the gate ignores < 4 anyway)
+
+
+def normalise(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _glyph(char: dict[str, object], span: dict[str, object], direction: tuple[float, float]) -> Glyph:
+    ox, oy = char["origin"]  # type: ignore[misc]
+    x0, y0, x1, y1 = char["bbox"]  # type: ignore[misc]
+    size = float(span.get("size") or 0.0)  # type: ignore[arg-type]
+    if direction == (1.0, 0.0) and size > 0:
+        # MuPDF's trace box: ascender and descender scaled to add up to the font size.
+        asc = float(span.get("ascender") or 0.8)  # type: ignore[arg-type]
+        desc = float(span.get("descender") or -0.2)  # type: ignore[arg-type]
+        top = asc / (asc - desc) if asc - desc > 0 else 0.8
+        y0, y1 = oy - top * size, oy + (1 - top) * size
+    return Glyph(
+        gid=0,
+        uni=ord(str(char["c"])[:1] or " "),
+        origin=(ox, oy),
+        bbox=(x0, y0, x1, y1),
+        direction=direction,
+        size=size,
+        space=0.0,
+    )
+
+
+def page_split(page: pymupdf.Page, boxes: Sequence[BoxTuple], withheld: bool) -> tuple[list[str], list[str]]:
+    """(removed stretches, remaining words) of one page. Boxes are in MuPDF's unrotated space."""
+    removed: list[str] = []
+    remaining: list[str] = []
+    raw = page.get_text("rawdict", flags=pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP)
+    for block in raw.get("blocks", ()):
+        for line in block.get("lines", ()):
+            direction = tuple(round(v, 3) for v in line.get("dir", (1.0, 0.0)))
+            for span in line.get("spans", ()):
+                current_removed: list[str] = []
+                current_kept: list[str] = []
+                for char in span.get("chars", ()):
+                    c = str(char.get("c", ""))
+                    if not c.strip():
+                        _flush(current_removed, removed)
+                        _flush(current_kept, remaining)
+                        continue
+                    gone = withheld or covering_box(_glyph(char, span, direction), boxes) is not None  # type: ignore[arg-type]
+                    if gone:
+                        current_removed.append(c)
+                        _flush(current_kept, remaining)
+                    else:
+                        current_kept.append(c)
+                        _flush(current_removed, removed)
+                _flush(current_removed, removed)
+                _flush(current_kept, remaining)
+    return removed, remaining
+
+
+def _flush(chars: list[str], into: list[str]) -> None:
+    if chars:
+        into.append("".join(chars))
+        chars.clear()
+
+
+def removed_terms(
+    doc: pymupdf.Document,
+    boxes: Mapping[int, Sequence[BoxTuple]],
+    withheld: Iterable[int],
+    public_text: str,
+) -> tuple[str, ...]:
+    """The removed stretches that appear nowhere in the remaining or added text (sorted)."""
+    withheld_set = set(withheld)
+    removed: list[str] = []
+    remaining: list[str] = [public_text]
+    for index in sorted(set(boxes) | withheld_set):
+        page = doc[index]
+        gone, kept = page_split(page, boxes.get(index, ()), index in withheld_set)
+        removed += gone
+        remaining += kept
+    pages_with_boxes = set(boxes) | withheld_set
+    for index in range(doc.page_count):
+        if index not in pages_with_boxes:
+            remaining.append(doc[index].get_text("text"))
+    haystack = "\x00".join(normalise(part) for part in remaining)
+    terms = {t for t in removed if len(normalise(t)) >= MIN_TERM and normalise(t) not in haystack}
+    return tuple(sorted(terms))

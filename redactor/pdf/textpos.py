@@ -1,0 +1,379 @@
+"""Rewrite the text of a page with boxes so that every remaining run is placed absolutely.
+
+Why: MuPDF's redaction keeps the removed run's advance as one number in the content stream
+(a TJ adjustment or a Td offset), and in MuPDF 1.28 it even drops one glyph's advance, shifting
+the rest of the line. Here, before MuPDF redacts, we
+
+1. mark every text-showing operator (page and its private forms) with a unique fill/stroke
+   colour in a throw-away copy, let MuPDF trace the glyphs, and so learn where each glyph of
+   each operator is (no font metrics of our own: MuPDF is the renderer that counts);
+2. decide per glyph: removed, kept, kept-but-isolated, and how far the text after a removed
+   run must move (redactor.pdf.glyphs);
+3. re-emit each operator as runs, each run starting with an absolute Tm. Removed glyphs are
+   simply not emitted, so no number in the stream carries their width.
+
+Every failure (an encoding we cannot split, a glyph count that does not match the trace)
+raises ContentError; the caller then rasterises the page instead.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pikepdf
+import pymupdf
+from pikepdf import Array, Dictionary, String
+
+from redactor.pdf.content import (
+    IDENTITY,
+    MAX_FORM_DEPTH,
+    TEXT_POSITION,
+    TEXT_SHOW,
+    ContentError,
+    FontCodes,
+    Matrix,
+    Tracker,
+    apply,
+    as_matrix,
+    form_resources,
+    instr,
+    is_form,
+    mat_inv,
+    mat_mul,
+    op_name,
+    parse,
+    resource,
+    shown_strings,
+    string_bytes,
+    unparse,
+)
+from redactor.pdf.glyphs import Action, BoxTuple, Glyph, plan
+
+log = logging.getLogger(__name__)
+
+_BASE = 254  # marker colour components use 1..254 (never 0 or 255, the common colours)
+
+
+def marker_colour(marker: int) -> tuple[float, float, float]:
+    digits = (marker // (_BASE * _BASE), (marker // _BASE) % _BASE, marker % _BASE)
+    return tuple((d + 1) / 255.0 for d in digits)  # type: ignore[return-value]
+
+
+def marker_of(colour: Sequence[float]) -> int | None:
+    if len(colour) != 3:
+        return None
+    digits = []
+    for component in colour:
+        value = component * 255.0
+        nearest = round(value)
+        if abs(value - nearest) > 1e-3 or not 1 <= nearest <= _BASE:
+            return None
+        digits.append(nearest - 1)
+    return (digits[0] * _BASE + digits[1]) * _BASE + digits[2]
+
+
+@dataclass
+class StreamWork:
+    """One content stream (the page's, or a private form's) and the forms it draws."""
+
+    holder: pikepdf.Object
+    is_page: bool
+    instructions: list[Any]
+    resources: Dictionary | None
+    markers: dict[int, int] = field(default_factory=dict)  # instruction index -> marker
+    children: dict[int, StreamWork] = field(default_factory=dict)  # Do index -> form
+
+
+class PageText:
+    """The text operators of one page with boxes, from marking to rewriting."""
+
+    def __init__(self, pdf: pikepdf.Pdf, page_index: int) -> None:
+        self.pdf = pdf
+        page = pdf.pages[page_index]
+        resources = page.obj.get("/Resources")
+        self.root = StreamWork(page.obj, True, parse(page), resources if isinstance(resources, Dictionary) else None)
+        self.fonts: dict[Any, FontCodes] = {}
+        self.by_marker: dict[int, tuple[StreamWork, int]] = {}
+        self._collect(self.root, 0, set())
+
+    def _collect(self, work: StreamWork, depth: int, seen: set[tuple[int, int]]) -> None:
+        if depth > MAX_FORM_DEPTH:
+            raise ContentError("form XObjects nested too deeply")
+        for index, item in enumerate(work.instructions):
+            name = op_name(item)
+            if name in TEXT_SHOW:
+                marker = len(self.by_marker) + 1
+                work.markers[index] = marker
+                self.by_marker[marker] = (work, index)
+            elif name == "Do" and item.operands:
+                form = resource(work.resources, "XObject", item.operands[0])
+                if not is_form(form) or not str(item.operands[0]).startswith("/RdxFm"):
+                    continue  # forms without text were not copied and need no rewriting
+                key = form.objgen  # type: ignore[union-attr]
+                if key in seen:
+                    raise ContentError("a private form drawn twice")
+                seen.add(key)
+                child = StreamWork(form, False, parse(form), form_resources(form, work.resources))  # type: ignore[arg-type]
+                work.children[index] = child
+                self._collect(child, depth + 1, seen)
+
+    # --- marking for the trace ------------------------------------------------------------
+
+    def write_marked(self) -> None:
+        """Put the marked copy of every stream into the document (for tracing only)."""
+        for work in self._works():
+            marked: list[Any] = []
+            for index, item in enumerate(work.instructions):
+                name = op_name(item)
+                if index in work.markers:
+                    r, g, b = marker_colour(work.markers[index])
+                    marked.append(instr([r, g, b], "rg"))
+                    marked.append(instr([r, g, b], "RG"))
+                if name == "Tr":
+                    # Invisible and clip-only text is not traced with its colour: show it.
+                    marked.append(instr([0], "Tr"))
+                    continue
+                marked.append(item)
+            self._write(work, unparse(marked))
+
+    def write_original(self) -> None:
+        for work in self._works():
+            self._write(work, unparse(work.instructions))
+
+    def _works(self) -> list[StreamWork]:
+        out: list[StreamWork] = []
+        stack = [self.root]
+        while stack:
+            work = stack.pop()
+            out.append(work)
+            stack.extend(work.children.values())
+        return out
+
+    def _write(self, work: StreamWork, data: bytes) -> None:
+        if work.is_page:
+            work.holder.Contents = self.pdf.make_stream(data)
+        else:
+            work.holder.write(data)
+
+    # --- rewriting --------------------------------------------------------------------------
+
+    def rewrite(
+        self, glyphs: dict[int, list[Glyph]], actions: dict[int, list[Action]], page_matrix: Matrix
+    ) -> None:
+        """Re-emit every text operator as absolutely placed runs (see the module doc)."""
+        for marker, (work, index) in self.by_marker.items():
+            if len(actions.get(marker, ())) != len(glyphs.get(marker, ())):
+                raise ContentError(f"no trace for text operator {index}")
+        _Rewriter(self, glyphs, actions, page_matrix).run(self.root, IDENTITY)
+
+
+class _Rewriter:
+    def __init__(
+        self, text: PageText, glyphs: dict[int, list[Glyph]], actions: dict[int, list[Action]], page_matrix: Matrix
+    ) -> None:
+        self.text = text
+        self.glyphs = glyphs
+        self.actions = actions
+        self.page_matrix = page_matrix
+
+    def run(self, work: StreamWork, base_ctm: Matrix) -> None:
+        tracker = Tracker(base_ctm, work.resources, self.text.fonts)
+        out: list[Any] = []
+        in_text = False
+        for index, item in enumerate(work.instructions):
+            name = op_name(item)
+            operands = list(item.operands) if name != "INLINE IMAGE" else []
+            if name == "INLINE IMAGE":
+                out.append(item)
+                continue
+            if name == "BT":
+                in_text = True
+            elif name == "ET":
+                in_text = False
+            if name in TEXT_SHOW:
+                if not in_text:
+                    raise ContentError("text shown outside a text object")
+                out.extend(self._show(work.markers[index], operands, name, tracker))
+                tracker.feed(operands, name)
+                continue
+            tracker.feed(operands, name)
+            if in_text and name in TEXT_POSITION:
+                continue  # every run gets its own absolute Tm instead
+            if name == "Do" and index in work.children:
+                child = work.children[index]
+                matrix = child.holder.get("/Matrix")
+                form_matrix = as_matrix(list(matrix)) if isinstance(matrix, Array) else IDENTITY
+                self.run(child, mat_mul(form_matrix, tracker.state.ctm))
+            out.append(item)
+        self.text._write(work, unparse(out))
+
+    def _show(self, marker: int, operands: list[Any], op: str, tracker: Tracker) -> list[Any]:
+        state = tracker.state.text
+        if state.font is None:
+            raise ContentError("text shown before a font was selected")
+        font = state.font
+        glyphs = self.glyphs.get(marker, [])
+        actions = self.actions.get(marker, [])
+        items: list[tuple[str, Any]] = []  # ("code", bytes) or ("num", value)
+        for value in shown_strings(operands, op):
+            if isinstance(value, String):
+                items.extend(("code", code) for code in font.split(string_bytes(value)))
+            else:
+                items.append(("num", value))
+        codes = sum(1 for kind, _ in items if kind == "code")
+        if codes != len(glyphs):
+            raise ContentError(f"a text operator shows {codes} codes but MuPDF traced {len(glyphs)} glyphs")
+        out: list[Any] = []
+        if op == '"':
+            out += [instr([operands[0]], "Tw"), instr([operands[1]], "Tc")]
+        runs: list[tuple[int, list[Any]]] = []  # (first glyph index, TJ elements)
+        current: list[Any] | None = None
+        current_key: object = None
+        pending: list[Any] = []
+        k = -1
+        for kind, value in items:
+            if kind == "num":
+                if current is not None:
+                    pending.append(value)
+                continue
+            k += 1
+            action = actions[k]
+            if action.drop:
+                current, current_key, pending = None, None, []
+                continue
+            key = ("iso", k) if action.isolated else ("run", action.shift)
+            if current is not None and key == current_key and not action.isolated:
+                current.extend(pending)
+                current.append(String(value))
+            else:
+                current = [String(value)]
+                current_key = key
+                runs.append((k, current))
+            pending = []
+        for first, elements in runs:
+            out.append(self._tm(glyphs[first], actions[first], tracker))
+            if len(elements) == 1:
+                out.append(instr([elements[0]], "Tj"))
+            else:
+                out.append(instr([Array(elements)], "TJ"))
+        return out
+
+    def _tm(self, glyph: Glyph, action: Action, tracker: Tracker) -> Any:
+        a, b, c, d = tracker.tm_linear
+        target = (glyph.origin[0] + action.shift[0], glyph.origin[1] + action.shift[1])
+        to_device = mat_mul(tracker.state.ctm, self.page_matrix)
+        ux, uy = apply(mat_inv(to_device), *target)
+        rise = tracker.state.text.rise
+        e = ux - rise * c
+        f = uy - rise * d
+        return instr([_num(a), _num(b), _num(c), _num(d), _num(e), _num(f)], "Tm")
+
+
+def _num(value: float) -> float:
+    rounded = round(value, 5)
+    return 0.0 if rounded == 0 else rounded
+
+
+# --- the MuPDF side: trace a marked page --------------------------------------------------
+
+
+def trace_marked(page: pymupdf.Page) -> tuple[dict[int, list[Glyph]], list[Glyph]]:
+    """Glyphs by marker, and the glyphs that carry no marker (pattern cells, Type3 procedures)."""
+    mapped: dict[int, list[Glyph]] = {}
+    foreign: list[Glyph] = []
+    for span in page.get_texttrace():
+        marker = marker_of(span.get("color") or ()) if span.get("colorspace") == 3 else None
+        target = mapped.setdefault(marker, []) if marker is not None else foreign
+        target.extend(_glyphs(span))
+    return mapped, foreign
+
+
+def trace_plain(page: pymupdf.Page) -> list[Glyph]:
+    return [g for span in page.get_texttrace() for g in _glyphs(span)]
+
+
+def _glyphs(span: dict[str, Any]) -> list[Glyph]:
+    direction = tuple(span.get("dir") or (1.0, 0.0))
+    size = float(span.get("size") or 0.0)
+    space = float(span.get("spacewidth") or 0.0)
+    wmode = int(span.get("wmode") or 0)
+    return [
+        Glyph(
+            gid=int(ch[1]),
+            uni=int(ch[0]),
+            origin=(float(ch[2][0]), float(ch[2][1])),
+            bbox=tuple(float(v) for v in ch[3]),  # type: ignore[arg-type]
+            direction=direction,  # type: ignore[arg-type]
+            size=size,
+            space=space,
+            wmode=wmode,
+        )
+        for ch in span.get("chars", ())
+    ]
+
+
+def plan_page(
+    mapped: dict[int, list[Glyph]], boxes: Sequence[BoxTuple]
+) -> tuple[dict[int, list[Action]], list[tuple[Glyph, Action]]]:
+    """Actions per marker, and (glyph, action) for every mapped glyph."""
+    order = sorted(mapped)
+    flat = [g for m in order for g in mapped[m]]
+    actions = plan(flat, boxes)
+    by_marker: dict[int, list[Action]] = {}
+    i = 0
+    for m in order:
+        n = len(mapped[m])
+        by_marker[m] = actions[i : i + n]
+        i += n
+    return by_marker, list(zip(flat, actions, strict=True))
+
+
+def page_matrix(page: pymupdf.Page) -> Matrix:
+    """PDF user space -> MuPDF's unrotated page space."""
+    m = page.transformation_matrix
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def expected_glyphs(placed: Sequence[tuple[Glyph, Action]], foreign: Sequence[Glyph]) -> list[tuple[int, tuple[float, float], bool]]:
+    """(gid, final origin, may_vanish) for every glyph the rewritten page should show."""
+    out = []
+    for glyph, action in placed:
+        if not action.drop:
+            origin = (glyph.origin[0] + action.shift[0], glyph.origin[1] + action.shift[1])
+            out.append((glyph.gid, origin, action.isolated))
+    out.extend((g.gid, g.origin, False) for g in foreign)
+    return out
+
+
+def check_positions(
+    actual: Sequence[Glyph], expected: Sequence[tuple[int, tuple[float, float], bool]], tol: float = 0.05
+) -> str | None:
+    """None if every traced glyph sits where it was placed; else why not."""
+    pool: dict[int, list[tuple[float, float]]] = {}
+    for gid, origin, _ in expected:
+        pool.setdefault(gid, []).append(origin)
+    for glyph in actual:
+        candidates = pool.get(glyph.gid, [])
+        for i, (x, y) in enumerate(candidates):
+            if abs(x - glyph.origin[0]) <= tol and abs(y - glyph.origin[1]) <= tol:
+                del candidates[i]
+                break
+        else:
+            return f"glyph {glyph.gid} (U+{glyph.uni:04X}) at {glyph.origin[0]:.2f},{glyph.origin[1]:.2f} is not where it was placed"
+    return None
+
+
+__all__ = [
+    "PageText",
+    "check_positions",
+    "expected_glyphs",
+    "marker_colour",
+    "marker_of",
+    "page_matrix",
+    "plan_page",
+    "trace_marked",
+    "trace_plain",
+]

@@ -1,0 +1,1 @@
+"""Adversarial PDFs, one per leak channel (see builders.py)."""
