@@ -172,8 +172,8 @@ def make_case(pages: int, seed: int = 1) -> bytes:
             "",
         ]
         for _ in range(5):  # paragraphs
-            for _ in range(6):  # lines of about 12 words
-                words = [rng.choice(FILLER) for _ in range(12)]
+            for _ in range(6):  # lines of about 9 words, all within the page width
+                words = [rng.choice(FILLER) for _ in range(9)]
                 if rng.random() < 0.15:
                     words.append(rng.choice(PII))
                 if rng.random() < 0.1:

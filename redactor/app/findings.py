@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 
 # A suggestion whose boxes are covered this much by existing boxes is already handled.
 COVERED_SHARE = 0.8
+# Stripped from both ends of a term taken from under a box ("Jansen." -> "Jansen").
+TERM_EDGE_PUNCTUATION = " .,;:!?()[]{}'\"«»“”‘’"
 
 
 # -- page text ------------------------------------------------------------------------------------
@@ -124,18 +126,29 @@ def find(
 def propose_boxes(
     session: CaseSession, matches: Sequence[CaseMatch], grounds: Sequence[str], note: str = ""
 ) -> list[Redaction]:
-    """Boxes over the given matches (one per line of each match), in one transaction."""
+    """Boxes over the given matches (one per line of each match), in one transaction.
+
+    Lines already covered by a box are skipped, so proposing twice does not stack boxes.
+    """
     created: list[Redaction] = []
+    boxes = _boxes_by_page(session)
     with session.store.write(session.reviewer) as w:
-        existing = {(r.document_id, r.page_index, r.rect) for r in session.redactions()}
         for cm in matches:
             for rect in cm.match.rects:
-                if (cm.document_id, cm.match.page_index, rect) in existing:
+                page_boxes = boxes.setdefault((cm.document_id, cm.match.page_index), [])
+                if _covered((rect,), page_boxes):
                     continue
-                created.append(
-                    w.add_redaction(cm.document_id, cm.match.page_index, rect, grounds, note)
-                )
+                red = w.add_redaction(cm.document_id, cm.match.page_index, rect, grounds, note)
+                page_boxes.append(red.rect)
+                created.append(red)
     return created
+
+
+def _boxes_by_page(session: CaseSession) -> dict[tuple[int, int], list[Rect]]:
+    boxes: dict[tuple[int, int], list[Rect]] = {}
+    for r in session.redactions():
+        boxes.setdefault((r.document_id, r.page_index), []).append(r.rect)
+    return boxes
 
 
 # -- suggestions ----------------------------------------------------------------------------------
@@ -171,9 +184,7 @@ def suggestions(
         detectors = select_detectors(detectors, detector_names)
     dismissed = set() if include_dismissed else session.store.dismissed_keys()
     ids = list(document_ids) if document_ids is not None else [d.id for d in session.documents()]
-    boxes: dict[tuple[int, int], list[Rect]] = {}
-    for r in session.redactions():
-        boxes.setdefault((r.document_id, r.page_index), []).append(r.rect)
+    boxes = _boxes_by_page(session)
     result: list[CaseSuggestion] = []
     for doc_id in ids:
         for s in suggest(document_pages(session, doc_id), detectors):
@@ -249,7 +260,8 @@ def text_under(session: CaseSession, redaction: Redaction) -> str:
     words = [
         w.text for w in pages[redaction.page_index].words if _covered((w.rect,), (redaction.rect,))
     ]
-    return " ".join(words)
+    # Sentence punctuation glued to the first or last word is not part of the term.
+    return " ".join(words).strip(TERM_EDGE_PUNCTUATION)
 
 
 def redact_everywhere(session: CaseSession, redaction_id: int) -> list[Redaction]:
@@ -258,13 +270,4 @@ def redact_everywhere(session: CaseSession, redaction_id: int) -> list[Redaction
     term = text_under(session, box)
     if not term.strip():
         return []
-    matches = find(session, term, whole_word=True)
-    boxes: dict[tuple[int, int], list[Rect]] = {}
-    for r in session.redactions():
-        boxes.setdefault((r.document_id, r.page_index), []).append(r.rect)
-    open_matches = [
-        cm
-        for cm in matches
-        if not _covered(cm.match.rects, boxes.get((cm.document_id, cm.match.page_index), []))
-    ]
-    return propose_boxes(session, open_matches, box.grounds, box.note)
+    return propose_boxes(session, find(session, term, whole_word=True), box.grounds, box.note)

@@ -29,10 +29,11 @@ _ROLE_MAILBOX = re.compile(
     re.IGNORECASE,
 )
 
-# Labels that make a number something other than a phone number.
+# Labels right in front of a number that make it something other than a phone number
+# ("ordernummer 0701234567"); a word further away says nothing ("uw rekening? Bel 06-...").
 _NOT_PHONE_LABEL = re.compile(
-    r"(order|factuur|kenmerk|referentie|zaak|dossier|klant|bestel|artikel|polis|kvk|btw|"
-    r"rekening|iban|bsn|burgerservicenummer|€|bedrag|kamerstuk|nr\.?)[^0-9]{0,12}$"
+    r"(\b(order|factuur|kenmerk|referentie|zaak|dossier|klant|bestel|artikel|polis|kvk|btw|"
+    r"rekening|iban|bsn|burgerservicenummer|bedrag|kamerstuk)[\w.-]*|€)\s*:?\s*$"
 )
 # Phone candidates need a trunk prefix, an international prefix or brackets: a bare run of
 # digits is far more often a BSN, an order number or a reference.

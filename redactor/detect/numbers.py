@@ -61,6 +61,21 @@ _OLD_ACCOUNT_RE = re.compile(
 )
 
 
+def _bsn_labelled(before: str) -> bool:
+    """Whether the nearest label before a number calls it a BSN.
+
+    "Mijn BSN is 111222333, ordernummer 617151283": the second number's nearest label is
+    "ordernummer", and digits stand between it and "BSN".
+    """
+    label = None
+    for label in _BSN_LABEL.finditer(before):  # noqa: B007 - the last one is the nearest
+        pass
+    if label is None or any(c.isdigit() for c in before[label.end() :]):
+        return False
+    other = _OTHER_LABEL.search(before)
+    return other is None or other.start() < label.end()
+
+
 def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
@@ -79,7 +94,7 @@ class BsnDetector:
                 for m in _BSN_RE.finditer(text):
                     number = _digits(m.group(1))
                     before = line_before(text, m.start(), 40)
-                    labelled = _BSN_LABEL.search(before) is not None
+                    labelled = _bsn_labelled(before)
                     if len(number) == 8 and not labelled:
                         continue
                     if not bsn.is_valid(number):

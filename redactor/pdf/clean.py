@@ -243,10 +243,22 @@ def _add_stream(pdf: pikepdf.Pdf, page: pikepdf.Page, data: bytes, font: pikepdf
 
 
 def _strip_everywhere(pdf: pikepdf.Pdf) -> None:
+    """Remove STRIP_EVERYWHERE keys from every dictionary, indirect or nested directly."""
     for obj in pdf.objects:
-        if isinstance(obj, Dictionary | pikepdf.Stream):
-            for key in STRIP_EVERYWHERE:
-                if key in obj:
-                    del obj[key]
-            if isinstance(obj, Dictionary) and obj.get("/Type") == Name.Catalog:
-                continue
+        _strip(obj, 0)
+
+
+def _strip(obj: object, depth: int) -> None:
+    if depth > 32:
+        return
+    if isinstance(obj, (Dictionary, pikepdf.Stream)):
+        for key in STRIP_EVERYWHERE:
+            if key in obj:
+                del obj[key]
+        for _, value in obj.items():
+            if isinstance(value, (Dictionary, Array)) and not value.is_indirect:
+                _strip(value, depth + 1)
+    elif isinstance(obj, Array):
+        for value in obj:
+            if isinstance(value, (Dictionary, Array)) and not value.is_indirect:
+                _strip(value, depth + 1)

@@ -240,3 +240,10 @@ def test_phones_need_a_prefix_and_skip_labelled_numbers() -> None:
     assert _values("phone", "bel 070 123 4567") == ["+31701234567"]
     assert _values("phone", "ordernummer 0701234567") == []
     assert _values("phone", "BSN 111222333") == []
+
+
+def test_the_nearest_label_decides() -> None:
+    text = "Mijn BSN is 111222333, ordernummer 617151283. Factuur van mijn BSN: 050260662."
+    assert _values("bsn", text) == ["111222333", "050260662"]
+    assert _values("phone", "Vragen over uw rekening? Bel mij op 06-12345678.") == ["+31612345678"]
+    assert _values("phone", "telnr. 06-12345678") == ["+31612345678"]
