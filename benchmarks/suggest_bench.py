@@ -27,105 +27,17 @@ from redactor.detect.detectors import WOO_GROUNDS, default_detectors, suggest
 from redactor.pdf import ocr
 from redactor.pdf.text import document_text
 
-FILLER = [
-    "naar",
-    "aanleiding",
-    "van",
-    "het",
-    "verzoek",
-    "op",
-    "grond",
-    "van",
-    "de",
-    "Wet",
-    "open",
-    "overheid",
-    "zijn",
-    "de",
-    "documenten",
-    "beoordeeld",
-    "en",
-    "is",
-    "besloten",
-    "tot",
-    "gedeeltelijke",
-    "openbaarmaking",
-    "omdat",
-    "de",
-    "belangen",
-    "van",
-    "derden",
-    "zwaarder",
-    "wegen",
-    "dan",
-    "het",
-    "algemeen",
-    "belang",
-    "van",
-    "openbaarheid",
-    "bij",
-    "de",
-    "beoordeling",
-    "is",
-    "rekening",
-    "gehouden",
-    "met",
-    "de",
-    "persoonlijke",
-    "levenssfeer",
-    "en",
-    "de",
-    "bedrijfs-",
-    "en",
-    "fabricagegegevens",
-    "die",
-    "vertrouwelijk",
-    "aan",
-    "de",
-    "overheid",
-    "zijn",
-    "meegedeeld",
-    "het",
-    "overleg",
-    "met",
-    "de",
-    "betrokken",
-    "ministeries",
-    "vond",
-    "plaats",
-    "in",
-    "de",
-    "periode",
-    "van",
-    "januari",
-    "tot",
-    "en",
-    "met",
-    "maart",
-    "en",
-    "leverde",
-    "een",
-    "aantal",
-    "aanvullende",
-    "stukken",
-    "op",
-    "die",
-    "eveneens",
-    "zijn",
-    "beoordeeld",
-    "volgens",
-    "artikel",
-    "5.1",
-    "tweede",
-    "lid",
-    "aanhef",
-    "en",
-    "onder",
-    "e",
-    "van",
-    "de",
-    "Woo",
-]
+_FILLER_TEXT = (
+    "naar aanleiding van het verzoek op grond van de Wet open overheid zijn de documenten "
+    "beoordeeld en is besloten tot gedeeltelijke openbaarmaking omdat de belangen van derden "
+    "zwaarder wegen dan het algemeen belang van openbaarheid bij de beoordeling is rekening "
+    "gehouden met de persoonlijke levenssfeer en de bedrijfs- en fabricagegegevens die "
+    "vertrouwelijk aan de overheid zijn meegedeeld het overleg met de betrokken ministeries "
+    "vond plaats in de periode van januari tot en met maart en leverde een aantal aanvullende "
+    "stukken op die eveneens zijn beoordeeld volgens artikel 5.1 tweede lid aanhef en onder e "
+    "van de Woo"
+)
+FILLER = _FILLER_TEXT.split()
 # Look-alikes that must not become suggestions, inserted as whole phrases.
 NEGATIVES = [
     "Kamerstuk 35 925, nr. 12.",
@@ -145,20 +57,23 @@ SURNAMES = [
     "Smit",
     "ter Horst",
 ]
-PII = [
-    "Mijn BSN is 111222333.",
-    "IBAN NL91 ABNA 0417 1643 00.",
-    "Bel mij op 06-12345678.",
-    "Mail naar p.devries@minbzk.nl.",
-    "Ik woon aan de Kerkstraat 12, 2511 AB Den Haag.",
-    "Kenteken GZ-123-B.",
-    "Geboren op 12-04-1985.",
-    "Ingelogd vanaf 145.97.12.3.",
-]
+# Planted personal data: phrase -> the detector that must find it.
+PII = {
+    "Mijn BSN is 111222333.": "bsn",
+    "IBAN NL91 ABNA 0417 1643 00.": "iban",
+    "Bel mij op 06-12345678.": "phone",
+    "Mail naar p.devries@minbzk.nl.": "email",
+    "Ik woon aan de Kerkstraat 12, 2511 AB Den Haag.": "address",
+    "Kenteken GZ-123-B.": "plate",
+    "Geboren op 12-04-1985.": "birthdate",
+    "Ingelogd vanaf 145.97.12.3.": "ip",
+}
 
 
-def make_case(pages: int, seed: int = 1) -> bytes:
+def make_case(pages: int, seed: int = 1) -> tuple[bytes, Counter[str]]:
+    """The PDF, and how many items of each kind were planted (e-mail headers included)."""
     rng = random.Random(seed)
+    planted: Counter[str] = Counter()
     doc = pymupdf.open()
     for _ in range(pages):
         page = doc.new_page()
@@ -175,7 +90,9 @@ def make_case(pages: int, seed: int = 1) -> bytes:
             for _ in range(6):  # lines of about 9 words, all within the page width
                 words = [rng.choice(FILLER) for _ in range(9)]
                 if rng.random() < 0.15:
-                    words.append(rng.choice(PII))
+                    phrase = rng.choice(list(PII))
+                    words.append(phrase)
+                    planted[PII[phrase]] += 1
                 if rng.random() < 0.1:
                     words.append(rng.choice(NEGATIVES))
                 lines.append(" ".join(words))
@@ -186,7 +103,8 @@ def make_case(pages: int, seed: int = 1) -> bytes:
         for paragraph in "\n".join(lines).split("\n\n"):
             page.insert_text((50, y), paragraph, fontname="helv", fontsize=8, lineheight=1.3)
             y += 10.4 * (paragraph.count("\n") + 1) + 8
-    return doc.tobytes(garbage=3, deflate=True)
+    planted["email"] += pages  # the "Van:" header of every page
+    return doc.tobytes(garbage=3, deflate=True), planted
 
 
 def bare_words(data: bytes) -> float:
@@ -204,7 +122,7 @@ def main() -> None:
     args = parser.parse_args()
 
     t = time.perf_counter()
-    data = make_case(args.pages)
+    data, planted = make_case(args.pages)
     print(
         f"generated {args.pages} pages ({len(data) / 1e6:.1f} MB) in {time.perf_counter() - t:.1f} s"
     )
@@ -226,9 +144,11 @@ def main() -> None:
     words = sum(len(p.words) for p in pages)
 
     total = extract + detect
-    print(
-        f"\n{words} words; {len(suggestions)} suggestions: {dict(Counter(s.detector for s in suggestions))}"
-    )
+    found = Counter(s.detector for s in suggestions)
+    print(f"\n{words} words; {len(suggestions)} suggestions")
+    for kind, count in sorted(planted.items()):
+        print(f"    {kind:10} planted {count:5d}, suggested {found[kind]:5d}")
+    print(f"    {'name':10} suggested {found['name']:5d} (names are not counted when planted)")
     print(f"{'bare PyMuPDF get_text(words)':34} {bare:7.2f} s")
     print(f"{'Redactor text extraction':34} {extract:7.2f} s  ({extract / bare:.1f}x bare)")
     print(f"{'all detectors (suggest)':34} {detect:7.2f} s")

@@ -68,6 +68,7 @@ BAD_OUTPUT = re.compile(
     r"|This application failed to start",
 )
 SECRET = "Jan Jansen"  # the text the smoke test redacts, and must not find in the export
+PUBLIC = "Deze zin blijft openbaar."  # text that must survive the export
 
 
 class BuildError(Exception):
@@ -259,14 +260,14 @@ def smoke_env(home: Path) -> dict[str, str]:
     return env
 
 
-def make_smoke_pdf(path: Path) -> None:
-    """A one-page PDF with a name to redact, made with the build environment's PyMuPDF."""
+def make_smoke_pdf(path: Path, first_line: str) -> None:
+    """A one-page PDF made with the build environment's PyMuPDF."""
     import pymupdf
 
     doc = pymupdf.open()
     page = doc.new_page(width=595, height=842)
-    page.insert_text((72, 90), f"Behandelaar: {SECRET}, telefoon 06-12345678", fontsize=12)
-    page.insert_text((72, 130), "Deze zin blijft openbaar.", fontsize=12)
+    page.insert_text((72, 90), first_line, fontsize=12)
+    page.insert_text((72, 130), PUBLIC, fontsize=12)
     doc.save(path)
     doc.close()
 
@@ -303,18 +304,20 @@ def run_frozen(
     return elapsed, output
 
 
-def check_export(outdir: Path) -> None:
-    """The frozen export wrote a PDF from which the marked name is gone."""
+def check_export(outdir: Path, redacted: str, untouched: str) -> None:
+    """The frozen export removed the marked name from one PDF and kept the rest of the text."""
     import pymupdf
 
-    pdfs = sorted(outdir.rglob("*.pdf"))
-    if not pdfs:
-        raise BuildError(f"smoke test: the export wrote no PDF into {outdir}")
-    for pdf in pdfs:
-        with pymupdf.open(pdf) as doc:
-            text = "".join(page.get_text() for page in doc)
-        if SECRET in text:
-            raise BuildError(f"smoke test: '{SECRET}' is still in the exported {pdf.name}")
+    texts = {}
+    for name in (redacted, untouched):
+        if not (outdir / name).is_file():
+            raise BuildError(f"smoke test: the export wrote no {name} into {outdir}")
+        with pymupdf.open(outdir / name) as doc:
+            texts[name] = "".join(page.get_text() for page in doc)
+    if SECRET in texts[redacted]:
+        raise BuildError(f"smoke test: '{SECRET}' is still in the exported {redacted}")
+    if SECRET not in texts[untouched] or any(PUBLIC not in t for t in texts.values()):
+        raise BuildError("smoke test: the export lost text that was not marked")
 
 
 def smoke_test(bundle: Path, version: str, repeat: int = 3) -> SmokeResult:
@@ -326,8 +329,9 @@ def smoke_test(bundle: Path, version: str, repeat: int = 3) -> SmokeResult:
         env = smoke_env(tmp / "home")
         work = tmp / "work"
         work.mkdir()
-        pdf = work / "smoke.pdf"
-        make_smoke_pdf(pdf)
+        pdf, other = work / "smoke.pdf", work / "other.pdf"
+        make_smoke_pdf(pdf, f"Behandelaar: {SECRET}, telefoon 06-12345678")
+        make_smoke_pdf(other, f"Afzender: {SECRET} (niet gelakt in dit document)")
         case = work / "smoke.redactor"
 
         def step(*args: str, exe: Path = cli) -> tuple[float, str]:
@@ -337,11 +341,11 @@ def smoke_test(bundle: Path, version: str, repeat: int = 3) -> SmokeResult:
         if version not in out:
             raise BuildError(f"smoke test: --version printed {out.strip()!r}, not {version}")
         step("new", str(case))
-        step("add", str(case), str(pdf))
+        step("add", str(case), str(pdf), str(other))  # two documents: two export workers
         # The name sits on the first text line: baseline at y=90 pt from the top, 12 pt type.
         step("mark", str(case), pdf.name, "1", "60", "76", "420", "95", "--ground", "5.1.2e")
         step("export", str(case), str(work / "export"))
-        check_export(work / "export")
+        check_export(work / "export", pdf.name, other.name)
         step("audit", str(case), "--verify")
 
         # Start-up: the console program's shortest path, then the window (first run warms

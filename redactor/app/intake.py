@@ -56,8 +56,7 @@ def check_importable(session: CaseSession, path: Path, seen: dict[str, Path]) ->
         )
     if info.sha256 in seen:
         raise DuplicateDocument(
-            f"{path.name} is the same file as {seen[info.sha256].name} (same SHA-256); "
-            "add it once."
+            f"{path.name} is the same file as {seen[info.sha256].name} (same SHA-256); add it once."
         )
     seen[info.sha256] = path
     return CheckedFile(path, info)

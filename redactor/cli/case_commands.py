@@ -50,7 +50,9 @@ def new(obj: CliContext, case: str, four_eyes: bool, catalog: str, title: str) -
 @cli.command()
 @click.argument("case")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--ocr", "with_ocr", is_flag=True, help="Read scanned pages with Tesseract right away.")
+@click.option(
+    "--ocr", "with_ocr", is_flag=True, help="Read scanned pages with Tesseract right away."
+)
 @pass_ctx
 @user_errors
 def add(obj: CliContext, case: str, files: tuple[Path, ...], with_ocr: bool) -> None:

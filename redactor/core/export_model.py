@@ -95,6 +95,12 @@ class RedactedDocument:
     rasterized_pages: tuple[int, ...]  # 0-based; pages whose content was replaced by an image
 
 
+# The engine draws all of a page's boxes, labels and notices as one content stream that starts
+# with this marked-content tag, appended last; the verification gate removes exactly that
+# stream to look at what lies under the boxes.
+STAMP_TAG = b"/RdxStamp BMC"
+
+
 def box_label(codes: tuple[str, ...]) -> str:
     """The text drawn inside a box or on a withheld page: the codes joined by '; '."""
     return "; ".join(code.strip() for code in codes if code.strip())

@@ -42,28 +42,8 @@ _STREET_RE = re.compile(
 _ORGANISATION_LABEL = re.compile(
     r"(?i)(bezoekadres|postadres|kantooradres|vestigingsadres|afleveradres|retouradres)"
 )
-_STREET_PARTICLES = frozenset(
-    [
-        "van",
-        "de",
-        "der",
-        "den",
-        "het",
-        "'t",
-        "ter",
-        "ten",
-        "te",
-        "la",
-        "le",
-        "aan",
-        "op",
-        "in",
-        "bij",
-        "over",
-        "achter",
-        "voor",
-    ]
-)
+_STREET_PARTICLE_WORDS = "van de der den het 't ter ten te la le aan op in bij over achter voor"
+_STREET_PARTICLES = frozenset(_STREET_PARTICLE_WORDS.split())
 _NOT_STREET = frozenset(
     {"postbus", "antwoordnummer", "pb", "bus", "kamerstuk", "nr", "nr.", "artikel"}
 )

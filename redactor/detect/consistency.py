@@ -35,47 +35,11 @@ COVER_SHARE = 0.5
 # Terms shorter than this (letters and digits) or made of common words only are too generic:
 # "de" is redacted inside a name and visible everywhere, which is no leak.
 MIN_TERM_CHARS = 3
-_COMMON = frozenset(
-    [
-        "de",
-        "het",
-        "een",
-        "en",
-        "van",
-        "der",
-        "den",
-        "in",
-        "op",
-        "te",
-        "ten",
-        "ter",
-        "aan",
-        "met",
-        "voor",
-        "bij",
-        "of",
-        "is",
-        "zijn",
-        "the",
-        "and",
-        "of",
-        "to",
-        "a",
-        "in",
-        "for",
-        "on",
-        "at",
-        "by",
-        "dhr",
-        "mevr",
-        "heer",
-        "mevrouw",
-        "mr",
-        "dr",
-        "drs",
-        "ir",
-    ]
+_COMMON_WORDS = (
+    "de het een en van der den in op te ten ter aan met voor bij of is zijn "
+    "the and of to a in for on at by dhr mevr heer mevrouw mr dr drs ir"
 )
+_COMMON = frozenset(_COMMON_WORDS.split())
 _PUNCT = "\"'‘’“”()[]{}<>,.;:!?«»"
 
 

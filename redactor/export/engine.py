@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from redactor.core.errors import Cancelled, ExportError
+from redactor.core.errors import Cancelled, ExportError, RedactorError
 from redactor.export import delivery, records
 from redactor.export.jobs import (
     AuditEntry,
@@ -45,9 +45,6 @@ class ExportFailed(ExportError):
     def __init__(self, message: str, result: ExportResult) -> None:
         super().__init__(message)
         self.result = result
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.message, self.result))
 
 
 @dataclass
@@ -167,8 +164,10 @@ class _Run:
                     f"The PDF engine stopped unexpectedly while exporting {names}; "
                     "nothing was exported."
                 ) from err
-            except ExportError:
-                raise
+            except RedactorError as err:
+                if isinstance(err, ExportError) and pending.job_meta.file_name in str(err):
+                    raise
+                raise ExportError(f"{pending.job_meta.file_name}: {err}") from err
             except Exception as err:
                 err.add_note(f"while exporting {pending.job_meta.file_name}")
                 raise

@@ -45,11 +45,12 @@ def process_document(index: int, job: DocumentJob, options: RenderOptions) -> Wo
     check_source(job)
     try:
         redacted = redact_document(job.source, job.boxes, job.withheld, options)
+        report = verify_redacted(
+            redacted.pdf, job.boxes, job.withheld, redacted.removed_terms, options, job.page_count
+        )
     except RedactorError as err:
-        raise ExportError(f"{job.file_name} could not be redacted: {err}") from err
-    report = verify_redacted(
-        redacted.pdf, job.boxes, job.withheld, redacted.removed_terms, options, job.page_count
-    )
+        # The engine's sentences speak of "the PDF" or "page 3": say which document.
+        raise ExportError(f"{job.file_name} could not be exported: {err}") from err
     passed = bool(report.passed)
     log.debug("%s: %s", job.file_name, "verified" if passed else "FAILED verification")
     return WorkerResult(

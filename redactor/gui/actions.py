@@ -56,6 +56,7 @@ _SPECS: tuple[_Spec, ...] = (
     _Spec("clear_page_decision", "page", ("Ctrl+Shift+Backspace",)),
     _Spec("toggle_reviewed", "page", ("Ctrl+R",)),
     _Spec("reviewed_next", "page", ("Ctrl+Return",)),
+    _Spec("confirm_next", "page", ("Ctrl+Shift+Return",)),
     _Spec("review_queue", "review", ("Ctrl+Shift+R",)),
     _Spec("find", "tools", (Key.Find,)),
     _Spec("audit", "tools", ("Ctrl+Shift+L",)),
@@ -176,6 +177,10 @@ class WindowActions(QObject):
             "reviewed_next": (
                 self.tr("Reviewed, &next page"),
                 self.tr("Mark this page as reviewed and go to the next"),
+            ),
+            "confirm_next": (
+                self.tr("&Confirm page, next"),
+                self.tr("As second reviewer, confirm this page as reviewed and go to the next"),
             ),
             "review_queue": (
                 self.tr("Review &queue"),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog
 
@@ -55,6 +55,8 @@ class Gui:
     def stop(self) -> None:
         self.window.close()
         self.window.deleteLater()
+        # Delete it now, not at the next turn of an event loop that may never come.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.crash.uninstall()
         if self.log_handler is not None:
             logging.getLogger("redactor").removeHandler(self.log_handler)
@@ -160,11 +162,15 @@ def run(case: str | None = None, reviewer: str | None = None, smoke_test: bool =
             else:
                 gui.window.open_case(case)
         if smoke_test:
-            QTimer.singleShot(SMOKE_TEST_MS, gui.app.quit)
+            # exit(), not quit(): quit() also marks the application as closing, which a
+            # caller that goes on using Qt (the tests) would inherit.
+            QTimer.singleShot(SMOKE_TEST_MS, lambda: gui.app.exit(0))
         code = gui.app.exec()
         if smoke_test and gui.crash.crashes:
-            exc = gui.crash.crashes[0]
-            print(f"redactor: internal error ({exc.__class__.__name__}: {exc})", file=sys.stderr)
+            first = gui.crash.crashes[0]
+            print(
+                f"redactor: internal error ({first.__class__.__name__}: {first})", file=sys.stderr
+            )
             return code or 70
         return code
     finally:

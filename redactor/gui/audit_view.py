@@ -44,12 +44,16 @@ def describe_change(event: AuditEvent) -> str:
     """What changed, compactly: 'grounds: 5.1.2e → 5.1.1e; x0: 10 → 20'."""
     before, after = event.before or {}, event.after or {}
     if not before:
-        return ", ".join(f"{k}: {_short(v)}" for k, v in after.items() if k not in ("id", "version"))[:200]
+        return ", ".join(
+            f"{k}: {_short(v)}" for k, v in after.items() if k not in ("id", "version")
+        )[:200]
     if not after:
         return ""
-    parts = [f"{k}: {_short(before.get(k))} → {_short(after.get(k))}"
-             for k in sorted(set(before) | set(after))
-             if before.get(k) != after.get(k) and k not in ("version", "updated_at", "reviewed_at")]
+    parts = [
+        f"{k}: {_short(before.get(k))} → {_short(after.get(k))}"
+        for k in sorted(set(before) | set(after))
+        if before.get(k) != after.get(k) and k not in ("version", "updated_at", "reviewed_at")
+    ]
     return "; ".join(parts)[:300]
 
 
@@ -88,13 +92,22 @@ class AuditModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if not 0 <= section < COLUMNS:
             return None
-        return [self.tr("#"), self.tr("Time (UTC)"), self.tr("Reviewer"), self.tr("Action"),
-                self.tr("Item"), self.tr("Document"), self.tr("Change")][section]
+        return [
+            self.tr("#"),
+            self.tr("Time (UTC)"),
+            self.tr("Reviewer"),
+            self.tr("Action"),
+            self.tr("Item"),
+            self.tr("Document"),
+            self.tr("Change"),
+        ][section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._events):
@@ -104,8 +117,13 @@ class AuditModel(QAbstractTableModel):
             return event
         if role == Qt.ItemDataRole.DisplayRole:
             return [
-                event.seq, event.at.replace("T", " ")[:19], event.reviewer, event.action, event.target,
-                self.document_name(event.document_id), describe_change(event),
+                event.seq,
+                event.at.replace("T", " ")[:19],
+                event.reviewer,
+                event.action,
+                event.target,
+                self.document_name(event.document_id),
+                describe_change(event),
             ][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == COLUMNS - 1:
             return describe_change(event)
@@ -120,10 +138,11 @@ class _Filter(QSortFilterProxyModel):
         self.action: str | None = None
 
     def set_filter(self, reviewer: str | None, document: int | None, action: str | None) -> None:
+        self.beginFilterChange()
         self.reviewer, self.document, self.action = reviewer, document, action
-        self.invalidateFilter()
+        self.endFilterChange()
 
-    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802 (Qt's name)
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         model = self.sourceModel()
         event = model.data(model.index(row, 0, parent), EVENT_ROLE)
         if event is None:
@@ -173,11 +192,13 @@ class AuditView(QWidget):
 
     def retranslate(self) -> None:
         self.verify_button.setText(self.tr("Verify the chain"))
-        self.verify_button.setToolTip(self.tr("Check that no event was edited, removed, inserted or reordered"))
+        self.verify_button.setToolTip(
+            self.tr("Check that no event was edited, removed, inserted or reordered")
+        )
         self.model.retranslate()
         self.refresh()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -191,15 +212,19 @@ class AuditView(QWidget):
         self.model.set_events(events, names)
         self._fill(self.reviewer, self.tr("All reviewers"), sorted({e.reviewer for e in events}))
         docs = sorted({e.document_id for e in events if e.document_id is not None})
-        self._fill(self.document, self.tr("All documents"), docs, lambda d: self.model.document_name(d))
+        self._fill(
+            self.document, self.tr("All documents"), docs, lambda d: self.model.document_name(d)
+        )
         self._fill(self.action, self.tr("All actions"), sorted({e.action for e in events}))
         self.table.scrollToBottom()
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         self.refresh()
 
-    def _fill(self, combo: QComboBox, everything: str, values: Sequence[Any], label: Any = str) -> None:
+    def _fill(
+        self, combo: QComboBox, everything: str, values: Sequence[Any], label: Any = str
+    ) -> None:
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
@@ -212,14 +237,20 @@ class AuditView(QWidget):
         self._apply()
 
     def _apply(self, *_: object) -> None:
-        self.proxy.set_filter(self.reviewer.currentData(), self.document.currentData(), self.action.currentData())
-        self.status.setText(self.tr("{0} of {1} events").format(self.proxy.rowCount(), self.model.rowCount()))
+        self.proxy.set_filter(
+            self.reviewer.currentData(), self.document.currentData(), self.action.currentData()
+        )
+        self.status.setText(
+            self.tr("{0} of {1} events").format(self.proxy.rowCount(), self.model.rowCount())
+        )
 
     def verify(self) -> None:
         with user_action(self):
             result = self.case.require().verify_audit()
             if result.ok:
-                self.status.setText(self.tr("The audit trail is intact: {0} events checked.").format(result.events))
+                self.status.setText(
+                    self.tr("The audit trail is intact: {0} events checked.").format(result.events)
+                )
             else:
                 first = result.problems[0]
                 self.status.setText(self.tr("The audit trail is broken: {0}").format(first))

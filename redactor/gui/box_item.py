@@ -51,7 +51,7 @@ NORMAL = BoxColours(
     fill_alpha=70,
     border_px=2.0,
     label_fg=QColor("white"),
-    label_bg=QColor(30, 30, 30, 200),
+    label_bg=QColor(30, 30, 30, 170),
 )
 # Saturated colours on a dark fill, thick borders: readable for low vision and on any page.
 HIGH_CONTRAST = BoxColours(
@@ -86,6 +86,7 @@ class BoxItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setZValue(10)
         self.setAcceptHoverEvents(True)
+        self._hovered = False
         self._update_tooltip()
 
     # -- data -------------------------------------------------------------------------------
@@ -113,6 +114,15 @@ class BoxItem(QGraphicsItem):
 
     def set_colours(self, colours: BoxColours) -> None:
         self.colours = colours
+        self.update()
+
+    def hoverEnterEvent(self, event: object) -> None:
+        # The label hides while the pointer is on the box, so the text under it can be read.
+        self._hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event: object) -> None:
+        self._hovered = False
         self.update()
 
     def label(self) -> str:
@@ -189,9 +199,9 @@ class BoxItem(QGraphicsItem):
         painter.drawRect(self._rect)
 
         text = self.label()
-        if text:
+        if text and not self._hovered:
             font = QFont(painter.font())
-            font.setPixelSize(11)
+            font.setPixelSize(9)
             font.setBold(True)
             painter.save()
             # Draw the label in screen pixels so it stays readable at any zoom.
@@ -200,16 +210,16 @@ class BoxItem(QGraphicsItem):
             painter.scale(1 / scale, 1 / scale)
             painter.setFont(font)
             metrics = painter.fontMetrics()
-            width = metrics.horizontalAdvance(text) + 6
-            height = metrics.height() + 2
+            width = metrics.horizontalAdvance(text) + 4
+            height = metrics.height()
             # Just above the box, so the text under the box stays readable; inside the box only
             # when it touches the top of the page and is tall enough.
-            y = -height
+            y = float(-height)
             if self._rect.top() * scale < height and self._rect.height() * scale >= height + 4:
                 y = 0.0
             painter.fillRect(QRectF(0, y, width, height), colours.label_bg)
             painter.setPen(colours.label_fg)
-            painter.drawText(QRectF(3, y + 1, width, height), Qt.AlignmentFlag.AlignLeft, text)
+            painter.drawText(QRectF(2, y, width, height), Qt.AlignmentFlag.AlignLeft, text)
             painter.restore()
 
         if self.isSelected():

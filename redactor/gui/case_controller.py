@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from redactor.app.session import CaseSession
 from redactor.core.errors import RedactorError
-from redactor.core.model import Document, DocumentProgress, PageDecision, PageInfo, Redaction
+from redactor.core.model import CaseInfo, Document, DocumentProgress, PageDecision, PageInfo, Redaction
 from redactor.gui.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -32,11 +32,13 @@ class CaseController(QObject):
         super().__init__(parent)
         self.settings = settings
         self.session: CaseSession | None = None
+        self.location = ""  # as the user gave it (may hold a password: never shown or logged)
         self.document: Document | None = None
         self.pages: list[PageInfo] = []
         self.redactions: list[Redaction] = []
         self.decisions: list[PageDecision] = []
         self.progress: list[DocumentProgress] = []
+        self.info: CaseInfo | None = None  # re-read on every refresh (the mode can change)
         self._by_page: dict[int, list[Redaction]] = {}
         self._decision_by_page: dict[int, PageDecision] = {}
         self._seen_counter = -1
@@ -63,6 +65,7 @@ class CaseController(QObject):
     def _take(self, session: CaseSession, location: str) -> None:
         self.close()
         self.session = session
+        self.location = location
         self.settings.add_recent_case(
             location if "://" in location else str(Path(location).resolve())
         )
@@ -82,6 +85,7 @@ class CaseController(QObject):
         session.close()
         self.document = None
         self.pages, self.redactions, self.decisions, self.progress = [], [], [], []
+        self.info = None
         self._by_page, self._decision_by_page = {}, {}
         self.closed.emit()
 
@@ -128,6 +132,7 @@ class CaseController(QObject):
         """Re-read what the views show (after our own edit, or when the case changed)."""
         session = self.require()
         self._seen_counter = session.change_counter()
+        self.info = session.info()
         self.progress = session.progress()
         if self.document is not None:
             ids = {p.document.id for p in self.progress}

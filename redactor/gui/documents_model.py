@@ -14,7 +14,7 @@ log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
 
-NAME, JUDGEMENT, PAGES, BOXES, PENDING, REJECTED = range(6)
+NAME, PAGES, BOXES, PENDING, REJECTED, JUDGEMENT = range(6)
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -62,30 +62,28 @@ class DocumentsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 6:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                [
-                    self.tr("Document"),
-                    self.tr("Judgement"),
-                    self.tr("Pages reviewed"),
-                    self.tr("Boxes"),
-                    self.tr("Pending"),
-                    self.tr("Rejected"),
-                ][section]
-                if 0 <= section < 6
-                else None
-            )
-        if role == Qt.ItemDataRole.ToolTipRole and 0 <= section < 6:
-            return [
+            names = [
+                self.tr("Document"),
+                self.tr("Reviewed"),
+                self.tr("Boxes"),
+                self.tr("Pending"),
+                self.tr("Rejected"),
+                self.tr("Judgement"),
+            ]
+            return names[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tips = [
                 self.tr("File name"),
-                self.tr("The document's judgement for the inventory"),
                 self.tr("Pages marked as reviewed / pages in the document"),
                 self.tr("Redaction boxes (withheld pages in brackets)"),
                 self.tr("Boxes and page decisions awaiting approval"),
                 self.tr("Rejected boxes and page decisions"),
-            ][section]
+                self.tr("The document's judgement for the inventory"),
+            ]
+            return tips[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -97,33 +95,27 @@ class DocumentsModel(QAbstractTableModel):
         if role == DOCUMENT_ID_ROLE:
             return doc.id
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == NAME:
-                return doc.file_name
-            if column == JUDGEMENT:
-                return doc.judgement.value if doc.judgement else "—"
-            if column == PAGES:
-                return f"{row.pages_reviewed} / {doc.page_count}"
-            if column == BOXES:
-                return (
-                    f"{row.boxes} ({row.withheld_pages})" if row.withheld_pages else str(row.boxes)
-                )
-            if column == PENDING:
-                return str(row.pending)
-            if column == REJECTED:
-                return str(row.rejected)
+            return [
+                doc.file_name,
+                f"{row.pages_reviewed} / {doc.page_count}",
+                f"{row.boxes} ({row.withheld_pages})" if row.withheld_pages else str(row.boxes),
+                str(row.pending),
+                str(row.rejected),
+                doc.judgement.value if doc.judgement else "—",
+            ][column]
         if role == SORT_ROLE:
             return [
                 doc.file_name.casefold(),
-                doc.judgement.value if doc.judgement else "",
                 row.pages_reviewed / max(doc.page_count, 1),
                 row.boxes + row.withheld_pages,
                 row.pending,
                 row.rejected,
+                doc.judgement.value if doc.judgement else "",
             ][column]
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
             return self.tr("{0}: {1} pages, imported by {2}").format(
                 doc.file_name, doc.page_count, doc.imported_by
             )
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= PAGES:
+        if role == Qt.ItemDataRole.TextAlignmentRole and PAGES <= column <= REJECTED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

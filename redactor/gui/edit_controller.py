@@ -4,6 +4,7 @@ moved, resized, re-grounded, deleted; pages withheld, marked out of scope, marke
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Sequence
 
@@ -315,6 +316,16 @@ class EditController(QObject):
             return
         self.view.next_page()
 
+    def confirm_and_next(self) -> None:
+        """The second reviewer confirms the page (a review decision: not undoable)."""
+        doc_id, page = self._document_id(), self.view.current_page()
+        if doc_id is None or page >= len(self.case.pages):
+            return
+        with user_action(self.window):
+            self.case.require().confirm_pages([(doc_id, page)])
+            self.case.refresh()
+            self.view.next_page()
+
     # -- words (snap to text) -------------------------------------------------------------------
 
     def words(self, page_index: int) -> PageText | None:
@@ -345,8 +356,8 @@ class EditController(QObject):
             renderer.page_words,
             key[0],
             key[1],
-            done=lambda words, k=key: self._words_done(k, words),
-            failed=lambda exc, k=key: self._words_failed(k, exc),
+            done=functools.partial(self._words_done, key),
+            failed=functools.partial(self._words_failed, key),
             priority=5,
         )
 

@@ -37,21 +37,40 @@ from redactor.gui.render_worker import TaskContext, Worker
 log = logging.getLogger(__name__)
 
 
-def run_export(ctx: TaskContext, session: CaseSession, outdir: Path, options: RenderOptions,
-               overwrite: bool, legend: bool) -> Any:
+def run_export(
+    ctx: TaskContext,
+    session: CaseSession,
+    outdir: Path,
+    options: RenderOptions,
+    overwrite: bool,
+    legend: bool,
+) -> Any:
     """On the worker thread: the app layer's export, with progress and cancel."""
     from redactor.app.export import export
 
     def progress(p: Any) -> None:
         ctx.progress(p.done, p.total, f"{p.stage}: {p.current}" if p.current else p.stage)
 
-    return export(session, outdir, options, overwrite=overwrite, progress=progress,
-                  cancelled=ctx.cancelled, with_legend=legend)
+    return export(
+        session,
+        outdir,
+        options,
+        overwrite=overwrite,
+        progress=progress,
+        cancelled=ctx.cancelled,
+        with_legend=legend,
+    )
 
 
 class ExportDialog(QDialog):
-    def __init__(self, session: CaseSession, worker: Worker, folder: Path, options: RenderOptions,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: CaseSession,
+        worker: Worker,
+        folder: Path,
+        options: RenderOptions,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.worker = worker
@@ -68,11 +87,11 @@ class ExportDialog(QDialog):
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
         form.addRow(self.tr("Output folder:"), row)
-        self.style = QComboBox()
-        self.style.addItem(self.tr("Black boxes, white codes"), BoxStyle.BLACK)
-        self.style.addItem(self.tr("White boxes with a border, black codes"), BoxStyle.WHITE)
-        self.style.setCurrentIndex(0 if options.style is BoxStyle.BLACK else 1)
-        form.addRow(self.tr("Boxes:"), self.style)
+        self.box_style = QComboBox()
+        self.box_style.addItem(self.tr("Black boxes, white codes"), BoxStyle.BLACK)
+        self.box_style.addItem(self.tr("White boxes with a border, black codes"), BoxStyle.WHITE)
+        self.box_style.setCurrentIndex(0 if options.style is BoxStyle.BLACK else 1)
+        form.addRow(self.tr("Boxes:"), self.box_style)
         self.mode = QComboBox()
         self.mode.addItem(self.tr("Text stays searchable"), OutputMode.TEXT)
         self.mode.addItem(self.tr("Pages as images (no text layer)"), OutputMode.IMAGE)
@@ -91,13 +110,19 @@ class ExportDialog(QDialog):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
         self.report = QTreeWidget()
-        self.report.setHeaderLabels([self.tr("Document / check"), self.tr("Result"), self.tr("Detail")])
+        self.report.setHeaderLabels(
+            [self.tr("Document / check"), self.tr("Result"), self.tr("Detail")]
+        )
         self.report.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.report.hide()
         layout.addWidget(self.report, 1)
         self.buttons = QDialogButtonBox()
-        self.start_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.open_button = self.buttons.addButton(self.tr("Open folder"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.start_button = self.buttons.addButton(
+            self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.open_button = self.buttons.addButton(
+            self.tr("Open folder"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.open_button.hide()
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.start_button.clicked.connect(self.start)
@@ -106,7 +131,10 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def options(self) -> RenderOptions:
-        return RenderOptions(style=self.style.currentData(), mode=self.mode.currentData())
+        # Qt hands enum data back as plain strings.
+        return RenderOptions(
+            style=BoxStyle(self.box_style.currentData()), mode=OutputMode(self.mode.currentData())
+        )
 
     def _browse(self) -> None:
         path = QFileDialog.getExistingDirectory(self, self.tr("Output folder"), self.folder.text())
@@ -125,8 +153,15 @@ class ExportDialog(QDialog):
         self.status.setText(self.tr("Exporting…"))
         self.close_button.setText(self.tr("Cancel"))
         self._task = self.worker.submit(
-            run_export, self.session, Path(text), self.options(), self.overwrite.isChecked(),
-            self.legend.isChecked(), context=True, done=self._done, failed=self._failed,
+            run_export,
+            self.session,
+            Path(text),
+            self.options(),
+            self.overwrite.isChecked(),
+            self.legend.isChecked(),
+            context=True,
+            done=self._done,
+            failed=self._failed,
             progress=self._progress,
         )
 
@@ -146,7 +181,9 @@ class ExportDialog(QDialog):
         self._finish()
         self.result = result
         self.status.setText(
-            self.tr("Exported and verified: {0} document(s) in {1}.").format(len(result.documents), result.outdir)
+            self.tr("Exported and verified: {0} document(s) in {1}.").format(
+                len(result.documents), result.outdir
+            )
         )
         self._show_report(result)
         self.open_button.show()
@@ -170,12 +207,20 @@ class ExportDialog(QDialog):
         for outcome in result.documents:
             report = outcome.report
             passed = outcome.status != "failed" and (report is None or report.passed)
-            top = QTreeWidgetItem([outcome.file_name, ok_text if passed else bad_text,
-                                   outcome.error or outcome.status])
+            top = QTreeWidgetItem(
+                [
+                    outcome.file_name,
+                    ok_text if passed else bad_text,
+                    outcome.error or outcome.status,
+                ]
+            )
             for check in report.checks if report is not None else ():
                 where = f" (p. {check.page_index + 1})" if check.page_index is not None else ""
-                top.addChild(QTreeWidgetItem([check.name + where, ok_text if check.passed else bad_text,
-                                              check.detail]))
+                top.addChild(
+                    QTreeWidgetItem(
+                        [check.name + where, ok_text if check.passed else bad_text, check.detail]
+                    )
+                )
             self.report.addTopLevelItem(top)
             top.setExpanded(not passed)
         self.report.show()

@@ -12,7 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -54,8 +62,10 @@ def is_covered(match: Match, boxes: list[Redaction]) -> bool:
     def inside(r: Rect) -> bool:
         return any(
             b.page_index == match.page_index
-            and b.rect.x0 - COVER_SLACK <= r.x0 and b.rect.y0 - COVER_SLACK <= r.y0
-            and r.x1 <= b.rect.x1 + COVER_SLACK and r.y1 <= b.rect.y1 + COVER_SLACK
+            and b.rect.x0 - COVER_SLACK <= r.x0
+            and b.rect.y0 - COVER_SLACK <= r.y0
+            and r.x1 <= b.rect.x1 + COVER_SLACK
+            and r.y1 <= b.rect.y1 + COVER_SLACK
             for b in boxes
         )
 
@@ -92,8 +102,14 @@ class HitsModel(QAbstractListModel):
 class FindPanel(QWidget):
     jumpRequested = Signal(int, int, object)  # document id, page index, Rect
 
-    def __init__(self, case: CaseController, worker: Worker, renderer: PageRenderer,
-                 redact: Callable[[list[Hit]], bool], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        case: CaseController,
+        worker: Worker,
+        renderer: PageRenderer,
+        redact: Callable[[list[Hit]], bool],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.case = case
         self.worker = worker
@@ -156,7 +172,7 @@ class FindPanel(QWidget):
         self.redact_all.setText(self.tr("Redact all…"))
         self.redact_all.setToolTip(self.tr("Propose a box over every match not yet redacted"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -175,26 +191,44 @@ class FindPanel(QWidget):
             self._task.cancel()
         whole_case = self.scope.currentIndex() == 1
         if whole_case:
-            documents = [(p.document.id, p.document.file_name, p.document.page_count) for p in self.case.progress]
+            documents = [
+                (p.document.id, p.document.file_name, p.document.page_count)
+                for p in self.case.progress
+            ]
         elif self.case.document is not None:
             doc = self.case.document
             documents = [(doc.id, doc.file_name, doc.page_count)]
         else:
             return
         pattern = self.pattern.text()
-        flags = (self.regex.isChecked(), self.case_sensitive.isChecked(), self.whole_word.isChecked())
+        flags = (
+            self.regex.isChecked(),
+            self.case_sensitive.isChecked(),
+            self.whole_word.isChecked(),
+        )
         self.progress.setRange(0, sum(d[2] for d in documents))
         self.progress.setValue(0)
         self.progress.show()
         self.status.setText(self.tr("Searching…"))
         self._task = self.worker.submit(
-            self._search, documents, pattern, flags, context=True,
-            done=self._found, failed=self._failed, progress=lambda d, _t, _s: self.progress.setValue(d),
+            self._search,
+            documents,
+            pattern,
+            flags,
+            context=True,
+            done=self._found,
+            failed=self._failed,
+            progress=lambda d, _t, _s: self.progress.setValue(d),
             priority=3,
         )
 
-    def _search(self, ctx: TaskContext, documents: list[tuple[int, str, int]], pattern: str,
-                flags: tuple[bool, bool, bool]) -> list[tuple[int, str, Match]]:
+    def _search(
+        self,
+        ctx: TaskContext,
+        documents: list[tuple[int, str, int]],
+        pattern: str,
+        flags: tuple[bool, bool, bool],
+    ) -> list[tuple[int, str, Match]]:
         """On the worker thread."""
         from redactor.detect.search import compile_pattern, find_text
 
@@ -226,8 +260,11 @@ class FindPanel(QWidget):
             hits.append(Hit(doc_id, name, match, is_covered(match, boxes[doc_id])))
         self.model.set_hits(hits)
         open_hits = sum(1 for h in hits if not h.covered)
-        self.status.setText(self.tr("%n match(es)", "", len(hits)) + " · "
-                            + self.tr("%n not yet redacted", "", open_hits))
+        self.status.setText(
+            self.tr("%n match(es)", "", len(hits))
+            + " · "
+            + self.tr("%n not yet redacted", "", open_hits)
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self._task = None

@@ -32,10 +32,13 @@ def choose_language(preference: str, locale: QLocale | None = None) -> str:
 
 
 class TsTranslator(QTranslator):
-    """Translations read from a .ts file: (context, source) -> translation."""
+    """Translations read from a .ts file: (context, source) -> translation (plural forms)."""
 
     def __init__(
-        self, messages: dict[tuple[str, str], str], language: str, parent: QObject | None = None
+        self,
+        messages: dict[tuple[str, str], tuple[str, ...]],
+        language: str,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._messages = messages
@@ -45,7 +48,7 @@ class TsTranslator(QTranslator):
     def from_ts(cls, text: str | bytes, parent: QObject | None = None) -> TsTranslator:
         root = ET.fromstring(text)
         language = (root.get("language") or "").split("_")[0]
-        messages: dict[tuple[str, str], str] = {}
+        messages: dict[tuple[str, str], tuple[str, ...]] = {}
         for context in root.iter("context"):
             name = context.findtext("name") or ""
             for message in context.iter("message"):
@@ -54,14 +57,22 @@ class TsTranslator(QTranslator):
                 if source is None or node is None:
                     continue
                 # Unfinished or obsolete entries are skipped, as lrelease does by default.
-                if node.get("type") in ("unfinished", "obsolete", "vanished") or not node.text:
+                if node.get("type") in ("unfinished", "obsolete", "vanished"):
                     continue
-                messages[(name, source)] = node.text
+                forms = tuple(f.text or "" for f in node.iter("numerusform"))
+                if not forms and node.text:
+                    forms = (node.text,)
+                if forms and all(forms):
+                    messages[(name, source)] = forms
         return cls(messages, language, parent)
 
     def translate(self, context: str, source: str, disambiguation: Any = None, n: int = -1) -> str:
         # An empty string tells Qt "no translation": it then shows the source text.
-        return self._messages.get((context, source), "")
+        forms = self._messages.get((context, source))
+        if not forms:
+            return ""
+        # Dutch and English have two forms: one, and everything else (Qt replaces %n).
+        return forms[0] if n == 1 or len(forms) == 1 else forms[1]
 
     def isEmpty(self) -> bool:
         return not self._messages

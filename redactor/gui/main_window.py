@@ -29,22 +29,30 @@ from redactor import __version__
 from redactor.app.preview import page_preview, render_preview
 from redactor.core.errors import Cancelled, RedactorError
 from redactor.core.export_model import RenderOptions
-from redactor.core.model import PageDecision, PageDecisionKind
+from redactor.core.geometry import Rect
+from redactor.core.model import PageDecision, PageDecisionKind, Redaction, ReviewItem
 from redactor.gui.actions import WindowActions
+from redactor.gui.audit_view import AuditView
 from redactor.gui.box_item import HIGH_CONTRAST, NORMAL
 from redactor.gui.case_controller import CaseController
 from redactor.gui.documents_panel import DocumentsPanel
 from redactor.gui.edit_controller import EditController
-from redactor.gui.i18n import LanguageSwitcher
+from redactor.gui.export_dialog import ExportDialog
+from redactor.gui.find_panel import FindPanel, Hit
+from redactor.gui.i18n import LanguageSwitcher, choose_language
 from redactor.gui.messages import show_message, show_user_error, user_action
 from redactor.gui.new_case_dialog import NewCaseDialog
 from redactor.gui.page_renderer import PageRenderer, Producer
 from redactor.gui.page_view import PageView
+from redactor.gui.preferences import PreferencesDialog
 from redactor.gui.render_worker import TaskContext, Worker
+from redactor.gui.review_panel import ReviewPanel
 from redactor.gui.settings import (
     FOUR_EYES_DEFAULT,
+    LANGUAGE,
     LAST_FOLDER,
     RECENT_CASES,
+    REVIEWER,
     SNAP_TO_TEXT,
     WINDOW_GEOMETRY,
     WINDOW_STATE,
@@ -53,6 +61,7 @@ from redactor.gui.settings import (
 from redactor.gui.settings import (
     HIGH_CONTRAST as HIGH_CONTRAST_SETTING,
 )
+from redactor.gui.shortcuts_overlay import ShortcutsOverlay
 from redactor.gui.thumbnails import ThumbnailsPanel
 from redactor.gui.welcome import WelcomePage
 from redactor.pdf.render import DocumentCache, RenderedPage
@@ -83,7 +92,7 @@ class MainWindow(QMainWindow):
         self.edits = EditController(
             self.case, self.view, self.worker, settings, self, lambda: self.languages.language
         )
-        self.actions = WindowActions(self)
+        self.window_actions = WindowActions(self)
         self.welcome = WelcomePage()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
@@ -91,12 +100,19 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.documents = DocumentsPanel()
         self.thumbnails = ThumbnailsPanel(self.renderer)
-        self.documents_dock = self._dock(
-            "documents", self.documents, Qt.DockWidgetArea.LeftDockWidgetArea
-        )
-        self.thumbnails_dock = self._dock(
-            "pages", self.thumbnails, Qt.DockWidgetArea.LeftDockWidgetArea
-        )
+        self.review = ReviewPanel(self.case, self._record_review)
+        self.find_panel = FindPanel(self.case, self.worker, self.renderer, self.redact_hits)
+        self.audit = AuditView(self.case)
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.documents_dock = self._dock("documents", self.documents, left)
+        self.thumbnails_dock = self._dock("pages", self.thumbnails, left)
+        self.review_dock = self._dock("review", self.review, right)
+        self.find_dock = self._dock("find", self.find_panel, right)
+        self.audit_dock = self._dock("audit", self.audit, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.review_dock, self.find_dock)
+        self.review_dock.raise_()
+        self.audit_dock.hide()
+        self.overlay = ShortcutsOverlay(self.window_actions, self)
         self.page_spin = QSpinBox()
         self.page_total = QLabel()
         self.zoom_label = QLabel()
@@ -122,22 +138,28 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         self._menus = {}
-        for group in self.actions.groups():
+        for group in self.window_actions.groups():
             menu = self.menuBar().addMenu("")
             self._menus[group] = menu
-            for action in self.actions.in_group(group):
+            for action in self.window_actions.in_group(group):
                 menu.addAction(action)
                 self.addAction(action)  # shortcuts work even when the menu bar is hidden
             if group == "view":
                 menu.addSeparator()
-                for dock in (self.documents_dock, self.thumbnails_dock):
+                for dock in (
+                    self.documents_dock,
+                    self.thumbnails_dock,
+                    self.review_dock,
+                    self.find_dock,
+                    self.audit_dock,
+                ):
                     menu.addAction(dock.toggleViewAction())
 
     def _build_toolbar(self) -> None:
         bar = self.addToolBar("main")
         bar.setObjectName("toolbar_main")
         bar.setMovable(False)
-        a = self.actions
+        a = self.window_actions
         for name in ("open_case", "add_documents", None, "undo", "redo", None, "zoom_out"):
             bar.addSeparator() if name is None else bar.addAction(a[name])
         bar.addWidget(self.zoom_label)
@@ -165,7 +187,7 @@ class MainWindow(QMainWindow):
         self.toolbar = bar
 
     def _connect(self) -> None:
-        a, view, case, edits = self.actions, self.view, self.case, self.edits
+        a, view, case, edits = self.window_actions, self.view, self.case, self.edits
         triggers: dict[str, Callable[[], object]] = {
             "new_case": self.new_case_dialog,
             "open_case": self.open_case_dialog,
@@ -194,7 +216,14 @@ class MainWindow(QMainWindow):
             "clear_page_decision": edits.clear_page_decision,
             "toggle_reviewed": edits.toggle_reviewed,
             "reviewed_next": edits.reviewed_and_next,
+            "confirm_next": edits.confirm_and_next,
             "about": self.about,
+            "export": self.export_dialog,
+            "preferences": self.preferences_dialog,
+            "shortcuts": self.overlay.toggle,
+            "review_queue": lambda: self._show_dock(self.review_dock, self.review.queue),
+            "find": lambda: self._show_dock(self.find_dock, self.find_panel.pattern),
+            "audit": lambda: self._show_dock(self.audit_dock, self.audit.table),
         }
         for name, slot in triggers.items():
             a[name].triggered.connect(lambda _checked=False, s=slot: self._guard(s))
@@ -226,6 +255,13 @@ class MainWindow(QMainWindow):
         case.refreshed.connect(self._refreshed)
         case.pollFailed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.worker.unhandledError.connect(self._worker_error)
+        self.review.jumpRequested.connect(self.show_item)
+        self.review.reviseRequested.connect(
+            lambda red_id: self._guard(lambda: edits.edit_boxes([red_id]))
+        )
+        self.find_panel.jumpRequested.connect(
+            lambda doc, page, rect: self._guard(lambda: self.show_place(doc, page, rect))
+        )
 
     def _guard(self, slot: Callable[[], object]) -> None:
         """Run an action; a RedactorError becomes its message (bugs go on to the crash path)."""
@@ -241,11 +277,14 @@ class MainWindow(QMainWindow):
     # -- translation ----------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.actions.retranslate()
+        self.window_actions.retranslate()
         for group, menu in self._menus.items():
-            menu.setTitle(self.actions.group_title(group))
+            menu.setTitle(self.window_actions.group_title(group))
         self.documents_dock.setWindowTitle(self.tr("Documents"))
         self.thumbnails_dock.setWindowTitle(self.tr("Pages"))
+        self.review_dock.setWindowTitle(self.tr("Review"))
+        self.find_dock.setWindowTitle(self.tr("Find"))
+        self.audit_dock.setWindowTitle(self.tr("Audit trail"))
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self.page_spin.setToolTip(self.tr("Page number (Ctrl+G)"))
         self.zoom_label.setToolTip(self.tr("Zoom"))
@@ -262,7 +301,8 @@ class MainWindow(QMainWindow):
         if session is None:
             self.setWindowTitle(self.tr("Redactor"))
             return
-        info = session.info()
+        info = self.case.info
+        assert info is not None
         doc = f" — {self.case.document.file_name}" if self.case.document else ""
         self.setWindowTitle(f"{info.title}{doc} — Redactor")
 
@@ -272,7 +312,8 @@ class MainWindow(QMainWindow):
             self.status_reviewer.setText(self.tr("Reviewer: {0}").format(self.reviewer))
             self.status_page.setText("")
             return
-        mode = self.tr("four-eyes") if session.info().four_eyes else self.tr("single reviewer")
+        four_eyes = self.case.info is not None and self.case.info.four_eyes
+        mode = self.tr("four-eyes") if four_eyes else self.tr("single reviewer")
         self.status_reviewer.setText(self.tr("Reviewer: {0} ({1})").format(session.reviewer, mode))
         page = self.view.current_page()
         if self.case.document is None or page >= len(self.case.pages):
@@ -431,6 +472,80 @@ class MainWindow(QMainWindow):
         if ok:
             self.view.go_to_page(number - 1)
 
+    def _show_dock(self, dock: QDockWidget, focus: QWidget) -> None:
+        dock.show()
+        dock.raise_()
+        if focus is self.find_panel.pattern:
+            self.find_panel.focus_pattern()
+        else:
+            focus.setFocus()
+
+    def show_place(self, document_id: int, page_index: int, rect: Rect | None = None) -> None:
+        """Show a page (and a rectangle on it) of any document."""
+        if self.case.document is None or self.case.document.id != document_id:
+            self.case.show_document(document_id)
+        self.view.go_to_page(page_index, focus=rect)
+
+    def show_item(self, item: ReviewItem) -> None:
+        with user_action(self):
+            rect = item.rect if isinstance(item, Redaction) else None
+            self.show_place(item.document_id, item.page_index, rect)
+            if isinstance(item, Redaction):
+                self.view.select_boxes([item.id])
+
+    def _record_review(self, item: ReviewItem) -> None:
+        if isinstance(item, Redaction):
+            self.edits.registry.record(item)
+
+    def redact_hits(self, hits: list[Hit]) -> bool:
+        """Propose boxes over find results (one undo step), with one choice of ground."""
+        choice = self.edits.choose_grounds(title=self.tr("Ground for the matches"))
+        if choice is None:
+            return False
+        by_document: dict[int, list[tuple[int, Rect]]] = {}
+        for hit in hits:
+            by_document.setdefault(hit.document_id, []).extend(
+                (hit.match.page_index, r) for r in hit.match.rects
+            )
+        stack = self.edits.undo_stack
+        stack.beginMacro(self.tr("Redact %n match(es)", "", len(hits)))
+        try:
+            ok = all(
+                self.edits.add_boxes(boxes, document_id=doc, choice=choice)
+                for doc, boxes in by_document.items()
+            )
+        finally:
+            stack.endMacro()
+        return ok
+
+    def export_dialog(self) -> None:
+        session = self.case.require()
+        folder = (
+            Path(self.settings.get(LAST_FOLDER) or Path.home()) / f"{(self.case.info.title if self.case.info else 'case')} export"
+        )
+        dialog = ExportDialog(session, self.worker, folder, self.render_options, self)
+        dialog.exec()
+        self.render_options = dialog.options()
+        if self.view.preview_enabled():
+            self.set_preview(True)
+        self.case.refresh()
+
+    def preferences_dialog(self) -> None:
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
+            return
+        self.languages.apply(choose_language(self.settings.get(LANGUAGE)))
+        self.window_actions["high_contrast"].setChecked(self.settings.get(HIGH_CONTRAST_SETTING))
+        self.window_actions["snap_to_text"].setChecked(self.settings.get(SNAP_TO_TEXT))
+        name = self.settings.get(REVIEWER).strip()
+        if name and name != self.reviewer:
+            self.reviewer = name
+            if (
+                self.case.session is not None
+            ):  # the reviewer is fixed per session: reopen as the new one
+                self.open_case(self.case.location)
+            self._update_status()
+
     # -- documents ------------------------------------------------------------------------------
 
     def add_documents_dialog(self) -> None:
@@ -534,7 +649,7 @@ class MainWindow(QMainWindow):
         has_case = self.case.session is not None
         has_doc = has_case and self.case.document is not None
         selected = bool(self.view.selected_boxes())
-        a = self.actions
+        a = self.window_actions
         for name in ("add_documents", "export", "close_case", "review_queue", "find", "audit"):
             a[name].setEnabled(has_case)
         for name in (
@@ -554,6 +669,7 @@ class MainWindow(QMainWindow):
             "clear_page_decision",
             "toggle_reviewed",
             "reviewed_next",
+            "confirm_next",
             "preview",
             "select_all",
         ):
@@ -581,7 +697,9 @@ class MainWindow(QMainWindow):
 
     def _restore_state(self) -> None:
         self.resize(1400, 900)
-        self.resizeDocks([self.documents_dock], [360], Qt.Orientation.Horizontal)
+        self.resizeDocks(
+            [self.documents_dock, self.review_dock], [420, 380], Qt.Orientation.Horizontal
+        )
         self.resizeDocks(
             [self.documents_dock, self.thumbnails_dock], [300, 500], Qt.Orientation.Vertical
         )

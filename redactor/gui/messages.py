@@ -19,12 +19,11 @@ log = logging.getLogger(__name__)
 
 
 def title_for(exc: RedactorError) -> str:
-    tr = QCoreApplication.translate
     if isinstance(exc, ConflictError):
-        return tr("messages", "Changed by someone else")
+        return QCoreApplication.translate("messages", "Changed by someone else")
     if isinstance(exc, RuleViolation):
-        return tr("messages", "Not allowed")
-    return tr("messages", "Cannot do that")
+        return QCoreApplication.translate("messages", "Not allowed")
+    return QCoreApplication.translate("messages", "Cannot do that")
 
 
 def show_user_error(parent: QWidget | None, exc: RedactorError) -> None:

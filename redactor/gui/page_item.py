@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from redactor.core.model import PageDecision, PageDecisionKind, PageInfo
@@ -52,8 +52,10 @@ class PageItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         scale = painter.worldTransform().m11() or 1.0
-        # A thin shadow so pages stand apart on the grey background.
-        painter.fillRect(self._rect.translated(2 / scale, 2 / scale), QColor(0, 0, 0, 60))
+        # A thin shadow (right and bottom edges only) so pages stand apart from the background.
+        r, d = self._rect, 2 / scale
+        painter.fillRect(QRectF(r.right(), r.top() + d, d, r.height()), QColor(0, 0, 0, 60))
+        painter.fillRect(QRectF(r.left() + d, r.bottom(), r.width() - d, d), QColor(0, 0, 0, 60))
         image = self._provider(self)
         if image is None:
             painter.fillRect(self._rect, QColor("white"))
@@ -68,7 +70,7 @@ class PageItem(QGraphicsItem):
                 QRectF(-100, -10, 200, 20), Qt.AlignmentFlag.AlignCenter, str(self.page_index + 1)
             )
             painter.restore()
-        else:
+        elif not self._draw_unscaled(painter, image):
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
             painter.drawImage(self._rect, image)
         if self.decision is not None and not self.preview:
@@ -76,6 +78,28 @@ class PageItem(QGraphicsItem):
         painter.setPen(QPen(QColor(120, 120, 120), 1 / scale))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(self._rect)
+
+    def _draw_unscaled(self, painter: QPainter, image: QImage) -> bool:
+        """Blit the image pixel for pixel when it was rendered for this zoom (the usual case).
+
+        Drawing through the view's scaling transform would resample every pixel on every paint,
+        which costs more than rendering the page did.
+        """
+        transform = painter.worldTransform()
+        if transform.type().value > QTransform.TransformationType.TxScale.value:
+            return False
+        target = transform.mapRect(self._rect)
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        if abs(target.width() * ratio - image.width()) > 1.5 or abs(target.height() * ratio - image.height()) > 1.5:
+            return False
+        if image.devicePixelRatio() != ratio:
+            image.setDevicePixelRatio(ratio)
+        painter.save()
+        painter.resetTransform()
+        painter.drawImage(QPointF(round(target.left() * ratio) / ratio, round(target.top() * ratio) / ratio), image)
+        painter.restore()
+        return True
 
     def _paint_decision(self, painter: QPainter, scale: float) -> None:
         decision = self.decision

@@ -8,6 +8,7 @@ of view before the worker reached them are dropped (`set_wanted`).
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from collections import OrderedDict
@@ -163,8 +164,8 @@ class PageRenderer(QObject):
             key,
             producer,
             channel,
-            done=lambda image, k=key: self._done(k, image),
-            failed=lambda exc, k=key: self._error(k, exc),
+            done=functools.partial(self._done, key),
+            failed=functools.partial(self._error, key),
             priority=priority,
         )
         return False

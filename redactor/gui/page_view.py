@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from enum import Enum, auto
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -159,11 +159,11 @@ class PageView(QGraphicsView):
                 item = self._boxes.pop(red_id)
                 self.scene().removeItem(item)
         for red_id, red in wanted.items():
-            item = self._boxes.get(red_id)
-            if item is None:
+            existing = self._boxes.get(red_id)
+            if existing is None:
                 item = BoxItem(red, self._colours, self._pages[red.page_index])
                 self._boxes[red_id] = item
-            elif item.redaction != red:
+            elif (item := existing).redaction != red:
                 item.set_redaction(red)
             elif self._mode not in (_Mode.MOVE, _Mode.RESIZE):
                 item.reset_rect()
@@ -446,8 +446,9 @@ class PageView(QGraphicsView):
                 self._mode = _Mode.RESIZE
                 self._resizing = (box, handle, box.rect())
                 return
-        box = self._box_at(page, local)
-        if box is not None:
+        hit = self._box_at(page, local)
+        if hit is not None:
+            box = hit
             if ctrl:
                 box.setSelected(not box.isSelected())
                 self._mode = _Mode.NONE
@@ -581,7 +582,7 @@ class PageView(QGraphicsView):
         if key == Qt.Key.Key_Escape:
             self._cancel_gesture()
             return
-        arrows = {
+        arrows: dict[int, tuple[int, int]] = {
             Qt.Key.Key_Left: (-1, 0),
             Qt.Key.Key_Right: (1, 0),
             Qt.Key.Key_Up: (0, -1),
@@ -632,7 +633,7 @@ class PageView(QGraphicsView):
             return True
         return super().event(event)
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         if self._preview is not None:
             painter.save()
             painter.resetTransform()

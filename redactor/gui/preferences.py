@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
 from redactor.core.errors import InputError
 from redactor.core.reviewer import resolve_reviewer, validate_reviewer
-from redactor.gui.settings import FOUR_EYES_DEFAULT, HIGH_CONTRAST, LANGUAGE, REVIEWER, SNAP_TO_TEXT, Settings
+from redactor.gui.settings import (
+    FOUR_EYES_DEFAULT,
+    HIGH_CONTRAST,
+    LANGUAGE,
+    REVIEWER,
+    SNAP_TO_TEXT,
+    Settings,
+)
 
 log = logging.getLogger(__name__)
 
@@ -21,12 +38,14 @@ class PreferencesDialog(QDialog):
         self.setMinimumWidth(480)
         form = QFormLayout(self)
         self.reviewer = QLineEdit(settings.get(REVIEWER))
-        try:
+        with contextlib.suppress(InputError):
             self.reviewer.setPlaceholderText(resolve_reviewer(None))
-        except InputError:
-            pass
         form.addRow(self.tr("Your name:"), self.reviewer)
-        hint = QLabel(self.tr("Recorded with every decision. On a PostgreSQL case your database role is used."))
+        hint = QLabel(
+            self.tr(
+                "Recorded with every decision. On a PostgreSQL case your database role is used."
+            )
+        )
         hint.setWordWrap(True)
         form.addRow("", hint)
         self.language = QComboBox()
@@ -48,7 +67,9 @@ class PreferencesDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828")
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

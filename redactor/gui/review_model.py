@@ -48,14 +48,22 @@ class ReviewModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if not 0 <= section < COLUMNS:
             return None
         last = self.tr("Reason") if self.show_reason else self.tr("Note")
-        return [self.tr("Item"), self.tr("Document"), self.tr("Page"), self.tr("Grounds"),
-                self.tr("By"), last][section]
+        return [
+            self.tr("Item"),
+            self.tr("Document"),
+            self.tr("Page"),
+            self.tr("Grounds"),
+            self.tr("By"),
+            last,
+        ][section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         item = self.item(index.row()) if index.isValid() else None

@@ -35,8 +35,14 @@ from redactor.gui.review_model import ITEM_ROLE, ReviewModel
 log = logging.getLogger(__name__)
 
 # Audit actions that change an item after it was reviewed.
-_CHANGES = ("box-moved", "box-resized", "box-grounds-changed", "box-note-changed", "box-changed",
-            "page-decision-changed")
+_CHANGES = (
+    "box-moved",
+    "box-resized",
+    "box-grounds-changed",
+    "box-note-changed",
+    "box-changed",
+    "page-decision-changed",
+)
 
 
 def changed_since_approval(events: list[AuditEvent], reviewer: str) -> set[str]:
@@ -56,8 +62,12 @@ class ReviewPanel(QWidget):
     jumpRequested = Signal(object)  # the ReviewItem to show on its page
     reviseRequested = Signal(int)  # redaction id: the author answers a rejection
 
-    def __init__(self, case: CaseController, record: Callable[[ReviewItem], None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        case: CaseController,
+        record: Callable[[ReviewItem], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.case = case
         self._record = record  # lets the undo registry know the new versions
@@ -100,7 +110,11 @@ class ReviewPanel(QWidget):
         rejected_layout.addWidget(self.revise_button)
         self.tabs.addTab(rejected_page, "")
 
-        for key, slot in (("A", self.approve_current), ("R", self.reject_current), ("N", self.next_item)):
+        for key, slot in (
+            ("A", self.approve_current),
+            ("R", self.reject_current),
+            ("N", self.next_item),
+        ):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -115,7 +129,10 @@ class ReviewPanel(QWidget):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 150)
         table.horizontalHeader().setStretchLastSection(True)
         table.activated.connect(lambda index, t=table: self._jump(t, index))
         table.doubleClicked.connect(lambda index, t=table: self._jump(t, index))
@@ -135,12 +152,14 @@ class ReviewPanel(QWidget):
         self.approve_button.setToolTip(self.tr("Approve the selected item (A)"))
         self.reject_button.setToolTip(self.tr("Reject the selected item with a reason (R)"))
         self.next_button.setToolTip(self.tr("Go to the next item (N)"))
-        self.revise_button.setToolTip(self.tr("Change the box's grounds or note; it goes back for review"))
+        self.revise_button.setToolTip(
+            self.tr("Change the box's grounds or note; it goes back for review")
+        )
         self.queue_model.retranslate()
         self.rejected_model.retranslate()
         self.refresh()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -160,17 +179,23 @@ class ReviewPanel(QWidget):
         if self.changed_only.isChecked():
             changed = changed_since_approval(session.audit_events(), session.reviewer)
             waiting = [i for i in waiting if i.ref in changed]
+        items: list[ReviewItem] = [*session.redactions(), *session.page_decisions()]
         mine = [
-            i for i in [*session.redactions(), *session.page_decisions()]
+            i
+            for i in items
             if i.status is ReviewStatus.REJECTED and session.reviewer in i.contributors
         ]
         self.queue_model.set_items(waiting, names)
         self.rejected_model.set_items(mine, names)
-        four_eyes = session.info().four_eyes
-        self.summary.setText(
-            self.tr("%n item(s) await your approval.", "", len(waiting))
-            + ("" if four_eyes else " " + self.tr("(Single-reviewer case: you may approve your own work.)"))
-        )
+        four_eyes = self.case.info is not None and self.case.info.four_eyes
+        summary = self.tr("%n item(s) await your approval.", "", len(waiting))
+        if four_eyes:
+            unconfirmed = len(session.unconfirmed_pages())
+            if unconfirmed:
+                summary += " " + self.tr("%n page(s) still to confirm (Ctrl+Shift+Enter).", "", unconfirmed)
+        else:
+            summary += " " + self.tr("(Single-reviewer case: you may approve your own work.)")
+        self.summary.setText(summary)
         self.tabs.setTabText(1, self.tr("Rejected (mine)") + (f" ({len(mine)})" if mine else ""))
         if current is not None:
             self._select(self.queue, self.queue_model, current)
@@ -202,7 +227,11 @@ class ReviewPanel(QWidget):
         if not rows:
             return
         row = self.queue.currentIndex().row()
-        self.queue.selectRow((row + 1) % rows if row >= 0 else 0)
+        if not self.queue.selectionModel().hasSelection():
+            # Focus alone makes a row current without choosing it: N then takes that row.
+            self.queue.selectRow(max(row, 0))
+        else:
+            self.queue.selectRow((row + 1) % rows)
         self.queue.setFocus()
 
     def approve_current(self) -> None:
@@ -222,7 +251,9 @@ class ReviewPanel(QWidget):
         if item is None:
             return
         reason, ok = QInputDialog.getMultiLineText(
-            self, self.tr("Reject {0}").format(item.ref), self.tr("Why? The author sees this reason:")
+            self,
+            self.tr("Reject {0}").format(item.ref),
+            self.tr("Why? The author sees this reason:"),
         )
         if not ok:
             return

@@ -13,7 +13,7 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 import platformdirs
 from PySide6.QtCore import QSettings
@@ -133,17 +133,17 @@ class Settings:
 def _decode(setting: Setting[T], raw: Any) -> T:
     if setting.type is bool:
         if isinstance(raw, bool):
-            return raw  # type: ignore[return-value]
-        return str(raw).lower() in ("true", "1", "yes")  # type: ignore[return-value]
+            return cast(T, raw)
+        return cast(T, str(raw).lower() in ("true", "1", "yes"))
     if setting.type in (list, dict):
         value = json.loads(raw) if isinstance(raw, str) else raw
         if not isinstance(value, setting.type):
             raise TypeError(f"expected {setting.type.__name__}")
-        return value  # type: ignore[no-any-return]
-    return setting.type(raw)  # type: ignore[no-any-return]
+        return cast(T, value)
+    return cast(T, setting.type(raw))
 
 
 def _copy(value: T) -> T:
     if isinstance(value, list | dict):
-        return type(value)(value)  # type: ignore[return-value]
+        return cast(T, type(value)(value))
     return value

@@ -20,7 +20,8 @@ log = logging.getLogger(__name__)
 class ShortcutsOverlay(QWidget):
     def __init__(self, actions: WindowActions, parent: QWidget) -> None:
         super().__init__(parent)
-        self.actions = actions
+        self._parent = parent
+        self.window_actions = actions
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = QVBoxLayout(self)
@@ -43,23 +44,27 @@ class ShortcutsOverlay(QWidget):
             self.hide()
             return
         self.text.setText(self.build_html())
-        self.setGeometry(self.parentWidget().rect())
+        self.setGeometry(self._parent.rect())
         self.raise_()
         self.show()
         self.setFocus()
 
     def build_html(self) -> str:
         columns = []
-        for group in self.actions.groups():
+        for group in self.window_actions.groups():
             rows = []
-            for action in self.actions.in_group(group):
-                keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+            for action in self.window_actions.in_group(group):
+                keys = ", ".join(
+                    k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+                )
                 if keys:
                     name = action.text().replace("&", "").rstrip("…")
-                    rows.append(f"<tr><td style='padding-right:16px'><b>{html.escape(keys)}</b></td>"
-                                f"<td>{html.escape(name)}</td></tr>")
+                    rows.append(
+                        f"<tr><td style='padding-right:16px'><b>{html.escape(keys)}</b></td>"
+                        f"<td>{html.escape(name)}</td></tr>"
+                    )
             if rows:
-                title = self.actions.group_title(group).replace("&", "")
+                title = self.window_actions.group_title(group).replace("&", "")
                 columns.append(f"<h3>{html.escape(title)}</h3><table>{''.join(rows)}</table>")
         gestures = [
             (self.tr("Drag on a page"), self.tr("Draw a box")),
@@ -74,26 +79,35 @@ class ShortcutsOverlay(QWidget):
             (self.tr("1–9 in the ground picker"), self.tr("Most used grounds")),
             (self.tr("A / R / N in the review queue"), self.tr("Approve / reject / next")),
         ]
-        rows = "".join(f"<tr><td style='padding-right:16px'><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>"
-                       for k, v in gestures)
-        columns.append(f"<h3>{html.escape(self.tr('Mouse and panels'))}</h3><table>{rows}</table>")
+        gesture_rows = "".join(
+            f"<tr><td style='padding-right:16px'><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>"
+            for k, v in gestures
+        )
+        heading = html.escape(self.tr("Mouse and panels"))
+        columns.append(f"<h3>{heading}</h3><table>{gesture_rows}</table>")
         half = (len(columns) + 1) // 2
         left, right = "".join(columns[:half]), "".join(columns[half:])
         title = html.escape(self.tr("Keyboard shortcuts (press any key to close)"))
-        return (f"<h2>{title}</h2><table width='100%'><tr><td valign='top' width='50%'>{left}</td>"
-                f"<td valign='top'>{right}</td></tr></table>")
+        return (
+            f"<h2>{title}</h2><table width='100%'><tr><td valign='top' width='50%'>{left}</td>"
+            f"<td valign='top'>{right}</td></tr></table>"
+        )
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(20, 20, 20, 225))
 
-    def keyPressEvent(self, event: object) -> None:  # noqa: N802
+    def keyPressEvent(self, event: object) -> None:
         self.hide()
 
-    def mousePressEvent(self, event: object) -> None:  # noqa: N802
+    def mousePressEvent(self, event: object) -> None:
         self.hide()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
-            self.setGeometry(self.parentWidget().rect())
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.parentWidget()
+            and event.type() == QEvent.Type.Resize
+            and self.isVisible()
+        ):
+            self.setGeometry(self._parent.rect())
         return False

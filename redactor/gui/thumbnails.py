@@ -27,7 +27,7 @@ from redactor.gui.page_renderer import PageKey, PageRenderer, zoom_key
 
 log = logging.getLogger(__name__)
 
-THUMB_WIDTH = 96
+THUMB_WIDTH = 120
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -129,12 +129,13 @@ class ThumbnailsPanel(QWidget):
         self.list = QListView()
         self.list.setModel(self.model)
         self.list.setViewMode(QListView.ViewMode.IconMode)
-        self.list.setFlow(QListView.Flow.TopToBottom)
-        self.list.setWrapping(False)
+        self.list.setFlow(QListView.Flow.LeftToRight)
+        self.list.setWrapping(True)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setMovement(QListView.Movement.Static)
         self.list.setUniformItemSizes(False)
-        self.list.setIconSize(QSize(THUMB_WIDTH, int(THUMB_WIDTH * 1.5)))
+        self.list.setIconSize(QSize(THUMB_WIDTH, int(THUMB_WIDTH * 1.42)))
+        self.list.setGridSize(QSize(THUMB_WIDTH + 16, int(THUMB_WIDTH * 1.42) + 24))
         self.list.setSpacing(4)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.clicked.connect(lambda index: self.pageChosen.emit(index.row()))

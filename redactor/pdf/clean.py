@@ -51,6 +51,8 @@ STRIP_EVERYWHERE = (
     "/StructParents",
     "/LastModified",
     "/Ref",
+    # Marked-content property lists: only BDC/DP operands use them, and those are stripped.
+    "/Properties",
 )
 PRODUCER = "Redactor"
 
@@ -158,14 +160,12 @@ def _clean_page(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
 
 def _strip_marked_content(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
     """BDC -> BMC and DP -> MP in the page's stream and every form it can reach."""
-    streams: list[pikepdf.Object] = []
-    contents = page.obj.get("/Contents")
-    if contents is not None:
-        streams.append(page.obj)
+    streams: list[pikepdf.Object | None] = [None]  # None: the page's own content
     resources = page.obj.get("/Resources")
-    _collect_forms(resources, streams, set(), 0)
-    for holder in streams:
-        is_page = holder is page.obj
+    _collect_forms(resources, streams, set(), 0)  # type: ignore[arg-type]
+    for entry in streams:
+        is_page = entry is None
+        holder = page.obj if entry is None else entry
         try:
             raw = b"".join(s.read_bytes() for s in _streams_of(holder, is_page))
         except Exception:

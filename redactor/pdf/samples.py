@@ -191,7 +191,7 @@ def _text_pages(lines_per_page: list[str], *, fontsize: float = 10.5) -> pymupdf
 
 def _sensitive(doc: pymupdf.Document, terms: list[tuple[str, str]]) -> tuple[Sensitive, ...]:
     found: list[Sensitive] = []
-    for page in doc:
+    for page in doc.pages():
         for term, ground in terms:
             hits = page.search_for(term)
             for hit in hits:
@@ -238,21 +238,43 @@ def demo_documents() -> list[SampleDocument]:
     return [letter(), email_thread(), scanned_page()]
 
 
-def long_document(pages: int, *, rotate_every: int = 0) -> bytes:
-    """A text document of `pages` pages (benchmarks, tests); every n-th page rotated if asked."""
+def long_document(pages: int, *, rotate_every: int = 0, scanned_every: int = 0, seed: int = 7) -> bytes:
+    """A dossier of `pages` full A4 pages of e-mail and letter text (benchmarks, tests).
+
+    Every `scanned_every`-th page is a scan instead: a grey 150 dpi image of a text page, with
+    no text layer, as many Woo dossiers are. Every `rotate_every`-th page gets /Rotate 90.
+    The text differs from page to page, so no page renders from another's cached glyph runs
+    alone.
+    """
+    import random
+
+    rng = random.Random(seed)
+    words = " ".join(_LETTER + _EMAILS).split()
     doc = pymupdf.open()
-    body = "\n".join(_LETTER[0].splitlines()[12:30])
-    for number in range(pages):
-        page = doc.new_page(width=A4[0], height=A4[1])
-        page.insert_text(
-            (MARGIN, MARGIN), f"Document pagina {number + 1}", fontname="helv", fontsize=14
-        )
-        page.insert_textbox(
-            pymupdf.Rect(MARGIN, MARGIN + 20, A4[0] - MARGIN, A4[1] - MARGIN),
-            body,
-            fontname="helv",
-            fontsize=10,
-        )
-        if rotate_every and number % rotate_every == rotate_every - 1:
-            page.set_rotation(90)
+    scan_source = pymupdf.open()
+    try:
+        for number in range(pages):
+            lines = [f"Document pagina {number + 1} — kenmerk 2024-{rng.randrange(10**6):06d}", ""]
+            for _ in range(52):
+                lines.append(" ".join(rng.choice(words) for _ in range(rng.randint(8, 11))))
+            if scanned_every and number % scanned_every == scanned_every - 1:
+                source = scan_source.new_page(width=A4[0], height=A4[1])
+                _write_lines(source, lines, "cour")
+                pix = source.get_pixmap(dpi=150, colorspace=pymupdf.csGRAY)
+                page = doc.new_page(width=A4[0], height=A4[1])
+                page.insert_image(page.rect, pixmap=pix)
+            else:
+                page = doc.new_page(width=A4[0], height=A4[1])
+                _write_lines(page, lines, "helv")
+            if rotate_every and number % rotate_every == rotate_every - 1:
+                page.set_rotation(90)
+    finally:
+        scan_source.close()
     return _save(doc)
+
+
+def _write_lines(page: pymupdf.Page, lines: list[str], font: str) -> None:
+    y = 44.0
+    for line in lines:
+        page.insert_text((40, y), line, fontname=font, fontsize=9.5)
+        y += 14.5

@@ -19,12 +19,11 @@ from dataclasses import dataclass
 
 import pymupdf
 
-from redactor.core.export_model import BoxStyle, LegendEntry, box_label
+from redactor.core.export_model import STAMP_TAG, BoxStyle, LegendEntry, box_label
 from redactor.core.geometry import Rect
 
 log = logging.getLogger(__name__)
 
-STAMP_TAG = b"/RdxStamp BMC"
 FONT_NAME = "RdxHelv"
 LABEL_MAX_SIZE = 10.0
 LABEL_MIN_SIZE = 4.0

@@ -7,7 +7,8 @@ elsewhere on the page would make the gate fail on a correct file. Text that Reda
 adds (box labels, the withheld-page notice, the legend) counts as remaining text too.
 
 Matching is on normalised text: NFKC, case-folded, whitespace removed (extractors differ in
-where they put spaces, so the search ignores them on both sides).
+where they put spaces, so the search ignores them on both sides). For the same reason the
+remaining text is each page's kept characters run together: "labore et" contains "oreet".
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from redactor.pdf.glyphs import BoxTuple, Glyph, covering_box
 log = logging.getLogger(__name__)
 
 MIN_TERM = 2  # shorter stretches are not worth reporting (the gate ignores < 4 anyway)
+# ActualText is ignored: the export strips it, so it is neither removed nor remaining text.
+FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_IGNORE_ACTUALTEXT
 
 
 def normalise(text: str) -> str:
@@ -50,33 +53,32 @@ def _glyph(char: dict[str, object], span: dict[str, object], direction: tuple[fl
     )
 
 
-def page_split(page: pymupdf.Page, boxes: Sequence[BoxTuple], withheld: bool) -> tuple[list[str], list[str]]:
-    """(removed stretches, remaining words) of one page. Boxes are in MuPDF's unrotated space."""
+def page_split(page: pymupdf.Page, boxes: Sequence[BoxTuple], withheld: bool) -> tuple[list[str], str]:
+    """(removed stretches, remaining text) of one page. Boxes are in MuPDF's unrotated space.
+
+    The remaining text is the page's kept characters run together, as an extractor will see
+    them once the removed ones are gone (words that were apart may now touch)."""
     removed: list[str] = []
-    remaining: list[str] = []
-    raw = page.get_text("rawdict", flags=pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP)
+    kept_all: list[str] = []
+    raw = page.get_text("rawdict", flags=FLAGS)
     for block in raw.get("blocks", ()):
         for line in block.get("lines", ()):
             direction = tuple(round(v, 3) for v in line.get("dir", (1.0, 0.0)))
             for span in line.get("spans", ()):
-                current_removed: list[str] = []
-                current_kept: list[str] = []
+                current: list[str] = []
                 for char in span.get("chars", ()):
                     c = str(char.get("c", ""))
                     if not c.strip():
-                        _flush(current_removed, removed)
-                        _flush(current_kept, remaining)
+                        _flush(current, removed)
                         continue
                     gone = withheld or covering_box(_glyph(char, span, direction), boxes) is not None  # type: ignore[arg-type]
                     if gone:
-                        current_removed.append(c)
-                        _flush(current_kept, remaining)
+                        current.append(c)
                     else:
-                        current_kept.append(c)
-                        _flush(current_removed, removed)
-                _flush(current_removed, removed)
-                _flush(current_kept, remaining)
-    return removed, remaining
+                        kept_all.append(c)
+                        _flush(current, removed)
+                _flush(current, removed)
+    return removed, "".join(kept_all)
 
 
 def _flush(chars: list[str], into: list[str]) -> None:
@@ -99,11 +101,11 @@ def removed_terms(
         page = doc[index]
         gone, kept = page_split(page, boxes.get(index, ()), index in withheld_set)
         removed += gone
-        remaining += kept
+        remaining.append(kept)
     pages_with_boxes = set(boxes) | withheld_set
     for index in range(doc.page_count):
         if index not in pages_with_boxes:
-            remaining.append(doc[index].get_text("text"))
+            remaining.append(doc[index].get_text("text", flags=FLAGS))
     haystack = "\x00".join(normalise(part) for part in remaining)
     terms = {t for t in removed if len(normalise(t)) >= MIN_TERM and normalise(t) not in haystack}
     return tuple(sorted(terms))

@@ -19,6 +19,7 @@ raises ContentError; the caller then rasterises the page instead.
 from __future__ import annotations
 
 import logging
+from decimal import Decimal
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -272,9 +273,11 @@ class _Rewriter:
         return instr([_num(a), _num(b), _num(c), _num(d), _num(e), _num(f)], "Tm")
 
 
-def _num(value: float) -> float:
-    rounded = round(value, 5)
-    return 0.0 if rounded == 0 else rounded
+def _num(value: float) -> Decimal:
+    """Enough digits that a long run at a tiny scale still lands within 0.01 pt."""
+    if abs(value) < 1e-9:
+        return Decimal(0)
+    return Decimal(f"{value:.10g}")
 
 
 # --- the MuPDF side: trace a marked page --------------------------------------------------
@@ -312,6 +315,9 @@ def _glyphs(span: dict[str, Any]) -> list[Glyph]:
             wmode=wmode,
         )
         for ch in span.get("chars", ())
+        # gid -1: the second and later characters of one glyph (a ligature's ToUnicode
+        # maps one code to several characters); the code was counted with the first.
+        if int(ch[1]) >= 0
     ]
 
 
@@ -332,8 +338,18 @@ def plan_page(
 
 
 def page_matrix(page: pymupdf.Page) -> Matrix:
-    """PDF user space -> MuPDF's unrotated page space."""
-    m = page.transformation_matrix
+    """PDF user space -> MuPDF's unrotated page space.
+
+    PyMuPDF's transformation_matrix is wrong for a rotated page whose CropBox does not start
+    at 0,0 (it uses the rotated size), so it is read with the rotation briefly set to 0."""
+    rotation = page.rotation
+    if rotation:
+        page.set_rotation(0)
+    try:
+        m = page.transformation_matrix
+    finally:
+        if rotation:
+            page.set_rotation(rotation)
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
@@ -351,19 +367,28 @@ def expected_glyphs(placed: Sequence[tuple[Glyph, Action]], foreign: Sequence[Gl
 def check_positions(
     actual: Sequence[Glyph], expected: Sequence[tuple[int, tuple[float, float], bool]], tol: float = 0.05
 ) -> str | None:
-    """None if every traced glyph sits where it was placed; else why not."""
-    pool: dict[int, list[tuple[float, float]]] = {}
-    for gid, origin, _ in expected:
-        pool.setdefault(gid, []).append(origin)
+    """None if every traced glyph sits where it was placed; else why not.
+
+    Glyphs are matched by position only: subsetting the fonts renumbers glyph ids."""
+    pool: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for _, origin, _ in expected:
+        pool.setdefault((round(origin[0]), round(origin[1])), []).append(origin)
     for glyph in actual:
-        candidates = pool.get(glyph.gid, [])
-        for i, (x, y) in enumerate(candidates):
-            if abs(x - glyph.origin[0]) <= tol and abs(y - glyph.origin[1]) <= tol:
-                del candidates[i]
+        x, y = glyph.origin
+        for cell in _cells(x, y):
+            candidates = pool.get(cell, [])
+            hit = next((i for i, (ex, ey) in enumerate(candidates) if abs(ex - x) <= tol and abs(ey - y) <= tol), None)
+            if hit is not None:
+                del candidates[hit]
                 break
         else:
-            return f"glyph {glyph.gid} (U+{glyph.uni:04X}) at {glyph.origin[0]:.2f},{glyph.origin[1]:.2f} is not where it was placed"
+            return f"a glyph (U+{glyph.uni:04X}) at {x:.2f},{y:.2f} is not where it was placed"
     return None
+
+
+def _cells(x: float, y: float) -> list[tuple[int, int]]:
+    cx, cy = round(x), round(y)
+    return [(cx + dx, cy + dy) for dx in (0, -1, 1) for dy in (0, -1, 1)]
 
 
 __all__ = [

@@ -28,7 +28,9 @@ def test_author_can_neither_approve_nor_reject_own_work(case) -> None:
         dec = alice.withhold_page(doc, 1, ["5.1.1d"])
         before = dump_case(team.location)
         for ref in (red.ref, dec.ref):
-            with pytest.raises(RuleViolation, match=f"Four-eyes rule: alice cannot approve .*{ref}"):
+            with pytest.raises(
+                RuleViolation, match=f"Four-eyes rule: alice cannot approve .*{ref}"
+            ):
                 alice.approve([ref])
             with pytest.raises(RuleViolation, match=f"Four-eyes rule: alice cannot reject .*{ref}"):
                 alice.reject(ref, "changed my mind")
@@ -68,7 +70,9 @@ def test_motivation_required_for_weighing_grounds(case) -> None:
         rejected = bob.reject(red.ref, "Please motivate the weighing of interests.")
         assert rejected.status is ReviewStatus.REJECTED
     with team.session("alice") as alice:
-        noted = alice.update_redaction(red.id, rejected.version, note="Private address of a citizen.")
+        noted = alice.update_redaction(
+            red.id, rejected.version, note="Private address of a citizen."
+        )
         assert noted.status is ReviewStatus.PROPOSED and noted.reject_reason is None
     with team.session("bob") as bob:
         (approved,) = bob.approve([red.ref])
@@ -190,7 +194,9 @@ def test_the_export_use_case_refuses_before_writing_anything(case, tmp_path) -> 
 def test_a_long_blocker_list_is_shortened(case) -> None:
     team, doc = case
     with team.session("alice") as alice:
-        alice.add_redactions(doc, [(0, box(10, y, 60, y + 10)) for y in range(10, 200, 20)], ["5.1.1c"])
+        alice.add_redactions(
+            doc, [(0, box(10, y, 60, y + 10)) for y in range(10, 200, 20)], ["5.1.1c"]
+        )
         with pytest.raises(RuleViolation, match=r"blocked by 12 open item\(s\): .* and 7 more\.$"):
             alice.require_exportable()
 
@@ -212,7 +218,9 @@ def test_switching_mode_is_audited_and_changes_the_rules(case) -> None:
         alice.approve([red.ref])  # and the author may approve
         alice.set_four_eyes(True)
         assert [e.action for e in alice.audit_events()[-3:]] == [
-            "mode-changed", "approved", "mode-changed",
+            "mode-changed",
+            "approved",
+            "mode-changed",
         ]
         with pytest.raises(RuleViolation, match="page 1 of document"):
             alice.require_exportable()

@@ -77,8 +77,12 @@ def decision(**changes: object) -> PageDecision:
 
 def review(item, reviewer: str, *, approve: bool = True, four_eyes: bool = True, reason: str = ""):
     check_review(
-        item, reviewer, four_eyes=four_eyes, approve=approve,
-        needs_motivation=needs_motivation, reason=reason,
+        item,
+        reviewer,
+        four_eyes=four_eyes,
+        approve=approve,
+        needs_motivation=needs_motivation,
+        reason=reason,
     )
 
 
@@ -176,8 +180,12 @@ def test_describe_names_item_document_and_page() -> None:
 
 def confirm(reviewer: str, *, four_eyes: bool = True, reviewed_by=None, contributors=()) -> None:
     check_confirm_page(
-        reviewer, four_eyes=four_eyes, document_id=2, page_index=4,
-        reviewed_by=reviewed_by, page_contributors=contributors,
+        reviewer,
+        four_eyes=four_eyes,
+        document_id=2,
+        page_index=4,
+        reviewed_by=reviewed_by,
+        page_contributors=contributors,
     )
 
 

@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import os
+import subprocess
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,8 +29,9 @@ from redactor.core.export_model import (
     WithheldPageSpec,
 )
 from redactor.core.geometry import Rect
-from redactor.export.engine import export_case
+from redactor.export.engine import ExportFailed, export_case
 from redactor.export.jobs import AuditEntry, DocumentJob, ExportProgress, ExportSettings
+from tests.helpers import require_tool
 
 SECRET = "Jansen-Bakkerstraat"  # the text every test hides
 PAGES = [
@@ -473,3 +475,74 @@ def test_a_full_disk_stops_the_export_cleanly(small_disk) -> None:  # type: igno
         export_case([make_job(1, "foto.pdf", source)], (), outdir, settings())
     assert str(caught.value) == "The disk is full while writing foto.pdf; nothing was exported."
     assert_nothing_left(outdir)
+
+
+def test_a_document_failing_the_gate_is_not_delivered(tmp_path: Path) -> None:
+    # The case says the press release has two pages; the file has one. Nothing is wrong with
+    # the redaction itself: the gate compares the result against the case and refuses it.
+    jobs = case_jobs()
+    jobs[1] = make_job(2, "persbericht.pdf", jobs[1].source, "openbaar", (), page_count=2)
+    outdir = tmp_path / "out"
+    outdir.mkdir()
+    events: list[ExportProgress] = []
+    with pytest.raises(ExportFailed) as caught:
+        export_case(jobs, AUDIT, outdir, settings(), events.append)
+    assert str(caught.value) == (
+        "persbericht.pdf: check 'page_count' failed: 1 pages, expected 2. Nothing was exported."
+    )
+    assert caught.value.exit_code == ExportError.exit_code
+    result = caught.value.result
+    assert not result.passed and result.manifest_path is None
+    assert [d.status for d in result.documents] == ["exported", "failed", "listed-only"]
+    failed = result.documents[1]
+    assert failed.output_sha256 is None
+    assert [c.name for c in failed.report.failures()] == ["page_count"]
+    assert result.documents[0].report.passed  # the others were still checked
+    assert "failed" in [e.stage for e in events]
+    assert_nothing_left(outdir)
+
+
+def test_poppler_finds_nothing_either(exported) -> None:  # type: ignore[no-untyped-def]
+    outdir, _, _ = exported
+    tool = require_tool("pdftotext")
+    done = subprocess.run(
+        [tool, "-q", str(outdir / "brief.pdf"), "-"], capture_output=True, check=True
+    )
+    text = done.stdout.decode("utf-8")
+    assert "Jansen" not in text and "Bakkerstraat" not in text
+    assert "over de subsidie" in text
+
+
+def test_image_mode_lists_the_rasterised_pages(tmp_path: Path) -> None:
+    render = RenderOptions(style=BoxStyle.BLACK, mode=OutputMode.IMAGE, image_dpi=72)
+    result = export_case(case_jobs()[:1], AUDIT, tmp_path / "out", settings(render=render))
+    manifest = json.loads(result.manifest_path.read_text(encoding="utf-8"))
+    (brief,) = manifest["documents"]
+    assert brief["rasterized_page_indexes"] == [0, 2]  # the withheld page is a notice
+    assert manifest["settings"]["mode"] == "image" and manifest["settings"]["image_dpi"] == 72
+    text = extract_text(io.BytesIO((tmp_path / "out" / "brief.pdf").read_bytes()))
+    assert "subsidie" not in text  # pixels only
+
+
+@pytest.mark.parametrize(
+    ("judgement", "releases"),
+    [
+        ("openbaar", True),
+        ("deels openbaar", True),
+        ("", True),  # not judged yet: what was marked is redacted; the app decides if allowed
+        ("niet openbaar", False),
+        ("reeds openbaar", False),
+        ("dubbel", False),
+        ("buiten reikwijdte", False),
+    ],
+)
+def test_which_judgements_write_a_pdf(judgement: str, releases: bool) -> None:
+    job = make_job(1, "a.pdf", make_pdf(["x"]), judgement=judgement, boxes=())
+    assert job.releases_pdf is releases
+
+
+def test_an_unknown_judgement_is_refused_by_name(tmp_path: Path) -> None:
+    job = make_job(1, "a.pdf", make_pdf(["x"]), judgement="misschien", boxes=())
+    with pytest.raises(ExportError, match=r"^a\.pdf: Unknown judgement 'misschien'"):
+        export_case([job], (), tmp_path / "out", settings())
+    assert not (tmp_path / "out").exists()

@@ -112,7 +112,7 @@ def gui_factory(qtbot: object, tmp_path: Path, messages: Messages) -> Iterator[C
             reviewer, settings=settings, show_dialogs=False, ask_reviewer=False, file_logging=False
         )
         gui.crash.quit_on_crash = False
-        gui.window.resize(1200, 900)
+        gui.window.resize(1400, 950)
         started.append(gui)
         # Window shortcuts only fire in the active window.
         gui.window.activateWindow()

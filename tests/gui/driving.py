@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from redactor.core.geometry import Rect
 from redactor.gui.application import Gui
 from redactor.gui.ground_picker import GroundPicker
 from redactor.gui.page_renderer import PageKey
@@ -46,6 +47,11 @@ def drag(
     viewport = view.viewport()
     p0 = viewport_point(view, page_index, *start)
     p1 = viewport_point(view, page_index, *end)
+    if not (viewport.rect().contains(p0) and viewport.rect().contains(p1)):
+        # Scroll as a user would before dragging: both ends in view.
+        view.go_to_page(page_index, focus=Rect.normalized(*start, *end))
+        p0 = viewport_point(view, page_index, *start)
+        p1 = viewport_point(view, page_index, *end)
     assert viewport.rect().contains(p0) and viewport.rect().contains(p1), (p0, p1, viewport.rect())
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, modifier, p0)
     for step in (0.25, 0.5, 0.75, 1.0):

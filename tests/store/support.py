@@ -167,7 +167,11 @@ def _rows(conn: Any, table: str) -> list[tuple[Any, ...]]:
 
 
 def _dump_sqlite(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    # A plain connection (not mode=ro): reading writes nothing, and closing it removes the
+    # -wal/-shm files again, whereas a read-only connection would leave them behind.
+    if not path.is_file():
+        raise FileNotFoundError(path)
+    conn = sqlite3.connect(path)
     try:
         names = [
             r[0]
@@ -247,7 +251,12 @@ def run_cli(
     full_env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "COLUMNS": "200", **(env or {})}
     full_env.pop("REDACTOR_REVIEWER", None)
     done = subprocess.run(
-        command, capture_output=True, text=True, cwd=cwd, env=full_env, timeout=timeout,
+        command,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=full_env,
+        timeout=timeout,
         check=False,
     )
     return Run(done.returncode, done.stdout, done.stderr)

@@ -39,8 +39,13 @@ def build_case(team: Team, folder: Path) -> None:
         alice.add_redaction(doc.id, 1, box(100, 100, 150, 120), ["5.1.1e"])
         actions = [e.action for e in alice.audit_events()]
         assert actions == [
-            "case-created", "document-imported", "box-created", "approved",
-            "page-decision-created", "page-confirmed", "box-created",
+            "case-created",
+            "document-imported",
+            "box-created",
+            "approved",
+            "page-decision-created",
+            "page-confirmed",
+            "box-created",
         ]
         assert alice.verify_audit().ok
 
@@ -49,8 +54,15 @@ def _forge_middle(location: str) -> None:
     """Shift events 4.. up by one and slip a well-formed event in at 4."""
     prev = scalar(location, "SELECT hash FROM audit_events WHERE seq = 3")
     fields = dict(
-        seq=4, at="2024-01-01T00:00:00.000000Z", reviewer="mallory", db_role=None,
-        action="approved", target="R1", document_id=1, before=None, after={"status": "approved"},
+        seq=4,
+        at="2024-01-01T00:00:00.000000Z",
+        reviewer="mallory",
+        db_role=None,
+        action="approved",
+        target="R1",
+        document_id=1,
+        before=None,
+        after={"status": "approved"},
         prev_hash=prev,
     )
     digest = audit.event_hash(**fields)
@@ -69,8 +81,15 @@ def _forge_end(location: str) -> None:
     """Append a well-formed event after the last one, without moving the head."""
     prev = scalar(location, "SELECT hash FROM audit_events WHERE seq = 7")
     fields = dict(
-        seq=8, at="2024-01-01T00:00:00.000000Z", reviewer="mallory", db_role=None,
-        action="export", target="case", document_id=None, before=None, after={"outdir": "x"},
+        seq=8,
+        at="2024-01-01T00:00:00.000000Z",
+        reviewer="mallory",
+        db_role=None,
+        action="export",
+        target="case",
+        document_id=None,
+        before=None,
+        after={"outdir": "x"},
         prev_hash=prev,
     )
     digest = audit.event_hash(**fields)
@@ -85,55 +104,72 @@ def _forge_end(location: str) -> None:
 TAMPERS = {
     "edit-event-reviewer": (
         ["UPDATE audit_events SET reviewer = 'carol' WHERE seq = 4"],
-        4, "event 4 was edited",
+        4,
+        "event 4 was edited",
     ),
     "edit-event-after": (
-        ["UPDATE audit_events SET after_json = replace(after_json, '5.1.1c', '5.1.1a') "
-         "WHERE seq = 3"],
-        3, "event 3 was edited",
+        [
+            "UPDATE audit_events SET after_json = replace(after_json, '5.1.1c', '5.1.1a') "
+            "WHERE seq = 3"
+        ],
+        3,
+        "event 3 was edited",
     ),
     "delete-middle-event": (["DELETE FROM audit_events WHERE seq = 3"], 4, "event 3 is missing"),
     "delete-last-event": (["DELETE FROM audit_events WHERE seq = 7"], 7, "ends at event 6"),
     "delete-last-event-and-rewind-head": (
-        ["DELETE FROM audit_events WHERE seq = 7",
-         "UPDATE audit_head SET seq = 6, hash = (SELECT hash FROM audit_events WHERE seq = 6)"],
-        None, "R2 exists in the case but no event created it",
+        [
+            "DELETE FROM audit_events WHERE seq = 7",
+            "UPDATE audit_head SET seq = 6, hash = (SELECT hash FROM audit_events WHERE seq = 6)",
+        ],
+        None,
+        "R2 exists in the case but no event created it",
     ),
     "insert-forged-event-in-the-middle": (_forge_middle, 5, "event 5 does not link"),
     "insert-forged-event-at-the-end": (_forge_end, 8, "ends at event 8"),
     "swap-two-events": (
-        ["UPDATE audit_events SET seq = -1 WHERE seq = 3",
-         "UPDATE audit_events SET seq = 3 WHERE seq = 4",
-         "UPDATE audit_events SET seq = 4 WHERE seq = -1"],
-        3, "event 3 does not link",
+        [
+            "UPDATE audit_events SET seq = -1 WHERE seq = 3",
+            "UPDATE audit_events SET seq = 3 WHERE seq = 4",
+            "UPDATE audit_events SET seq = 4 WHERE seq = -1",
+        ],
+        3,
+        "event 3 does not link",
     ),
     "change-grounds-without-event": (
         ["UPDATE redactions SET grounds = '5.1.1a' WHERE id = 1"],
-        None, "R1 differs from the audit trail (event 4) in grounds",
+        None,
+        "R1 differs from the audit trail (event 4) in grounds",
     ),
     "approve-without-event": (
         ["UPDATE redactions SET status = 'approved', reviewed_by = 'alice' WHERE id = 2"],
-        None, "R2 differs from the audit trail (event 7) in reviewed_by, status",
+        None,
+        "R2 differs from the audit trail (event 7) in reviewed_by, status",
     ),
     "delete-redaction-row": (
         ["DELETE FROM redactions WHERE id = 1"],
-        None, "R1 was removed from the case without an event; the audit trail (event 4) has it",
+        None,
+        "R1 was removed from the case without an event; the audit trail (event 4) has it",
     ),
     "change-confirmed-by": (
         ["UPDATE pages SET confirmed_by = 'alice' WHERE document_id = 1 AND page_index = 0"],
-        None, "D1/p1 differs from the audit trail (event 6) in confirmed_by",
+        None,
+        "D1/p1 differs from the audit trail (event 6) in confirmed_by",
     ),
     "confirm-page-without-event": (
         ["UPDATE pages SET confirmed_by = 'bob' WHERE document_id = 1 AND page_index = 1"],
-        None, "D1/p2 exists in the case but no event",
+        None,
+        "D1/p2 exists in the case but no event",
     ),
     "switch-mode-without-event": (
         ["UPDATE case_info SET four_eyes = false"],
-        None, "case differs from the audit trail (event 1) in four_eyes",
+        None,
+        "case differs from the audit trail (event 1) in four_eyes",
     ),
     "change-page-decision-grounds": (
         ["UPDATE page_decisions SET grounds = '5.1.1c' WHERE id = 1"],
-        None, "P1 differs from the audit trail (event 5) in grounds",
+        None,
+        "P1 differs from the audit trail (event 5) in grounds",
     ),
 }
 
@@ -148,8 +184,12 @@ def _tamper(location: str, how) -> None:
 # Every tamper on SQLite; on PostgreSQL (where each copy costs a CREATE DATABASE) one of each
 # kind: an edited, a deleted, a reordered and an inserted event, and decisions changed directly.
 ON_POSTGRES = {
-    "edit-event-reviewer", "delete-middle-event", "swap-two-events",
-    "insert-forged-event-in-the-middle", "change-grounds-without-event", "delete-redaction-row",
+    "edit-event-reviewer",
+    "delete-middle-event",
+    "swap-two-events",
+    "insert-forged-event-in-the-middle",
+    "change-grounds-without-event",
+    "delete-redaction-row",
     "change-confirmed-by",
 }
 CASES = [pytest.param("sqlite", name, id=f"sqlite-{name}") for name in TAMPERS] + [
@@ -209,7 +249,15 @@ def test_untouched_case_verifies_through_the_cli(built_sqlite: Team, tmp_path: P
     listing = json.loads(run_cli("audit", team.location, "--json").stdout)
     assert [e["seq"] for e in listing] == list(range(1, 8))
     assert set(listing[0]) == {
-        "seq", "at", "reviewer", "db_role", "action", "target", "document_id", "before", "after",
+        "seq",
+        "at",
+        "reviewer",
+        "db_role",
+        "action",
+        "target",
+        "document_id",
+        "before",
+        "after",
         "hash",
     }
     assert listing[3]["before"]["status"] == "proposed"
@@ -218,8 +266,14 @@ def test_untouched_case_verifies_through_the_cli(built_sqlite: Team, tmp_path: P
 
 @pytest.mark.parametrize(
     "name",
-    ["edit-event-reviewer", "delete-last-event", "swap-two-events",
-     "insert-forged-event-in-the-middle", "change-grounds-without-event", "delete-redaction-row"],
+    [
+        "edit-event-reviewer",
+        "delete-last-event",
+        "swap-two-events",
+        "insert-forged-event-in-the-middle",
+        "change-grounds-without-event",
+        "delete-redaction-row",
+    ],
 )
 def test_cli_verify_fails_naming_the_first_broken_event(
     built_sqlite: Team, tmp_path: Path, name: str

@@ -114,8 +114,14 @@ def _foreign_application(path: Path) -> None:
 
 @pytest.mark.parametrize(
     "make",
-    [_random_bytes, _empty_file, _empty_sqlite, _other_tables, _foreign_case_info,
-     _foreign_application],
+    [
+        _random_bytes,
+        _empty_file,
+        _empty_sqlite,
+        _other_tables,
+        _foreign_case_info,
+        _foreign_application,
+    ],
 )
 def test_a_file_that_is_not_a_case_is_refused_and_not_touched(make, tmp_path: Path) -> None:
     path = tmp_path / "thing.redactor"
@@ -123,7 +129,7 @@ def test_a_file_that_is_not_a_case_is_refused_and_not_touched(make, tmp_path: Pa
     before = path.read_bytes()
     with pytest.raises(StoreError) as err:
         CaseStore.open(str(path))
-    assert str(err.value) .startswith(f"{path} is not a Redactor case"), str(err.value)
+    assert str(err.value).startswith(f"{path} is not a Redactor case"), str(err.value)
     assert path.read_bytes() == before  # not even converted to WAL mode
     assert sorted(p.name for p in tmp_path.iterdir()) == ["thing.redactor"]
 
@@ -134,12 +140,19 @@ def test_missing_file_and_folder_are_refused(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="is a folder, not a Redactor case"):
         CaseStore.open(str(tmp_path))
     with pytest.raises(StoreError, match="does not exist; create it first"):
-        CaseStore.create(str(tmp_path / "no" / "x.redactor"), title="t", catalog=WOO,
-                         four_eyes=False, reviewer="a")
+        CaseStore.create(
+            str(tmp_path / "no" / "x.redactor"),
+            title="t",
+            catalog=WOO,
+            four_eyes=False,
+            reviewer="a",
+        )
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("text", ["sqlite://", "sqlite:///:memory:", "mysql://u@h/db", "post gres://x"])
+@pytest.mark.parametrize(
+    "text", ["sqlite://", "sqlite:///:memory:", "mysql://u@h/db", "post gres://x"]
+)
 def test_unusable_urls_are_refused(text: str) -> None:
     with pytest.raises(StoreError):
         parse_location(text)

@@ -120,7 +120,10 @@ def test_a_killed_writer_leaves_a_case_that_opens_with_every_committed_box(
         doc = add_pdf(alice, tmp_path, "letter.pdf").id
     proc = subprocess.Popen(
         [sys.executable, "-c", KILLED_WRITER, team.url_for("alice"), str(doc)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO_ROOT,
     )
     committed: list[int] = []
     assert proc.stdout is not None

@@ -1,0 +1,222 @@
+"""The review window on a generated 1,000-page document, beside bare PyMuPDF in the same run.
+
+    QT_QPA_PLATFORM=offscreen /work/venv/bin/python benchmarks/gui_bench.py [--pages 1000]
+
+Measures, each phase in its own child process (so peak memory is that phase's alone):
+  GUI   time from opening the case to the first page painted; the time to get each page painted
+        while paging through every page (median, 95th percentile); the resident memory after the
+        first page, halfway and after the last page (flat = the bounded cache works); the
+        longest the GUI thread was blocked while paging (PyMuPDF holds the GIL as it renders).
+  bare  PyMuPDF opening the same bytes and rendering page 1 at the same zoom; rendering every
+        page (median, p95); peak memory.
+Targets (issue 4): first page within 2x bare open+render, page paint p95 within 2x bare render,
+memory flat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as fh:
+        pages = int(fh.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3  # KiB on Linux
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+# -- phases (child processes) ---------------------------------------------------------------
+
+
+def phase_bare(pdf: Path, zoom: float) -> dict[str, float]:
+    import pymupdf
+
+    data = pdf.read_bytes()
+    start = time.perf_counter()
+    doc = pymupdf.open(stream=data, filetype="pdf")
+    doc.load_page(0).get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
+    first = time.perf_counter() - start
+    times = []
+    for index in range(doc.page_count):
+        t = time.perf_counter()
+        pix = doc.load_page(index).get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
+        _ = pix.samples
+        times.append(time.perf_counter() - t)
+    doc.close()
+    return {"first": first, "median": statistics.median(times), "p95": p95(times), "peak_mb": peak_mb()}
+
+
+def phase_gui(case: Path) -> dict[str, float]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from redactor.gui.application import start
+    from redactor.gui.page_renderer import PageKey
+
+    gui = start("bench", show_dialogs=False, ask_reviewer=False, file_logging=False)
+    app, window = gui.app, gui.window
+    window.resize(1400, 950)
+    for _ in range(20):
+        app.processEvents()
+    view, renderer = window.view, window.renderer
+
+    def painted(index: int) -> bool:
+        assert view.document_id is not None
+        return renderer.image(PageKey(view.document_id, index, view.render_zoom())) is not None
+
+    def wait(index: int, limit: float = 30.0) -> None:
+        deadline = time.perf_counter() + limit
+        while not painted(index):
+            app.processEvents()
+            if time.perf_counter() > deadline:
+                raise TimeoutError(f"page {index + 1} was not rendered in {limit} s")
+            time.sleep(0.0005)
+        view.viewport().repaint()  # the paint itself, with the image drawn
+
+    start_t = time.perf_counter()
+    assert window.open_case(str(case))
+    app.processEvents()
+    view.viewport().repaint()
+    wait(0)
+    first = time.perf_counter() - start_t
+    rss_first = rss_mb()
+
+    # The GUI thread's longest stall while paging: a 5 ms timer that records its gaps.
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.elapsed()]
+
+    def tick() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    timer.start()
+
+    times, rss_half = [], 0.0
+    pages = view.page_count()
+    for index in range(pages):
+        t = time.perf_counter()
+        view.go_to_page(index)
+        app.processEvents()
+        wait(index)
+        times.append(time.perf_counter() - t)
+        if index == pages // 2:
+            rss_half = rss_mb()
+    timer.stop()
+    result = {
+        "first": first,
+        "median": statistics.median(times),
+        "p95": p95(times),
+        "rss_first_mb": rss_first,
+        "rss_half_mb": rss_half,
+        "rss_last_mb": rss_mb(),
+        "peak_mb": peak_mb(),
+        "cache_mb": renderer.cached_bytes() / 1e6,
+        "cache_limit_mb": renderer.max_bytes / 1e6,
+        "zoom": view.render_zoom(),
+        "max_stall_ms": max(gaps) if gaps else 0.0,
+        "pages": pages,
+    }
+    window.worker.shutdown()
+    gui.stop()
+    return result
+
+
+# -- the run --------------------------------------------------------------------------------
+
+
+def build(folder: Path, pages: int, scanned_every: int = 4) -> tuple[Path, Path]:
+    from redactor.app.session import CaseSession
+    from redactor.pdf.samples import long_document
+
+    pdf = folder / f"dossier-{pages}.pdf"
+    pdf.write_bytes(long_document(pages, scanned_every=scanned_every))
+    case = folder / "bench.redactor"
+    with CaseSession.create(str(case), reviewer="bench") as session:
+        session.add_documents([pdf])
+    return pdf, case
+
+
+def child(args: list[str]) -> dict[str, float]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, env=env,
+                         check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--scanned-every", type=int, default=4,
+                        help="every n-th page is a scan (0: text pages only)")
+    parser.add_argument("--phase", choices=("bare", "gui"), help=argparse.SUPPRESS)
+    parser.add_argument("--pdf", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--case", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--zoom", type=float, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.phase == "bare":
+        print(json.dumps(phase_bare(args.pdf, args.zoom)))
+        return
+    if args.phase == "gui":
+        with tempfile.TemporaryDirectory() as config:
+            os.environ["REDACTOR_CONFIG_DIR"] = config
+            print(json.dumps(phase_gui(args.case)))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        print(f"Generating a {args.pages}-page document…", flush=True)
+        pdf, case = build(folder, args.pages, args.scanned_every)
+        gui = child(["--phase", "gui", "--case", str(case)])
+        bare = child(["--phase", "bare", "--pdf", str(pdf), "--zoom", str(gui["zoom"])])
+        pdf_mb = pdf.stat().st_size / 1e6
+    kind = f"every {args.scanned_every}th page a scan" if args.scanned_every else "text only"
+    print(f"\n{args.pages} pages ({kind}, {pdf_mb:.1f} MB), rendered at {gui['zoom']:.3f} px/pt (fit width in a 1400x950 window)\n")
+    rows = [
+        ("first page painted (s)", gui["first"], bare["first"], "open + render page 1"),
+        ("page paint median (ms)", gui["median"] * 1e3, bare["median"] * 1e3, "render one page"),
+        ("page paint p95 (ms)", gui["p95"] * 1e3, bare["p95"] * 1e3, "render one page"),
+        ("peak memory (MB)", gui["peak_mb"], bare["peak_mb"], "process peak RSS"),
+    ]
+    print(f"{'':26} {'Redactor':>10} {'bare':>10} {'ratio':>7}   bare measures")
+    for name, ours, theirs, what in rows:
+        print(f"{name:26} {ours:10.3f} {theirs:10.3f} {ours / theirs:7.2f}   {what}")
+    print(
+        f"\nresident memory after page 1 / half / last: {gui['rss_first_mb']:.0f} / "
+        f"{gui['rss_half_mb']:.0f} / {gui['rss_last_mb']:.0f} MB "
+        f"(render cache {gui['cache_mb']:.0f} MB of at most {gui['cache_limit_mb']:.0f} MB)"
+    )
+    print(f"longest GUI-thread stall while paging: {gui['max_stall_ms']:.0f} ms")
+    ok_first = gui["first"] <= 2 * bare["first"]
+    ok_p95 = gui["p95"] <= 2 * bare["p95"]
+    flat = gui["rss_last_mb"] <= gui["rss_half_mb"] * 1.1 + 20
+    print(f"targets: first page <= 2x {'met' if ok_first else 'MISSED'}; p95 <= 2x "
+          f"{'met' if ok_p95 else 'MISSED'}; memory flat {'yes' if flat else 'NO'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,308 @@
+"""The verification gate: re-open a redacted PDF and check it with tools other than MuPDF.
+
+pikepdf walks every object (referenced or not); pdfminer.six extracts the characters with
+their positions; poppler's pdftotext and pdftoppm (when installed) give a second text
+extraction and the renders for the pixel checks. Nothing here imports PyMuPDF: a bug in the
+engine that wrote the file must not be able to hide itself from the check.
+
+Every check is one CheckResult; a check about one page names it. Details never quote removed
+text (the report goes into the manifest): a found term is named by its number and length.
+
+Conventions shared with the engine: `page_count` is the source's page count (a legend page
+adds one); box labels are `box_label(codes)`; all of a page's stamps are one content stream
+that starts with STAMP_TAG. Removed terms shorter than MIN_TERM characters are not searched
+for in the whole file (they would match by chance); text inside boxes is checked by position.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import shutil
+import subprocess
+from collections.abc import Sequence
+
+import pikepdf
+
+from redactor.core.export_model import (
+    STAMP_TAG,
+    BoxSpec,
+    BoxStyle,
+    CheckResult,
+    RenderOptions,
+    VerificationReport,
+    WithheldPageSpec,
+    box_label,
+)
+from redactor.core.geometry import Rect
+from redactor.export import verify_render
+from redactor.export.verify_objects import ObjectFindings, encodings, walk
+from redactor.export.verify_text import Char, PageFrame, TextReader, displayed_chars, frame_of, normalise
+
+log = logging.getLogger(__name__)
+
+MIN_TERM = 4
+INSIDE_SHRINK = 0.25  # a character counts as inside a box if its centre is this far inside
+PDFTOTEXT_TIMEOUT = 300
+PAINTING = frozenset({"Tj", "TJ", "'", '"', "Do", "INLINE IMAGE", "sh", "f", "F", "f*", "B", "B*", "b", "b*", "S", "s"})
+
+
+def verify_redacted(
+    pdf: bytes,
+    boxes: Sequence[BoxSpec],
+    withheld: Sequence[WithheldPageSpec],
+    removed_terms: Sequence[str],
+    options: RenderOptions,
+    page_count: int,
+) -> VerificationReport:
+    """Check the redacted file; never raises for a bad file (a failed check says why)."""
+    return _Gate(pdf, boxes, withheld, removed_terms, options, page_count).run()
+
+
+class _Gate:
+    def __init__(
+        self,
+        pdf: bytes,
+        boxes: Sequence[BoxSpec],
+        withheld: Sequence[WithheldPageSpec],
+        removed_terms: Sequence[str],
+        options: RenderOptions,
+        page_count: int,
+    ) -> None:
+        self.data = pdf
+        self.boxes = list(boxes)
+        self.withheld = {w.page_index for w in withheld}
+        self.terms = sorted({normalise(t) for t in removed_terms if len(normalise(t)) >= MIN_TERM})
+        self.options = options
+        self.source_pages = page_count
+        self.checks: list[CheckResult] = []
+        self.frames: list[PageFrame] = []
+        self.page_text: list[str] = []
+        self.labels: dict[int, list[Rect]] = {}
+        self.stream_text: list[str] = []
+
+    def add(self, name: str, passed: bool, detail: str, page: int | None = None) -> None:
+        self.checks.append(CheckResult(name=name, passed=passed, page_index=page, detail=detail))
+
+    def run(self) -> VerificationReport:
+        try:
+            self._run()
+        except Exception as exc:  # the gate fails closed: an unexpected problem is a failure
+            log.info("verification stopped: %r", exc)
+            self.add("verification_completed", False, f"the check could not be completed: {type(exc).__name__}")
+        return VerificationReport(checks=tuple(self.checks))
+
+    def _run(self) -> None:
+        self._file_checks()
+        try:
+            pdf = pikepdf.open(io.BytesIO(self.data))
+        except Exception as exc:
+            self.add("opens", False, f"the file cannot be opened with pikepdf: {type(exc).__name__}")
+            return
+        with pdf:
+            self.add("opens", True, "opened with pikepdf")
+            self.add("not_encrypted", not pdf.is_encrypted, "the file is not encrypted" if not pdf.is_encrypted else "the file is encrypted")
+            expected = self.source_pages + (1 if self.options.legend else 0)
+            actual = len(pdf.pages)
+            self.add("page_count", actual == expected, f"{actual} pages, expected {expected}")
+            if actual != expected:
+                return
+            self.frames = [frame_of(page) for page in pdf.pages]
+            findings = walk(pdf)
+            self._structure_checks(findings)
+            self._withheld_checks(pdf)
+        self._text_checks()
+        self._term_checks(findings)
+        self._render_checks()
+
+    # --- the file and its structure ---------------------------------------------------
+
+    def _file_checks(self) -> None:
+        eofs = self.data.count(b"%%EOF")
+        tail_ok = self.data.rstrip().endswith(b"%%EOF")
+        self.add("single_revision", eofs == 1 and tail_ok, f"{eofs} %%EOF marker(s); one at the end: {tail_ok}")
+
+    def _structure_checks(self, f: ObjectFindings) -> None:
+        for name, found, what in (
+            ("no_annotations", f.annotations, "annotations"),
+            ("no_form_fields", f.forms, "form fields or XFA"),
+            ("no_scripts_or_actions", f.scripts, "JavaScript or actions"),
+            ("no_embedded_files", f.attachments, "embedded or associated files"),
+            ("no_navigation_or_structure", f.navigation, "outline, destinations, page labels or structure tree"),
+            ("no_private_data", f.private, "/PieceInfo or thumbnails"),
+            ("no_optional_content", f.optional_content, "optional content"),
+            ("no_source_metadata", f.metadata, "metadata"),
+        ):
+            detail = f"no {what}" if not found else "; ".join(found[:5]) + (f" (+{len(found) - 5} more)" if len(found) > 5 else "")
+            self.add(name, not found, detail)
+
+    def _withheld_checks(self, pdf: pikepdf.Pdf) -> None:
+        for index in sorted(self.withheld):
+            if not 0 <= index < len(pdf.pages):
+                self.add("withheld_page_empty", False, "the withheld page does not exist", index)
+                continue
+            page = pdf.pages[index]
+            contents = page.obj.get("/Contents")
+            streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
+            painted = 0
+            for stream in streams:
+                if not isinstance(stream, pikepdf.Stream) or stream.read_bytes().lstrip().startswith(STAMP_TAG):
+                    continue
+                for item in pikepdf.parse_content_stream(stream):
+                    if str(item.operator) in PAINTING:
+                        painted += 1
+            self.add(
+                "withheld_page_empty",
+                painted == 0,
+                "only the withheld notice is drawn" if painted == 0 else f"{painted} drawing operation(s) besides the notice",
+                index,
+            )
+
+    # --- text -------------------------------------------------------------------------
+
+    def _boxes_by_page(self) -> dict[int, list[BoxSpec]]:
+        out: dict[int, list[BoxSpec]] = {}
+        for box in self.boxes:
+            if box.page_index in self.withheld or not 0 <= box.page_index < len(self.frames):
+                continue
+            w, h = self.frames[box.page_index].size
+            rect = box.rect.clipped_to(w, h)
+            out.setdefault(box.page_index, []).append(BoxSpec(box.page_index, rect, box.codes))
+        return out
+
+    def _text_checks(self) -> None:
+        reader = TextReader(self.data)
+        by_page = self._boxes_by_page()
+        for index, page in enumerate(reader.pages()):
+            if index >= len(self.frames):
+                break
+            chars = displayed_chars(reader.page_chars(page), self.frames[index])
+            self.page_text.append("".join(c.text for c in chars))
+            boxes = by_page.get(index)
+            if boxes:
+                self._chars_in_boxes(index, chars, boxes)
+        self.stream_text = [text for _, text in reader.stream_texts()]
+
+    def _chars_in_boxes(self, index: int, chars: list[Char], boxes: list[BoxSpec]) -> None:
+        label_chars = _find_labels(chars, boxes)
+        self.labels[index] = _label_rects(chars, label_chars)
+        inside = 0
+        for i, char in enumerate(chars):
+            if i in label_chars:
+                continue
+            cx, cy = char.centre
+            for box in boxes:
+                r = box.rect
+                if r.x0 + INSIDE_SHRINK < cx < r.x1 - INSIDE_SHRINK and r.y0 + INSIDE_SHRINK < cy < r.y1 - INSIDE_SHRINK:
+                    inside += 1
+                    break
+        self.add(
+            "no_text_in_boxes",
+            inside == 0,
+            "no extractable character inside a box" if inside == 0 else f"{inside} extractable character(s) inside boxes",
+            index,
+        )
+
+    def _term_checks(self, f: ObjectFindings) -> None:
+        if not self.terms:
+            self.add("removed_terms_absent", True, "no removed terms to look for")
+            return
+        haystacks: list[tuple[str, str]] = [(f"page {i + 1} text (pdfminer)", normalise(t)) for i, t in enumerate(self.page_text)]
+        haystacks += [("a form or pattern (pdfminer)", normalise(t)) for t in self.stream_text if t]
+        haystacks.append(("strings and names", "\x00".join(f.strings)))
+        poppler = _pdftotext(self.data)
+        if poppler is not None:
+            haystacks.append(("pdftotext output", normalise(poppler)))
+        hits: list[str] = []
+        for number, term in enumerate(self.terms, 1):
+            where = [name for name, text in haystacks if term in text]
+            forms = encodings(term)
+            where += [name for name, data in f.streams if any(e in data for e in forms)]
+            if where:
+                hits.append(f"removed term #{number} ({len(term)} characters) in {where[0]}" + (f" and {len(where) - 1} more place(s)" if len(where) > 1 else ""))
+        detail = f"none of {len(self.terms)} removed term(s) found" if not hits else "; ".join(hits[:5])
+        self.add("removed_terms_absent", not hits, detail)
+
+    # --- pixels -----------------------------------------------------------------------
+
+    def _render_checks(self) -> None:
+        by_page = self._boxes_by_page()
+        if not by_page:
+            return
+        if verify_render.pdftoppm() is None:
+            self.add("box_render", True, "skipped: pdftoppm is not installed")
+            return
+        pages = [
+            verify_render.PageBoxes(
+                index=i,
+                size=self.frames[i].size,
+                boxes=tuple(b.rect for b in boxes),
+                labels=tuple(self.labels.get(i, ())),
+            )
+            for i, boxes in sorted(by_page.items())
+        ]
+        dpi = verify_render.choose_dpi(pages)
+        try:
+            stamped, bare = verify_render.render(self.data, pages, dpi)
+        except (verify_render.RenderError, subprocess.TimeoutExpired) as exc:
+            self.add("box_render", False, f"the pages could not be rendered: {exc}")
+            return
+        style = BoxStyle(self.options.style)
+        for page in pages:
+            bad = verify_render.check_stamped(stamped[page.index], page, dpi, style)
+            self.add(
+                "box_render",
+                not bad,
+                "every box renders as its fill colour" if not bad else f"box(es) {', '.join(str(b + 1) for b in bad)} show other colours",
+                page.index,
+            )
+            bad = verify_render.check_bare(bare[page.index], page, dpi)
+            self.add(
+                "nothing_under_boxes",
+                not bad,
+                "with the boxes removed, every box area is one colour"
+                if not bad
+                else f"with the boxes removed, box(es) {', '.join(str(b + 1) for b in bad)} show content",
+                page.index,
+            )
+
+
+def _find_labels(chars: list[Char], boxes: list[BoxSpec]) -> set[int]:
+    """Indexes of the characters that form the boxes' labels (each a run inside its box)."""
+    taken: set[int] = set()
+    texts = [c.text for c in chars]
+    for box in boxes:
+        label = box_label(box.codes)
+        if not label:
+            continue
+        n = len(label)
+        for start in range(len(chars) - n, -1, -1):
+            if any(i in taken for i in range(start, start + n)):
+                continue
+            if "".join(texts[start : start + n]) != label:
+                continue
+            if all(_within(chars[i], box.rect) for i in range(start, start + n)):
+                taken.update(range(start, start + n))
+                break
+    return taken
+
+
+def _within(char: Char, rect: Rect) -> bool:
+    cx, cy = char.centre
+    return rect.x0 <= cx <= rect.x1 and rect.y0 <= cy <= rect.y1
+
+
+def _label_rects(chars: list[Char], indexes: set[int]) -> list[Rect]:
+    return [chars[i].rect for i in sorted(indexes)]
+
+
+def _pdftotext(data: bytes) -> str | None:
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        return None
+    try:
+        done = subprocess.run([tool, "-q", "-", "-"], input=data, capture_output=True, timeout=PDFTOTEXT_TIMEOUT, check=False)
+    except subprocess.TimeoutExpired:
+        return ""
+    return done.stdout.decode("utf-8", errors="replace")
+

@@ -1,0 +1,244 @@
+"""Checks on the file's objects with pikepdf: every object in the cross-reference table,
+referenced or not, and every dictionary nested in one.
+
+Two jobs: find structures that must not be there (annotations, forms, scripts, attachments,
+navigation, private data, optional content, source metadata), and collect every string,
+name and decoded stream for the removed-terms search.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name
+
+from redactor.export.verify_text import normalise
+
+log = logging.getLogger(__name__)
+
+ANNOT_SUBTYPES = frozenset(
+    "/" + s
+    for s in (
+        "Text Link FreeText Line Square Circle Polygon PolyLine Highlight Underline Squiggly StrikeOut "
+        "Stamp Caret Ink Popup FileAttachment Sound Movie Widget Screen PrinterMark TrapNet Watermark "
+        "3D Redact RichMedia Projection"
+    ).split()
+)
+ACTION_TYPES = frozenset(
+    "/" + s for s in "JavaScript Launch SubmitForm ImportData ResetForm URI GoToR GoToE Rendition Sound Movie".split()
+)
+ALLOWED_INFO = frozenset({"/Producer", "/CreationDate", "/ModDate"})
+MAX_DEPTH = 40
+
+
+@dataclass
+class ObjectFindings:
+    """What the walk found; each list holds short, text-free descriptions."""
+
+    annotations: list[str] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)
+    scripts: list[str] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+    navigation: list[str] = field(default_factory=list)
+    private: list[str] = field(default_factory=list)
+    optional_content: list[str] = field(default_factory=list)
+    metadata: list[str] = field(default_factory=list)
+    strings: list[str] = field(default_factory=list)  # normalised strings and names
+    streams: list[tuple[str, bytes]] = field(default_factory=list)  # (where, lower-cased bytes)
+
+
+def _describe(obj: Any) -> str:
+    try:
+        num, gen = obj.objgen
+        return f"object {num} {gen}" if num else "a direct object"
+    except Exception:
+        return "an object"
+
+
+def walk(pdf: pikepdf.Pdf) -> ObjectFindings:
+    found = ObjectFindings()
+    root = pdf.Root
+    for key, bucket in (
+        ("/AcroForm", found.forms),
+        ("/OpenAction", found.scripts),
+        ("/AA", found.scripts),
+        ("/Names", found.navigation),
+        ("/Dests", found.navigation),
+        ("/Outlines", found.navigation),
+        ("/PageLabels", found.navigation),
+        ("/StructTreeRoot", found.navigation),
+        ("/Threads", found.navigation),
+        ("/OCProperties", found.optional_content),
+        ("/Metadata", found.metadata),
+        ("/PieceInfo", found.private),
+        ("/AF", found.attachments),
+        ("/Collection", found.attachments),
+    ):
+        if key in root:
+            bucket.append(f"the catalog has {key}")
+    info = pdf.trailer.get("/Info")
+    if isinstance(info, Dictionary):
+        extra = sorted(k for k in info.keys() if k not in ALLOWED_INFO)
+        if extra:
+            found.metadata.append(f"the document info has {', '.join(extra)}")
+    skip = _not_text(pdf)
+    content = _content_streams(pdf)
+    for obj in pdf.objects:
+        _visit(obj, found, 0)
+        if isinstance(obj, pikepdf.Stream):
+            _stream(obj, found, skip, content)
+    for index, page in enumerate(pdf.pages):
+        annots = page.obj.get("/Annots")
+        if isinstance(annots, Array) and len(annots):
+            found.annotations.append(f"page {index + 1} has {len(annots)} annotation(s)")
+    return found
+
+
+def _not_text(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
+    """Streams whose bytes are not text: font programs and ToUnicode/encoding CMaps."""
+    out: set[tuple[int, int]] = set()
+    for obj in pdf.objects:
+        if not isinstance(obj, (Dictionary, pikepdf.Stream)):
+            continue
+        for key in ("/FontFile", "/FontFile2", "/FontFile3", "/ToUnicode", "/Encoding"):
+            value = obj.get(key)
+            if isinstance(value, pikepdf.Stream):
+                out.add(value.objgen)
+    return out
+
+
+def _content_streams(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
+    """Page contents, forms, tiling patterns and Type3 glyph procedures."""
+    out: set[tuple[int, int]] = set()
+    for page in pdf.pages:
+        contents = page.obj.get("/Contents")
+        for stream in contents if isinstance(contents, Array) else [contents]:
+            if isinstance(stream, pikepdf.Stream):
+                out.add(stream.objgen)
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Stream) and (obj.get("/Subtype") == Name.Form or obj.get("/PatternType") == 1):
+            out.add(obj.objgen)
+        elif isinstance(obj, Dictionary) and isinstance(obj.get("/CharProcs"), Dictionary):
+            for _, proc in obj.CharProcs.items():
+                if isinstance(proc, pikepdf.Stream):
+                    out.add(proc.objgen)
+    return out
+
+
+def _visit(obj: Any, found: ObjectFindings, depth: int) -> None:
+    if depth > MAX_DEPTH:
+        return
+    if isinstance(obj, pikepdf.String):
+        found.strings.append(normalise(str(obj)))
+        return
+    if isinstance(obj, Name):
+        return  # names are structure (keys, types, font names); /Dests is checked apart
+    if isinstance(obj, Array):
+        for item in obj:
+            if not getattr(item, "is_indirect", False):
+                _visit(item, found, depth + 1)
+        return
+    if not isinstance(obj, (Dictionary, pikepdf.Stream)):
+        return
+    _classify(obj, found)
+    for _key, value in obj.items():
+        if not getattr(value, "is_indirect", False) or isinstance(value, (pikepdf.String, Name)):
+            _visit(value, found, depth + 1)
+
+
+def _classify(obj: Any, found: ObjectFindings) -> None:
+    where = _describe(obj)
+    kind = obj.get("/Type")
+    subtype = obj.get("/Subtype")
+    if kind == Name.Annot or (subtype in ANNOT_SUBTYPES and "/Rect" in obj):
+        found.annotations.append(f"{where} is an annotation")
+    if "/FT" in obj or "/XFA" in obj or "/Fields" in obj:
+        found.forms.append(f"{where} is a form field or form")
+    if "/JS" in obj or "/JavaScript" in obj or "/AA" in obj or obj.get("/S") in ACTION_TYPES:
+        found.scripts.append(f"{where} is a script or action")
+    if kind in (Name.EmbeddedFile, Name.Filespec) or "/EmbeddedFiles" in obj or "/EF" in obj or "/AF" in obj:
+        found.attachments.append(f"{where} is an attached file")
+    if kind in (Name.Outlines, Name.StructTreeRoot, Name.StructElem) or "/Dests" in obj:
+        found.navigation.append(f"{where} is navigation or structure")
+    if "/PieceInfo" in obj or "/Thumb" in obj or "/SpiderInfo" in obj:
+        found.private.append(f"{where} holds private data or a thumbnail")
+    if kind in (Name.OCG, Name.OCMD) or "/OC" in obj or "/OCProperties" in obj:
+        found.optional_content.append(f"{where} is optional content")
+    if "/Metadata" in obj or kind == Name.Metadata or subtype == Name.XML:
+        found.metadata.append(f"{where} holds metadata")
+
+
+def _stream(
+    obj: pikepdf.Stream, found: ObjectFindings, skip: set[tuple[int, int]], content: set[tuple[int, int]]
+) -> None:
+    """Bytes for the term search. Content streams contribute the strings they show (their
+    operators and coordinates are not text); other streams their decoded bytes. Image
+    samples, font programs, CMaps, ICC profiles, object and xref streams are skipped: text
+    there is not stored as text, and their bytes would make short terms match by chance."""
+    kind = obj.get("/Type")
+    if (
+        obj.get("/Subtype") == Name.Image
+        or obj.objgen in skip
+        or kind in (Name.ObjStm, Name.XRef, Name.CMap)
+        or "/N" in obj  # an ICC profile
+    ):
+        return
+    where = _describe(obj)
+    if obj.objgen in content:
+        shown = _shown_strings(obj)
+        if shown:
+            found.streams.append((where + " (shown strings)", shown.lower()))
+        return
+    try:
+        data = obj.read_bytes()
+    except Exception:
+        try:
+            data = obj.read_raw_bytes()
+        except Exception:
+            found.metadata.append(f"{where} cannot be read")
+            return
+    found.streams.append((where, data.lower()))
+    if b"BT" in data or b"Tj" in data or b"TJ" in data:
+        shown = _shown_strings(obj)  # an unreferenced content stream, perhaps
+        if shown:
+            found.streams.append((where + " (shown strings)", shown.lower()))
+
+
+def _shown_strings(obj: pikepdf.Stream) -> bytes:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # not every stream with "BT" in it is content
+            instructions = pikepdf.parse_content_stream(obj)
+    except Exception:
+        return b""
+    parts: list[bytes] = []
+    for item in instructions:
+        if isinstance(item, pikepdf.ContentStreamInlineImage):
+            continue
+        for operand in item.operands:
+            parts.extend(_strings_in(operand))
+    return b"".join(parts)
+
+
+def _strings_in(operand: Any) -> Iterator[bytes]:
+    if isinstance(operand, pikepdf.String):
+        yield bytes(operand)
+    elif isinstance(operand, Array):
+        for item in operand:
+            yield from _strings_in(item)
+
+
+def encodings(term: str) -> list[bytes]:
+    """The byte forms a term may take in a stream (lower-cased like the stream bytes)."""
+    out = []
+    for codec in ("utf-8", "cp1252", "utf-16-be"):
+        try:
+            out.append(term.encode(codec).lower())
+        except UnicodeEncodeError:
+            continue
+    return list(dict.fromkeys(out))

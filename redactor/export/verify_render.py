@@ -1,0 +1,168 @@
+"""Pixel checks with poppler's pdftoppm: the boxes as drawn, and what lies under them.
+
+Two renders of every page with boxes:
+
+* as delivered: each box interior must be its fill colour everywhere except where its own
+  label (or another box's label or border) is drawn; the label areas come from pdfminer's
+  character boxes, so text hidden in the label's band would still be caught elsewhere;
+* without Redactor's stamp stream: each box interior must be one uniform colour. This is
+  what a reader who deletes the boxes would see; anything left under a box shows up here.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+from PIL import Image, ImageDraw
+
+from redactor.core.export_model import STAMP_TAG, BoxStyle
+from redactor.core.geometry import Rect
+
+log = logging.getLogger(__name__)
+
+TIMEOUT = 300  # seconds for one pdftoppm run
+MARGIN_PX = 2  # ignored along each box edge (anti-aliasing)
+FILL_TOLERANCE = 24
+UNIFORM_TOLERANCE = 24
+BORDER_PT = 1.0  # white style: the border's width (drawn inside the box)
+MIN_DPI, MAX_DPI = 72, 300
+MIN_INTERIOR_PX = 8
+
+
+@dataclass(frozen=True)
+class PageBoxes:
+    index: int
+    size: tuple[float, float]  # displayed
+    boxes: tuple[Rect, ...]  # displayed, clipped to the page
+    labels: tuple[Rect, ...]  # displayed areas of all labels on the page
+
+
+class RenderError(Exception):
+    pass
+
+
+def pdftoppm() -> str | None:
+    return shutil.which("pdftoppm")
+
+
+def choose_dpi(pages: Sequence[PageBoxes]) -> int:
+    sides = [min(r.width, r.height) for p in pages for r in p.boxes]
+    if not sides:
+        return MIN_DPI
+    wanted = 72.0 * (MIN_INTERIOR_PX + 2 * MARGIN_PX) / max(min(sides), 0.5)
+    return int(min(MAX_DPI, max(MIN_DPI, math.ceil(wanted))))
+
+
+def render(data: bytes, pages: Sequence[PageBoxes], dpi: int) -> tuple[dict[int, Image.Image], dict[int, Image.Image]]:
+    """(as delivered, without stamps) images per page index; RenderError on failure."""
+    tool = pdftoppm()
+    if tool is None:
+        raise RenderError("pdftoppm is not installed")
+    import io
+
+    with pikepdf.open(io.BytesIO(data)) as src, pikepdf.new() as out, tempfile.TemporaryDirectory() as tmp:
+        order: list[tuple[int, bool]] = []
+        for page in pages:
+            for stamped in (True, False):
+                out.pages.append(src.pages[page.index])
+                copy = out.pages[-1]
+                if not stamped and not _remove_stamps(copy):
+                    raise RenderError(f"page {page.index + 1} has boxes but no stamp stream")
+                order.append((page.index, stamped))
+        path = Path(tmp) / "pages.pdf"
+        out.save(path)
+        done = subprocess.run(
+            [tool, "-r", str(dpi), str(path), str(Path(tmp) / "p")],
+            capture_output=True,
+            timeout=TIMEOUT,
+            check=False,
+        )
+        if done.returncode != 0:
+            raise RenderError(f"pdftoppm failed ({done.returncode}): {done.stderr.decode(errors='replace')[:200]}")
+        files = sorted(Path(tmp).glob("p-*.ppm"), key=lambda f: int(f.stem.rsplit("-", 1)[1]))
+        if len(files) != len(order):
+            raise RenderError(f"pdftoppm wrote {len(files)} pages, expected {len(order)}")
+        stamped_imgs: dict[int, Image.Image] = {}
+        bare_imgs: dict[int, Image.Image] = {}
+        for (index, stamped), file in zip(order, files, strict=True):
+            with Image.open(file) as img:
+                (stamped_imgs if stamped else bare_imgs)[index] = img.convert("RGB")
+    return stamped_imgs, bare_imgs
+
+
+def _remove_stamps(page: pikepdf.Page) -> bool:
+    contents = page.obj.get("/Contents")
+    streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
+    kept = []
+    removed = False
+    for stream in streams:
+        if isinstance(stream, pikepdf.Stream) and stream.read_bytes().lstrip().startswith(STAMP_TAG):
+            removed = True
+            continue
+        kept.append(stream)
+    page.obj.Contents = pikepdf.Array(kept)
+    return removed
+
+
+def _px(rect: Rect, scale: float, shrink: float) -> tuple[int, int, int, int]:
+    return (
+        math.ceil(rect.x0 * scale + shrink),
+        math.ceil(rect.y0 * scale + shrink),
+        math.floor(rect.x1 * scale - shrink),
+        math.floor(rect.y1 * scale - shrink),
+    )
+
+
+def _border_strips(rect: Rect) -> list[Rect]:
+    b = BORDER_PT + 0.5
+    return [
+        Rect(rect.x0, rect.y0, rect.x1, rect.y0 + b),
+        Rect(rect.x0, rect.y1 - b, rect.x1, rect.y1),
+        Rect(rect.x0, rect.y0, rect.x0 + b, rect.y1),
+        Rect(rect.x1 - b, rect.y0, rect.x1, rect.y1),
+    ]
+
+
+def check_stamped(img: Image.Image, page: PageBoxes, dpi: int, style: BoxStyle) -> list[int]:
+    """Indexes of boxes whose interior (outside label and border areas) is not the fill colour."""
+    scale = dpi / 72.0
+    fill = 255 if style is BoxStyle.WHITE else 0
+    masks = list(page.labels)
+    if style is BoxStyle.WHITE:
+        for rect in page.boxes:
+            masks += _border_strips(rect)
+    bad = []
+    for index, rect in enumerate(page.boxes):
+        x0, y0, x1, y1 = _px(rect, scale, MARGIN_PX)
+        if x1 <= x0 or y1 <= y0:
+            continue
+        region = img.crop((x0, y0, x1, y1))
+        draw = ImageDraw.Draw(region)
+        for mask in masks:
+            mx0, my0, mx1, my1 = _px(mask, scale, -1.5)
+            draw.rectangle((mx0 - x0, my0 - y0, mx1 - x0, my1 - y0), fill=(fill, fill, fill))
+        if any(lo < fill - FILL_TOLERANCE or hi > fill + FILL_TOLERANCE for lo, hi in region.getextrema()):
+            bad.append(index)
+    return bad
+
+
+def check_bare(img: Image.Image, page: PageBoxes, dpi: int) -> list[int]:
+    """Indexes of boxes whose interior, with the stamps removed, is not one colour."""
+    scale = dpi / 72.0
+    bad = []
+    for index, rect in enumerate(page.boxes):
+        x0, y0, x1, y1 = _px(rect, scale, MARGIN_PX)
+        if x1 <= x0 or y1 <= y0:
+            continue
+        extrema = img.crop((x0, y0, x1, y1)).getextrema()
+        if any(hi - lo > UNIFORM_TOLERANCE for lo, hi in extrema):
+            bad.append(index)
+    return bad

@@ -1,0 +1,172 @@
+"""Text as pdfminer.six sees it, in displayed page coordinates (no MuPDF involved).
+
+pdfminer interprets the content in PDF user space (we do not use its own /Rotate handling);
+the mapping to displayed space (CropBox, then /Rotate clockwise) is done here, from the page
+dictionary as pikepdf reads it.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import LTChar, LTContainer, LTPage
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import PDFStream, resolve1
+from pdfminer.psparser import LIT
+from pdfminer.utils import MATRIX_IDENTITY
+
+from redactor.core.geometry import Rect
+
+log = logging.getLogger(__name__)
+
+
+def normalise(text: str) -> str:
+    """NFKC, case-folded, without whitespace: the form in which terms are compared."""
+    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+@dataclass(frozen=True)
+class PageFrame:
+    """How a page's user space maps to displayed space."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    rotation: int
+
+    @property
+    def size(self) -> tuple[float, float]:
+        w, h = self.x1 - self.x0, self.y1 - self.y0
+        return (h, w) if self.rotation in (90, 270) else (w, h)
+
+    def to_displayed(self, x: float, y: float) -> tuple[float, float]:
+        w, h = self.x1 - self.x0, self.y1 - self.y0
+        u, v = x - self.x0, self.y1 - y  # unrotated, origin top-left
+        if self.rotation == 90:
+            return h - v, u
+        if self.rotation == 180:
+            return w - u, h - v
+        if self.rotation == 270:
+            return v, w - u
+        return u, v
+
+    def rect(self, bbox: Sequence[float]) -> Rect:
+        a = self.to_displayed(bbox[0], bbox[1])
+        b = self.to_displayed(bbox[2], bbox[3])
+        return Rect.normalized(a[0], a[1], b[0], b[1])
+
+
+@dataclass(frozen=True)
+class Char:
+    text: str
+    rect: Rect  # displayed
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return ((self.rect.x0 + self.rect.x1) / 2, (self.rect.y0 + self.rect.y1) / 2)
+
+
+class _UserSpaceInterpreter(PDFPageInterpreter):
+    """pdfminer's interpreter without its own rotation handling: characters in user space."""
+
+    def process_page(self, page: PDFPage) -> None:
+        self.device.begin_page(page, MATRIX_IDENTITY)
+        self.render_contents(page.resources, page.contents, ctm=MATRIX_IDENTITY)
+        self.device.end_page(page)
+
+
+def _chars(item: Any) -> Iterator[LTChar]:
+    if isinstance(item, LTChar):
+        yield item
+    elif isinstance(item, LTContainer):
+        for child in item:
+            yield from _chars(child)
+
+
+class TextReader:
+    """One pdfminer pass over a document: characters per page, and text of stray streams."""
+
+    def __init__(self, data: bytes) -> None:
+        self.parser = PDFParser(io.BytesIO(data))
+        self.document = PDFDocument(self.parser)
+        self.rsrc = PDFResourceManager(caching=True)
+        self.device = PDFPageAggregator(self.rsrc, laparams=None)
+        self.interpreter = _UserSpaceInterpreter(self.rsrc, self.device)
+
+    def pages(self) -> Iterator[PDFPage]:
+        return PDFPage.create_pages(self.document)
+
+    def page_chars(self, page: PDFPage) -> list[LTChar]:
+        """Characters of a page in content order (user space bboxes)."""
+        self.interpreter.process_page(page)
+        layout: LTPage = self.device.get_result()
+        return list(_chars(layout))
+
+    def stream_texts(self) -> Iterator[tuple[int, str]]:
+        """(object id, text) for every form XObject and tiling pattern in the file,
+        referenced or not, rendered on its own."""
+        seen: set[int] = set()
+        for xref in self.document.xrefs:
+            for objid in xref.get_objids():
+                if objid in seen:
+                    continue
+                seen.add(objid)
+                try:
+                    obj = self.document.getobj(objid)
+                except Exception:
+                    continue
+                if not isinstance(obj, PDFStream):
+                    continue
+                subtype = obj.get("Subtype")
+                if subtype is not LIT("Form") and resolve1(obj.get("PatternType")) != 1:
+                    continue
+                yield objid, self._render_stream(obj)
+
+    def _render_stream(self, stream: PDFStream) -> str:
+        resources = resolve1(stream.get("Resources")) or {}
+        page = _FakePage()
+        try:
+            self.device.begin_page(page, MATRIX_IDENTITY)  # type: ignore[arg-type]
+            self.interpreter.render_contents(resources, [stream], ctm=MATRIX_IDENTITY)
+            self.device.end_page(page)  # type: ignore[arg-type]
+            layout = self.device.get_result()
+        except Exception as exc:  # a stream pdfminer cannot run: fall back to raw checks
+            log.debug("pdfminer could not render stream: %s", exc)
+            self.device._stack.clear()  # noqa: SLF001 (pdfminer keeps a stack per page)
+            return ""
+        return "".join(c.get_text() for c in _chars(layout))
+
+
+class _FakePage:
+    pageid = 0
+    mediabox = (0, 0, 1, 1)
+    rotate = 0
+
+
+def frame_of(page_obj: Any) -> PageFrame:
+    """The displayed frame of a pikepdf page: CropBox within MediaBox, and /Rotate."""
+    media = [float(v) for v in page_obj.mediabox]
+    crop = [float(v) for v in page_obj.cropbox]
+    mx0, mx1 = sorted((media[0], media[2]))
+    my0, my1 = sorted((media[1], media[3]))
+    cx0, cx1 = sorted((crop[0], crop[2]))
+    cy0, cy1 = sorted((crop[1], crop[3]))
+    x0, y0, x1, y1 = max(mx0, cx0), max(my0, cy0), min(mx1, cx1), min(my1, cy1)
+    if x1 <= x0 or y1 <= y0:
+        x0, y0, x1, y1 = mx0, my0, mx1, my1
+    rotation = int(page_obj.obj.get("/Rotate", 0)) % 360
+    return PageFrame(x0, y0, x1, y1, rotation if rotation in (0, 90, 180, 270) else 0)
+
+
+def displayed_chars(chars: Sequence[LTChar], frame: PageFrame) -> list[Char]:
+    return [Char(c.get_text(), frame.rect(c.bbox)) for c in chars]

@@ -1,0 +1,371 @@
+"""The redaction engine: source PDF + boxes -> a flattened, cleaned PDF with nothing under them.
+
+The stages, each a full pass over the file (bytes in, bytes out):
+
+A. MuPDF: open, validate the boxes, note the removed terms (redactor.pdf.terms), empty the
+   withheld pages, bake visible annotations and fields and drop the rest.
+B. pikepdf: cut hidden optional content; on pages with boxes, give the page private copies of
+   its text-bearing forms and flag pages with content MuPDF cannot filter.
+C. MuPDF: trace the glyphs of those pages (a marked throw-away copy, redactor.pdf.textpos).
+D. pikepdf: re-emit their text with absolute positions, without the glyphs under the boxes
+   and with the text after a removed run moved to the box edge (glyph-position leak).
+E. MuPDF: apply redactions (text, image pixels, touching line art) for the boxes and for
+   anything outside the visible page; render every box to check that nothing is left in it,
+   check that every glyph sits where stage D put it; rasterise the pages that fail (and all
+   pages in image mode); subset the fonts; save with garbage collection.
+F. pikepdf: clean the document structure, draw boxes, labels and notices, add the legend,
+   fresh ID, full rewrite (redactor.pdf.clean).
+
+The result is then verified by redactor.export.verify, which uses other tools.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pikepdf
+import pymupdf
+
+from redactor.core.errors import ExportError, InputError, PdfError
+from redactor.core.export_model import (
+    BoxSpec,
+    BoxStyle,
+    OutputMode,
+    RedactedDocument,
+    RenderOptions,
+    WithheldPageSpec,
+    box_label,
+)
+from redactor.core.geometry import Rect, validate_rect
+from redactor.pdf import annots, hazards, ocg, stamp, terms, textpos
+from redactor.pdf.clean import PageStamp, finalize
+from redactor.pdf.content import ContentError
+from redactor.pdf.forms import FormCopier
+from redactor.pdf.geometry import displayed_size, displayed_to_unrotated
+from redactor.pdf.glyphs import BoxTuple, covering_box, is_near
+from redactor.pdf.intake import open_document, quiet_mupdf
+from redactor.pdf.raster import rasterize_page
+
+log = logging.getLogger(__name__)
+
+MIN_DPI, MAX_DPI = 50, 600
+LANGUAGES = ("nl", "en")
+OUTSIDE = 1e5  # "everything beyond the page", for the redaction of content outside it
+OUTSIDE_TOLERANCE = 1.0  # points; content this close to the page edge counts as inside
+FILL = {BoxStyle.BLACK: (0, 0, 0), BoxStyle.WHITE: (255, 255, 255)}
+
+
+@dataclass
+class _Page:
+    """What the stages need to know about one page."""
+
+    width: float
+    height: float
+    displayed_to_user: tuple[float, float, float, float, float, float]
+    boxes: list[BoxSpec] = field(default_factory=list)  # validated, clipped rects
+    unrotated: list[BoxTuple] = field(default_factory=list)
+    withheld: tuple[str, ...] | None = None
+
+
+def redact_document(
+    source: bytes,
+    boxes: Sequence[BoxSpec],
+    withheld: Sequence[WithheldPageSpec],
+    options: RenderOptions,
+) -> RedactedDocument:
+    """Redact `source`; raises PdfError / ExportError (with the user's sentence) on bad input.
+
+    `removed_terms` in the result holds only the removed strings that occur nowhere in the
+    remaining text (see redactor.pdf.terms); pages that had to be rasterised are listed in
+    `rasterized_pages`. With a legend, the result has one page more than the source.
+    """
+    _check_options(options)
+    with quiet_mupdf("The PDF"):
+        try:
+            return _Redaction(source, list(boxes), list(withheld), options).run()
+        except (InputError, ExportError):
+            raise
+        except MemoryError as exc:
+            raise ExportError("The PDF is too large or too complex to redact.") from exc
+        except (pymupdf.FileDataError, pymupdf.mupdf.FzErrorBase, pikepdf.PdfError, ContentError) as exc:
+            log.info("redaction failed on damaged input: %s", exc)
+            raise PdfError(f"The PDF is damaged in a way that prevents a safe redaction ({_short(exc)}).") from exc
+        except Exception as exc:  # a bug, or input nobody foresaw: refuse, never deliver
+            log.error("redaction failed unexpectedly", exc_info=True)
+            raise ExportError(f"The PDF could not be redacted safely (internal error: {_short(exc)}).") from exc
+
+
+def _short(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return (text[:120] + "…") if len(text) > 120 else (text or type(exc).__name__)
+
+
+def _check_options(options: RenderOptions) -> None:
+    if not MIN_DPI <= int(options.image_dpi) <= MAX_DPI:
+        raise ExportError(f"The image resolution must be between {MIN_DPI} and {MAX_DPI} dpi, not {options.image_dpi}.")
+    if options.language not in LANGUAGES:
+        raise ExportError(f"The language of the notices must be 'nl' or 'en', not {options.language!r}.")
+    BoxStyle(options.style)
+    OutputMode(options.mode)
+
+
+class _Redaction:
+    def __init__(self, source: bytes, boxes: list[BoxSpec], withheld: list[WithheldPageSpec], options: RenderOptions):
+        self.source = source
+        self.boxes = boxes
+        self.withheld = withheld
+        self.options = options
+        self.style = BoxStyle(options.style)
+        self.pages: list[_Page] = []
+        self.rasterize: set[int] = set()
+        self.expected: dict[int, list[tuple[int, tuple[float, float], bool]]] = {}
+        self.public_text: list[str] = [stamp.STAMP_TAG.decode(), "Redactor"]
+        self.legend: tuple[tuple[float, float], bytes] | None = None
+
+    def run(self) -> RedactedDocument:
+        data, removed = self._stage_a()
+        data = self._stage_bcd(data)
+        data = self._stage_e(data)
+        stamps = {
+            i: PageStamp(p.displayed_to_user, [(b.rect, b.codes) for b in p.boxes], _notice_drawing(p, self.options))
+            for i, p in enumerate(self.pages)
+        }
+        pdf = finalize(data, stamps, self.style, self.legend)
+        return RedactedDocument(pdf=pdf, removed_terms=removed, rasterized_pages=tuple(sorted(self.rasterize)))
+
+    # --- A ------------------------------------------------------------------------------
+
+    def _stage_a(self) -> tuple[bytes, tuple[str, ...]]:
+        doc = open_document(self.source)
+        try:
+            self._geometry(doc)
+            self._public_text()
+            boxes = {i: p.unrotated for i, p in enumerate(self.pages) if p.unrotated}
+            withheld = [i for i, p in enumerate(self.pages) if p.withheld is not None]
+            removed = terms.removed_terms(doc, boxes, withheld, "\n".join(self.public_text))
+            for index in withheld:
+                _empty_page(doc, index)
+            annots.flatten(doc)
+            data = doc.tobytes(garbage=1, encryption=pymupdf.PDF_ENCRYPT_NONE)
+        finally:
+            doc.close()
+        return data, removed
+
+    def _geometry(self, doc: pymupdf.Document) -> None:
+        for index in range(doc.page_count):
+            page = doc[index]
+            width, height = displayed_size(page)
+            d2u = page.derotation_matrix * ~pymupdf.Matrix(textpos.page_matrix(page))
+            self.pages.append(_Page(width, height, (d2u.a, d2u.b, d2u.c, d2u.d, d2u.e, d2u.f)))
+        count = len(self.pages)
+        for spec in self.withheld:
+            if not 0 <= spec.page_index < count:
+                raise ExportError(f"Page {spec.page_index + 1} is marked withheld, but the document has {count} pages.")
+            page = self.pages[spec.page_index]
+            merged = list(page.withheld or ())
+            merged += [c for c in spec.codes if c not in merged]
+            page.withheld = tuple(merged)
+        for spec in self.boxes:
+            if not 0 <= spec.page_index < count:
+                raise ExportError(f"A box is on page {spec.page_index + 1}, but the document has {count} pages.")
+            page = self.pages[spec.page_index]
+            if page.withheld is not None:
+                continue  # the whole page goes; its boxes have nothing left to cover
+            try:
+                rect = validate_rect(spec.rect, page.width, page.height, f"A box on page {spec.page_index + 1}")
+            except InputError as err:
+                raise ExportError(str(err)) from err
+            page.boxes.append(BoxSpec(spec.page_index, rect, tuple(spec.codes)))
+            unrot = displayed_to_unrotated(doc[spec.page_index], rect)
+            page.unrotated.append((unrot.x0, unrot.y0, unrot.x1, unrot.y1))
+
+    def _public_text(self) -> None:
+        for page in self.pages:
+            self.public_text += [box_label(b.codes) for b in page.boxes]
+            if page.withheld is not None:
+                self.public_text.append(stamp.withheld_notice(page.width, page.height, page.withheld, self.options.language)[1])
+        if self.options.legend and self.pages:
+            first = self.pages[0]
+            drawing, text = stamp.legend_page(first.width, first.height, self.options.legend, self.options.language)
+            self.legend = ((first.width, first.height), drawing)
+            self.public_text.append(text)
+
+    # --- B, C, D ------------------------------------------------------------------------
+
+    def _stage_bcd(self, data: bytes) -> bytes:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            self.rasterize.update(ocg.remove_hidden_content(pdf))
+            texts: dict[int, textpos.PageText] = {}
+            if self.options.mode == OutputMode.TEXT:
+                texts = self._collect_text(pdf)
+            if texts:
+                self._rewrite_text(pdf, texts)
+            out = io.BytesIO()
+            pdf.save(out, encryption=False)
+        return out.getvalue()
+
+    def _collect_text(self, pdf: pikepdf.Pdf) -> dict[int, textpos.PageText]:
+        copier = FormCopier(pdf)
+        texts: dict[int, textpos.PageText] = {}
+        for index, page in enumerate(self.pages):
+            if not page.boxes or index in self.rasterize:
+                continue
+            try:
+                resources = pdf.pages[index].obj.get("/Resources")
+                reason = hazards.structural_hazard(resources if isinstance(resources, pikepdf.Dictionary) else None)
+                if reason:
+                    self._fallback(index, reason)
+                    continue
+                copier.privatize_page(pdf.pages[index])
+                texts[index] = textpos.PageText(pdf, index)
+            except ContentError as exc:
+                self._fallback(index, str(exc))
+        return texts
+
+    def _rewrite_text(self, pdf: pikepdf.Pdf, texts: dict[int, textpos.PageText]) -> None:
+        for text in texts.values():
+            text.write_marked()
+        marked = io.BytesIO()
+        pdf.save(marked, encryption=False)
+        traces: dict[int, tuple[dict[int, list[textpos.Glyph]], list[textpos.Glyph]]] = {}
+        matrices: dict[int, tuple[float, ...]] = {}
+        with pymupdf.open(stream=marked.getvalue(), filetype="pdf") as doc:
+            for index in texts:
+                traces[index] = textpos.trace_marked(doc[index])
+                matrices[index] = textpos.page_matrix(doc[index])
+        for text in texts.values():
+            text.write_original()
+        for index, text in texts.items():
+            mapped, foreign = traces[index]
+            boxes = self.pages[index].unrotated
+            if any(covering_box(g, boxes) is not None or is_near(g, boxes) for g in foreign):
+                self._fallback(index, "text drawn by a pattern, soft mask or Type3 glyph lies under a box")
+                continue
+            actions, placed = textpos.plan_page(mapped, boxes)
+            try:
+                text.rewrite(mapped, actions, matrices[index])  # type: ignore[arg-type]
+            except ContentError as exc:
+                text.write_original()
+                self._fallback(index, str(exc))
+                continue
+            self.expected[index] = textpos.expected_glyphs(placed, foreign)
+
+    def _fallback(self, index: int, reason: str) -> None:
+        log.info("page %d is rasterised: %s", index + 1, reason)
+        self.rasterize.add(index)
+
+    # --- E ------------------------------------------------------------------------------
+
+    def _stage_e(self, data: bytes) -> bytes:
+        doc = pymupdf.open(stream=data, filetype="pdf")
+        try:
+            for index, page in enumerate(self.pages):
+                if page.withheld is None:
+                    self._redact_page(doc, index)
+            if self.options.mode == OutputMode.IMAGE:
+                self.rasterize.update(range(len(self.pages)))
+            # A withheld page is empty already: nothing to rasterise.
+            self.rasterize -= {i for i, p in enumerate(self.pages) if p.withheld is not None}
+            for index in sorted(self.rasterize):
+                self._rasterize(doc, index)
+            try:
+                doc.subset_fonts()
+            except Exception as exc:  # subsetting is hygiene; the redaction is already complete
+                log.info("fonts could not be subset: %s", exc)
+            out = doc.tobytes(garbage=4, deflate=True, clean=True, encryption=pymupdf.PDF_ENCRYPT_NONE)
+            late = self._recheck(out)
+            if late:
+                for index in late:
+                    self.rasterize.add(index)
+                    self._rasterize(doc, index)
+                out = doc.tobytes(garbage=4, deflate=True, clean=True, encryption=pymupdf.PDF_ENCRYPT_NONE)
+        finally:
+            doc.close()
+        return out
+
+    def _redact_page(self, doc: pymupdf.Document, index: int) -> None:
+        page = doc[index]
+        info = self.pages[index]
+        visible = displayed_to_unrotated(page, Rect(0, 0, info.width, info.height))
+        if _has_outside_content(page, visible):
+            for rect in _outside(visible):
+                page.add_redact_annot(rect)
+            page.apply_redactions(
+                images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
+                graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED,
+                text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+            )
+        if not info.unrotated:
+            return
+        for box in info.unrotated:
+            page.add_redact_annot(pymupdf.Rect(box))
+        page.apply_redactions(
+            images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
+            graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
+            text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+        )
+        if index in self.rasterize:
+            return
+        page = doc[index]
+        left = hazards.render_leftovers(page, [b.rect for b in info.boxes])
+        if left:
+            self._fallback(index, f"something is still painted inside box {left[0] + 1} after redaction")
+
+    def _rasterize(self, doc: pymupdf.Document, index: int) -> None:
+        info = self.pages[index]
+        rasterize_page(doc, index, [pymupdf.Rect(b) for b in info.unrotated], FILL[self.style], int(self.options.image_dpi))
+
+    def _recheck(self, data: bytes) -> list[int]:
+        """Pages (rewritten, not rasterised) whose glyphs are not where stage D put them."""
+        late: list[int] = []
+        with pymupdf.open(stream=data, filetype="pdf") as doc:
+            for index, expected in self.expected.items():
+                if index in self.rasterize:
+                    continue
+                problem = textpos.check_positions(textpos.trace_plain(doc[index]), expected)
+                if problem:
+                    log.info("page %d is rasterised: %s", index + 1, problem)
+                    late.append(index)
+        return late
+
+
+def _notice_drawing(page: _Page, options: RenderOptions) -> bytes:
+    if page.withheld is None:
+        return b""
+    return stamp.withheld_notice(page.width, page.height, page.withheld, options.language)[0]
+
+
+def _empty_page(doc: pymupdf.Document, index: int) -> None:
+    """A withheld page keeps its size and rotation and loses everything else."""
+    page = doc[index]
+    empty = doc.get_new_xref()
+    doc.update_object(empty, "<<>>")
+    doc.update_stream(empty, b" ")
+    doc.xref_set_key(page.xref, "Contents", f"{empty} 0 R")
+    doc.xref_set_key(page.xref, "Resources", "<<>>")
+    for key in ("Annots", "Group", "Thumb", "B"):
+        doc.xref_set_key(page.xref, key, "null")
+
+
+def _has_outside_content(page: pymupdf.Page, visible: pymupdf.Rect) -> bool:
+    grown = pymupdf.Rect(visible) + (-OUTSIDE_TOLERANCE, -OUTSIDE_TOLERANCE, OUTSIDE_TOLERANCE, OUTSIDE_TOLERANCE)
+    for _kind, bbox in page.get_bboxlog():
+        rect = pymupdf.Rect(bbox)
+        if rect.is_empty or rect.is_infinite:
+            continue
+        if not grown.contains(rect):
+            return True
+    return False
+
+
+def _outside(visible: pymupdf.Rect) -> list[pymupdf.Rect]:
+    x0, y0, x1, y1 = visible.x0, visible.y0, visible.x1, visible.y1
+    return [
+        pymupdf.Rect(-OUTSIDE, -OUTSIDE, OUTSIDE, y0),
+        pymupdf.Rect(-OUTSIDE, y1, OUTSIDE, OUTSIDE),
+        pymupdf.Rect(-OUTSIDE, y0, x0, y1),
+        pymupdf.Rect(x1, y0, OUTSIDE, y1),
+    ]

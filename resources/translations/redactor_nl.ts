@@ -1,0 +1,1287 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+    <context>
+        <name>AuditModel</name>
+        <message>
+            <source>#</source>
+            <translation>#</translation>
+        </message>
+        <message>
+            <source>Time (UTC)</source>
+            <translation>Tijd (UTC)</translation>
+        </message>
+        <message>
+            <source>Reviewer</source>
+            <translation>Beoordelaar</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Actie</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>Document</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Wijziging</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditView</name>
+        <message>
+            <source>Verify the chain</source>
+            <translation>Keten controleren</translation>
+        </message>
+        <message>
+            <source>Check that no event was edited, removed, inserted or reordered</source>
+            <translation>Controleer dat geen gebeurtenis is gewijzigd, verwijderd, ingevoegd of verplaatst</translation>
+        </message>
+        <message>
+            <source>All reviewers</source>
+            <translation>Alle beoordelaars</translation>
+        </message>
+        <message>
+            <source>All documents</source>
+            <translation>Alle documenten</translation>
+        </message>
+        <message>
+            <source>All actions</source>
+            <translation>Alle acties</translation>
+        </message>
+        <message>
+            <source>{0} of {1} events</source>
+            <translation>{0} van {1} gebeurtenissen</translation>
+        </message>
+        <message>
+            <source>The audit trail is intact: {0} events checked.</source>
+            <translation>Het logboek is intact: {0} gebeurtenissen gecontroleerd.</translation>
+        </message>
+        <message>
+            <source>The audit trail is broken: {0}</source>
+            <translation>Het logboek is niet intact: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseController</name>
+        <message>
+            <source>Open or create a case first.</source>
+            <translation>Open of maak eerst een zaak.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>Redactor has stopped</source>
+            <translation>Redactor is gestopt</translation>
+        </message>
+        <message>
+            <source>Details were saved to {0}.</source>
+            <translation>De details zijn opgeslagen in {0}.</translation>
+        </message>
+        <message>
+            <source>The log is {0}.</source>
+            <translation>Het logbestand is {0}.</translation>
+        </message>
+        <message>
+            <source>An internal error occurred: {0}. Everything you did before this moment is saved in the case. Redactor will close; please report this, with the details below.</source>
+            <translation>Er is een interne fout opgetreden: {0}. Alles wat u tot nu toe deed, is opgeslagen in de zaak. Redactor wordt gesloten; meld dit alstublieft, met de details hieronder.</translation>
+        </message>
+        <message>
+            <source>Copy details</source>
+            <translation>Details kopiëren</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentsModel</name>
+        <message>
+            <source>Document</source>
+            <translation>Document</translation>
+        </message>
+        <message>
+            <source>Reviewed</source>
+            <translation>Beoordeeld</translation>
+        </message>
+        <message>
+            <source>Boxes</source>
+            <translation>Vakken</translation>
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>Afgewezen</translation>
+        </message>
+        <message>
+            <source>Judgement</source>
+            <translation>Beoordeling</translation>
+        </message>
+        <message>
+            <source>File name</source>
+            <translation>Bestandsnaam</translation>
+        </message>
+        <message>
+            <source>Pages marked as reviewed / pages in the document</source>
+            <translation>Pagina’s gemarkeerd als beoordeeld / pagina’s in het document</translation>
+        </message>
+        <message>
+            <source>Redaction boxes (withheld pages in brackets)</source>
+            <translation>Lakvakken (geweigerde pagina’s tussen haakjes)</translation>
+        </message>
+        <message>
+            <source>Boxes and page decisions awaiting approval</source>
+            <translation>Vakken en paginabesluiten die op goedkeuring wachten</translation>
+        </message>
+        <message>
+            <source>Rejected boxes and page decisions</source>
+            <translation>Afgewezen vakken en paginabesluiten</translation>
+        </message>
+        <message>
+            <source>The document's judgement for the inventory</source>
+            <translation>De beoordeling van het document voor de inventarislijst</translation>
+        </message>
+        <message>
+            <source>{0}: {1} pages, imported by {2}</source>
+            <translation>{0}: {1} pagina’s, geïmporteerd door {2}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentsPanel</name>
+        <message>
+            <source>Filter documents…</source>
+            <translation>Documenten filteren…</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditController</name>
+        <message>
+            <source>Draw box</source>
+            <translation>Vak tekenen</translation>
+        </message>
+        <message numerus="yes">
+            <source>Draw %n box(es)</source>
+            <translation>
+                <numerusform>%n vak tekenen</numerusform>
+                <numerusform>%n vakken tekenen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Move box</source>
+            <translation>Vak verplaatsen</translation>
+        </message>
+        <message numerus="yes">
+            <source>Move %n box(es)</source>
+            <translation>
+                <numerusform>%n vak verplaatsen</numerusform>
+                <numerusform>%n vakken verplaatsen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Resize box</source>
+            <translation>Vakgrootte wijzigen</translation>
+        </message>
+        <message>
+            <source>Delete box</source>
+            <translation>Vak verwijderen</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n box(es)</source>
+            <translation>
+                <numerusform>%n vak verwijderen</numerusform>
+                <numerusform>%n vakken verwijderen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Grounds of the box</source>
+            <translation>Gronden van het vak</translation>
+        </message>
+        <message>
+            <source>Change grounds</source>
+            <translation>Gronden wijzigen</translation>
+        </message>
+        <message>
+            <source>Withhold page</source>
+            <translation>Pagina weigeren</translation>
+        </message>
+        <message>
+            <source>Withhold page %1</source>
+            <translation>Pagina %1 weigeren</translation>
+        </message>
+        <message>
+            <source>Mark page out of scope</source>
+            <translation>Pagina buiten reikwijdte markeren</translation>
+        </message>
+        <message>
+            <source>Clear page decision</source>
+            <translation>Paginabesluit wissen</translation>
+        </message>
+        <message>
+            <source>Mark page reviewed</source>
+            <translation>Pagina als beoordeeld markeren</translation>
+        </message>
+        <message>
+            <source>Unmark page reviewed</source>
+            <translation>Markering ‘beoordeeld’ weghalen</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Export</source>
+            <translation>Exporteren</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Bladeren…</translation>
+        </message>
+        <message>
+            <source>Output folder:</source>
+            <translation>Uitvoermap:</translation>
+        </message>
+        <message>
+            <source>Black boxes, white codes</source>
+            <translation>Zwarte vakken, witte codes</translation>
+        </message>
+        <message>
+            <source>White boxes with a border, black codes</source>
+            <translation>Witte vakken met rand, zwarte codes</translation>
+        </message>
+        <message>
+            <source>Boxes:</source>
+            <translation>Vakken:</translation>
+        </message>
+        <message>
+            <source>Text stays searchable</source>
+            <translation>Tekst blijft doorzoekbaar</translation>
+        </message>
+        <message>
+            <source>Pages as images (no text layer)</source>
+            <translation>Pagina’s als afbeelding (geen tekstlaag)</translation>
+        </message>
+        <message>
+            <source>Output:</source>
+            <translation>Uitvoer:</translation>
+        </message>
+        <message>
+            <source>Add a page explaining the ground codes</source>
+            <translation>Een pagina met uitleg van de gronden toevoegen</translation>
+        </message>
+        <message>
+            <source>Replace an earlier export in this folder</source>
+            <translation>Een eerdere export in deze map vervangen</translation>
+        </message>
+        <message>
+            <source>Document / check</source>
+            <translation>Document / controle</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Resultaat</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>Toelichting</translation>
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation>Map openen</translation>
+        </message>
+        <message>
+            <source>Output folder</source>
+            <translation>Uitvoermap</translation>
+        </message>
+        <message>
+            <source>Choose an output folder.</source>
+            <translation>Kies een uitvoermap.</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Bezig met exporteren…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuleren</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Sluiten</translation>
+        </message>
+        <message>
+            <source>Exported and verified: {0} document(s) in {1}.</source>
+            <translation>Geëxporteerd en gecontroleerd: {0} document(en) in {1}.</translation>
+        </message>
+        <message>
+            <source>Export cancelled; nothing was written.</source>
+            <translation>Export geannuleerd; er is niets geschreven.</translation>
+        </message>
+        <message>
+            <source>passed</source>
+            <translation>geslaagd</translation>
+        </message>
+        <message>
+            <source>FAILED</source>
+            <translation>MISLUKT</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Bezig met annuleren…</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindPanel</name>
+        <message>
+            <source>Text or regular expression…</source>
+            <translation>Tekst of reguliere expressie…</translation>
+        </message>
+        <message>
+            <source>Regular expression</source>
+            <translation>Reguliere expressie</translation>
+        </message>
+        <message>
+            <source>Match case</source>
+            <translation>Hoofdlettergevoelig</translation>
+        </message>
+        <message>
+            <source>Whole words</source>
+            <translation>Hele woorden</translation>
+        </message>
+        <message>
+            <source>This document</source>
+            <translation>Dit document</translation>
+        </message>
+        <message>
+            <source>The whole case</source>
+            <translation>De hele zaak</translation>
+        </message>
+        <message>
+            <source>Find</source>
+            <translation>Zoeken</translation>
+        </message>
+        <message>
+            <source>Redact selected…</source>
+            <translation>Selectie lakken…</translation>
+        </message>
+        <message>
+            <source>Redact all…</source>
+            <translation>Alles lakken…</translation>
+        </message>
+        <message>
+            <source>Propose a box over every match not yet redacted</source>
+            <translation>Stel een vak voor over elke nog niet gelakte vondst</translation>
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation>Bezig met zoeken…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n match(es)</source>
+            <translation>
+                <numerusform>%n vondst</numerusform>
+                <numerusform>%n vondsten</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n not yet redacted</source>
+            <translation>
+                <numerusform>%n nog niet gelakt</numerusform>
+                <numerusform>%n nog niet gelakt</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>GroundPicker</name>
+        <message>
+            <source>Choose ground</source>
+            <translation>Grond kiezen</translation>
+        </message>
+        <message>
+            <source>Search code or description…</source>
+            <translation>Zoek op code of omschrijving…</translation>
+        </message>
+        <message>
+            <source>Note / motivation:</source>
+            <translation>Notitie / motivering:</translation>
+        </message>
+        <message>
+            <source>(old law)</source>
+            <translation>(oude wet)</translation>
+        </message>
+        <message>
+            <source>Most used (press 1–9)</source>
+            <translation>Meest gebruikt (toets 1–9)</translation>
+        </message>
+        <message>
+            <source>All grounds</source>
+            <translation>Alle gronden</translation>
+        </message>
+        <message>
+            <source>Requires a written motivation (weighing of interests)</source>
+            <translation>Vereist een schriftelijke motivering (belangenafweging)</translation>
+        </message>
+        <message>
+            <source>No ground selected.</source>
+            <translation>Geen grond gekozen.</translation>
+        </message>
+        <message>
+            <source>Motivation required: explain the weighing of interests below.</source>
+            <translation>Motivering vereist: licht de belangenafweging hieronder toe.</translation>
+        </message>
+        <message>
+            <source>Choose at least one ground.</source>
+            <translation>Kies minstens één grond.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HitsModel</name>
+        <message>
+            <source>Already under a box</source>
+            <translation>Al onder een vak</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Documents</source>
+            <translation>Documenten</translation>
+        </message>
+        <message>
+            <source>Pages</source>
+            <translation>Pagina’s</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>Beoordeling</translation>
+        </message>
+        <message>
+            <source>Find</source>
+            <translation>Zoeken</translation>
+        </message>
+        <message>
+            <source>Audit trail</source>
+            <translation>Logboek</translation>
+        </message>
+        <message>
+            <source>Toolbar</source>
+            <translation>Werkbalk</translation>
+        </message>
+        <message>
+            <source>Page number (Ctrl+G)</source>
+            <translation>Paginanummer (Ctrl+G)</translation>
+        </message>
+        <message>
+            <source>Zoom</source>
+            <translation>Zoomen</translation>
+        </message>
+        <message>
+            <source>Redactor</source>
+            <translation>Redactor</translation>
+        </message>
+        <message>
+            <source>Reviewer: {0}</source>
+            <translation>Beoordelaar: {0}</translation>
+        </message>
+        <message>
+            <source>four-eyes</source>
+            <translation>vier ogen</translation>
+        </message>
+        <message>
+            <source>single reviewer</source>
+            <translation>één beoordelaar</translation>
+        </message>
+        <message>
+            <source>Reviewer: {0} ({1})</source>
+            <translation>Beoordelaar: {0} ({1})</translation>
+        </message>
+        <message>
+            <source>Page {0} of {1}</source>
+            <translation>Pagina {0} van {1}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n box(es)</source>
+            <translation>
+                <numerusform>%n vak</numerusform>
+                <numerusform>%n vakken</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>reviewed by {0}</source>
+            <translation>beoordeeld door {0}</translation>
+        </message>
+        <message>
+            <source>confirmed by {0}</source>
+            <translation>bevestigd door {0}</translation>
+        </message>
+        <message>
+            <source>Withheld: {0}</source>
+            <translation>Geweigerd: {0}</translation>
+        </message>
+        <message>
+            <source>Out of scope</source>
+            <translation>Buiten reikwijdte</translation>
+        </message>
+        <message>
+            <source>Open case</source>
+            <translation>Zaak openen</translation>
+        </message>
+        <message>
+            <source>Redactor cases (*.redactor);;All files (*)</source>
+            <translation>Redactor-zaken (*.redactor);;Alle bestanden (*)</translation>
+        </message>
+        <message>
+            <source>The case was closed.</source>
+            <translation>De zaak is gesloten.</translation>
+        </message>
+        <message>
+            <source>Go to page</source>
+            <translation>Ga naar pagina</translation>
+        </message>
+        <message>
+            <source>Page (1–{0}):</source>
+            <translation>Pagina (1–{0}):</translation>
+        </message>
+        <message>
+            <source>Ground for the matches</source>
+            <translation>Grond voor de vondsten</translation>
+        </message>
+        <message numerus="yes">
+            <source>Redact %n match(es)</source>
+            <translation>
+                <numerusform>%n vondst lakken</numerusform>
+                <numerusform>%n vondsten lakken</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Add documents</source>
+            <translation>Documenten toevoegen</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF-bestanden (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Adding documents…</source>
+            <translation>Bezig met toevoegen van documenten…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuleren</translation>
+        </message>
+        <message>
+            <source>Adding {0}…</source>
+            <translation>{0} toevoegen…</translation>
+        </message>
+        <message>
+            <source>Done.</source>
+            <translation>Klaar.</translation>
+        </message>
+        <message>
+            <source>About Redactor</source>
+            <translation>Over Redactor</translation>
+        </message>
+        <message>
+            <source>Redactor {0}
+Redact PDF documents for release (Woo, FOIA, GDPR).
+Licence: AGPL-3.0-or-later.</source>
+            <translation>Redactor {0}
+Lak PDF-documenten voor openbaarmaking (Woo, FOIA, AVG).
+Licentie: AGPL-3.0-or-later.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewCaseDialog</name>
+        <message>
+            <source>New case</source>
+            <translation>Nieuwe zaak</translation>
+        </message>
+        <message>
+            <source>A file name (a SQLite case) or a PostgreSQL URL such as postgresql+psycopg://host/db</source>
+            <translation>Een bestandsnaam (een SQLite-zaak) of een PostgreSQL-URL zoals postgresql+psycopg://host/db</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Bladeren…</translation>
+        </message>
+        <message>
+            <source>Case:</source>
+            <translation>Zaak:</translation>
+        </message>
+        <message>
+            <source>Ground catalog:</source>
+            <translation>Gronden-catalogus:</translation>
+        </message>
+        <message>
+            <source>Four-eyes review: a second reviewer approves every decision</source>
+            <translation>Vier-ogenbeoordeling: een tweede beoordelaar keurt elk besluit goed</translation>
+        </message>
+        <message>
+            <source>Redactor cases (*.redactor)</source>
+            <translation>Redactor-zaken (*.redactor)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PageView</name>
+        <message>
+            <source>As exported</source>
+            <translation>Zoals geëxporteerd</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreferencesDialog</name>
+        <message>
+            <source>Preferences</source>
+            <translation>Voorkeuren</translation>
+        </message>
+        <message>
+            <source>Your name:</source>
+            <translation>Uw naam:</translation>
+        </message>
+        <message>
+            <source>Recorded with every decision. On a PostgreSQL case your database role is used.</source>
+            <translation>Wordt bij elk besluit vastgelegd. Bij een PostgreSQL-zaak geldt uw databaserol.</translation>
+        </message>
+        <message>
+            <source>As the system</source>
+            <translation>Zoals het systeem</translation>
+        </message>
+        <message>
+            <source>Language:</source>
+            <translation>Taal:</translation>
+        </message>
+        <message>
+            <source>High-contrast box colours</source>
+            <translation>Vakkleuren met hoog contrast</translation>
+        </message>
+        <message>
+            <source>Snap drawn boxes to the words they cover</source>
+            <translation>Getekende vakken op de bedekte woorden laten aansluiten</translation>
+        </message>
+        <message>
+            <source>New cases use four-eyes review</source>
+            <translation>Nieuwe zaken gebruiken vier-ogenbeoordeling</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewModel</name>
+        <message>
+            <source>Reason</source>
+            <translation>Reden</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Notitie</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>Document</translation>
+        </message>
+        <message>
+            <source>Page</source>
+            <translation>Pagina</translation>
+        </message>
+        <message>
+            <source>Grounds</source>
+            <translation>Gronden</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>Door</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewPanel</name>
+        <message>
+            <source>Awaiting my approval</source>
+            <translation>Wacht op mijn goedkeuring</translation>
+        </message>
+        <message>
+            <source>Rejected (mine)</source>
+            <translation>Afgewezen (van mij)</translation>
+        </message>
+        <message>
+            <source>Only what changed since I approved it</source>
+            <translation>Alleen wat na mijn goedkeuring is gewijzigd</translation>
+        </message>
+        <message>
+            <source>&amp;Approve (A)</source>
+            <translation>&amp;Goedkeuren (A)</translation>
+        </message>
+        <message>
+            <source>&amp;Reject… (R)</source>
+            <translation>&amp;Afwijzen… (R)</translation>
+        </message>
+        <message>
+            <source>&amp;Next (N)</source>
+            <translation>&amp;Volgende (N)</translation>
+        </message>
+        <message>
+            <source>Revise the box…</source>
+            <translation>Vak herzien…</translation>
+        </message>
+        <message>
+            <source>Approve the selected item (A)</source>
+            <translation>Het gekozen item goedkeuren (A)</translation>
+        </message>
+        <message>
+            <source>Reject the selected item with a reason (R)</source>
+            <translation>Het gekozen item met een reden afwijzen (R)</translation>
+        </message>
+        <message>
+            <source>Go to the next item (N)</source>
+            <translation>Naar het volgende item (N)</translation>
+        </message>
+        <message>
+            <source>Change the box's grounds or note; it goes back for review</source>
+            <translation>Wijzig de gronden of notitie van het vak; het gaat terug ter beoordeling</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) await your approval.</source>
+            <translation>
+                <numerusform>%n item wacht op uw goedkeuring.</numerusform>
+                <numerusform>%n items wachten op uw goedkeuring.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n page(s) still to confirm (Ctrl+Shift+Enter).</source>
+            <translation>
+                <numerusform>Nog %n pagina te bevestigen (Ctrl+Shift+Enter).</numerusform>
+                <numerusform>Nog %n pagina’s te bevestigen (Ctrl+Shift+Enter).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(Single-reviewer case: you may approve your own work.)</source>
+            <translation>(Zaak met één beoordelaar: u mag uw eigen werk goedkeuren.)</translation>
+        </message>
+        <message>
+            <source>Reject {0}</source>
+            <translation>{0} afwijzen</translation>
+        </message>
+        <message>
+            <source>Why? The author sees this reason:</source>
+            <translation>Waarom? De auteur ziet deze reden:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsOverlay</name>
+        <message>
+            <source>Drag on a page</source>
+            <translation>Slepen op een pagina</translation>
+        </message>
+        <message>
+            <source>Draw a box</source>
+            <translation>Een vak tekenen</translation>
+        </message>
+        <message>
+            <source>Click / Ctrl+click</source>
+            <translation>Klik / Ctrl+klik</translation>
+        </message>
+        <message>
+            <source>Select a box / add to the selection</source>
+            <translation>Vak kiezen / aan de selectie toevoegen</translation>
+        </message>
+        <message>
+            <source>Shift+drag</source>
+            <translation>Shift+slepen</translation>
+        </message>
+        <message>
+            <source>Select boxes in a rectangle</source>
+            <translation>Vakken binnen een rechthoek kiezen</translation>
+        </message>
+        <message>
+            <source>Drag a box or a handle</source>
+            <translation>Een vak of greep slepen</translation>
+        </message>
+        <message>
+            <source>Move or resize</source>
+            <translation>Verplaatsen of van grootte veranderen</translation>
+        </message>
+        <message>
+            <source>Double-click a word</source>
+            <translation>Dubbelklik op een woord</translation>
+        </message>
+        <message>
+            <source>Box around the word (Shift: the line)</source>
+            <translation>Vak om het woord (Shift: de regel)</translation>
+        </message>
+        <message>
+            <source>Double-click a box</source>
+            <translation>Dubbelklik op een vak</translation>
+        </message>
+        <message>
+            <source>Grounds and note</source>
+            <translation>Gronden en notitie</translation>
+        </message>
+        <message>
+            <source>Arrows / Shift+arrows</source>
+            <translation>Pijlen / Shift+pijlen</translation>
+        </message>
+        <message>
+            <source>Nudge the selection 1 / 10 pt</source>
+            <translation>Selectie 1 / 10 pt verschuiven</translation>
+        </message>
+        <message>
+            <source>Ctrl+wheel</source>
+            <translation>Ctrl+scrollwiel</translation>
+        </message>
+        <message>
+            <source>Zoom</source>
+            <translation>Zoomen</translation>
+        </message>
+        <message>
+            <source>Middle-drag</source>
+            <translation>Slepen met middelste knop</translation>
+        </message>
+        <message>
+            <source>Pan</source>
+            <translation>Schuiven</translation>
+        </message>
+        <message>
+            <source>1–9 in the ground picker</source>
+            <translation>1–9 in de grondenkiezer</translation>
+        </message>
+        <message>
+            <source>Most used grounds</source>
+            <translation>Meest gebruikte gronden</translation>
+        </message>
+        <message>
+            <source>A / R / N in the review queue</source>
+            <translation>A / R / N in de beoordelingslijst</translation>
+        </message>
+        <message>
+            <source>Approve / reject / next</source>
+            <translation>Goedkeuren / afwijzen / volgende</translation>
+        </message>
+        <message>
+            <source>Mouse and panels</source>
+            <translation>Muis en panelen</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts (press any key to close)</source>
+            <translation>Sneltoetsen (druk op een toets om te sluiten)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThumbnailsModel</name>
+        <message>
+            <source>Page {0}</source>
+            <translation>Pagina {0}</translation>
+        </message>
+        <message>
+            <source>reviewed by {0}</source>
+            <translation>beoordeeld door {0}</translation>
+        </message>
+        <message>
+            <source>confirmed by {0}</source>
+            <translation>bevestigd door {0}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n box(es)</source>
+            <translation>
+                <numerusform>%n vak</numerusform>
+                <numerusform>%n vakken</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomePage</name>
+        <message>
+            <source>Redactor</source>
+            <translation>Redactor</translation>
+        </message>
+        <message>
+            <source>Redact PDF documents for release, with four-eyes review and a tamper-evident audit trail.</source>
+            <translation>Lak PDF-documenten voor openbaarmaking, met vier-ogenbeoordeling en een manipulatiebestendig logboek.</translation>
+        </message>
+        <message>
+            <source>New case…</source>
+            <translation>Nieuwe zaak…</translation>
+        </message>
+        <message>
+            <source>Open case…</source>
+            <translation>Zaak openen…</translation>
+        </message>
+        <message>
+            <source>Try the demo case</source>
+            <translation>Probeer de demozaak</translation>
+        </message>
+        <message>
+            <source>Recent cases (Enter opens):</source>
+            <translation>Recente zaken (Enter opent):</translation>
+        </message>
+    </context>
+    <context>
+        <name>WindowActions</name>
+        <message>
+            <source>&amp;Case</source>
+            <translation>&amp;Zaak</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Bewerken</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>Beel&amp;d</translation>
+        </message>
+        <message>
+            <source>&amp;Go</source>
+            <translation>&amp;Ga</translation>
+        </message>
+        <message>
+            <source>&amp;Page</source>
+            <translation>&amp;Pagina</translation>
+        </message>
+        <message>
+            <source>&amp;Review</source>
+            <translation>Beoo&amp;rdeling</translation>
+        </message>
+        <message>
+            <source>&amp;Tools</source>
+            <translation>&amp;Extra</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>&amp;New case…</source>
+            <translation>&amp;Nieuwe zaak…</translation>
+        </message>
+        <message>
+            <source>Create a new case file</source>
+            <translation>Een nieuw zaakbestand maken</translation>
+        </message>
+        <message>
+            <source>&amp;Open case…</source>
+            <translation>Zaak &amp;openen…</translation>
+        </message>
+        <message>
+            <source>Open a case file or a database URL</source>
+            <translation>Een zaakbestand of database-URL openen</translation>
+        </message>
+        <message>
+            <source>Open the &amp;demo case</source>
+            <translation>&amp;Demozaak openen</translation>
+        </message>
+        <message>
+            <source>Build a sample case and open it</source>
+            <translation>Een voorbeeldzaak maken en openen</translation>
+        </message>
+        <message>
+            <source>&amp;Add documents…</source>
+            <translation>Documenten &amp;toevoegen…</translation>
+        </message>
+        <message>
+            <source>Add PDF files to the case</source>
+            <translation>PDF-bestanden aan de zaak toevoegen</translation>
+        </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>&amp;Exporteren…</translation>
+        </message>
+        <message>
+            <source>Write the redacted documents and records</source>
+            <translation>De gelakte documenten en verantwoording wegschrijven</translation>
+        </message>
+        <message>
+            <source>&amp;Close case</source>
+            <translation>Zaak &amp;sluiten</translation>
+        </message>
+        <message>
+            <source>Close the case (everything is saved)</source>
+            <translation>De zaak sluiten (alles is opgeslagen)</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Afsluiten</translation>
+        </message>
+        <message>
+            <source>Quit Redactor (everything is saved)</source>
+            <translation>Redactor afsluiten (alles is opgeslagen)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Ongedaan maken</translation>
+        </message>
+        <message>
+            <source>Undo the last edit</source>
+            <translation>De laatste bewerking ongedaan maken</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>Op&amp;nieuw</translation>
+        </message>
+        <message>
+            <source>Redo the edit</source>
+            <translation>De bewerking opnieuw uitvoeren</translation>
+        </message>
+        <message>
+            <source>&amp;Grounds and note…</source>
+            <translation>&amp;Gronden en notitie…</translation>
+        </message>
+        <message>
+            <source>Change the grounds and note of the selected boxes</source>
+            <translation>De gronden en notitie van de gekozen vakken wijzigen</translation>
+        </message>
+        <message>
+            <source>&amp;Delete boxes</source>
+            <translation>Vakken &amp;verwijderen</translation>
+        </message>
+        <message>
+            <source>Delete the selected boxes</source>
+            <translation>De gekozen vakken verwijderen</translation>
+        </message>
+        <message>
+            <source>Select all boxes on the page</source>
+            <translation>Alle vakken op de pagina kiezen</translation>
+        </message>
+        <message>
+            <source>Select every box on this page</source>
+            <translation>Elk vak op deze pagina kiezen</translation>
+        </message>
+        <message>
+            <source>&amp;Snap to text</source>
+            <translation>&amp;Aansluiten op tekst</translation>
+        </message>
+        <message>
+            <source>Make drawn boxes tight around the words they cover</source>
+            <translation>Getekende vakken precies om de bedekte woorden leggen</translation>
+        </message>
+        <message>
+            <source>&amp;Preferences…</source>
+            <translation>&amp;Voorkeuren…</translation>
+        </message>
+        <message>
+            <source>Your name, the language, colours</source>
+            <translation>Uw naam, de taal, kleuren</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;in</source>
+            <translation>&amp;Inzoomen</translation>
+        </message>
+        <message>
+            <source>Zoom in (Ctrl+wheel)</source>
+            <translation>Inzoomen (Ctrl+scrollwiel)</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;out</source>
+            <translation>&amp;Uitzoomen</translation>
+        </message>
+        <message>
+            <source>Zoom out (Ctrl+wheel)</source>
+            <translation>Uitzoomen (Ctrl+scrollwiel)</translation>
+        </message>
+        <message>
+            <source>Fit &amp;width</source>
+            <translation>Passend in &amp;breedte</translation>
+        </message>
+        <message>
+            <source>Zoom so the page fills the width</source>
+            <translation>Zoomen tot de pagina de breedte vult</translation>
+        </message>
+        <message>
+            <source>Fit &amp;page</source>
+            <translation>Hele &amp;pagina</translation>
+        </message>
+        <message>
+            <source>Zoom so the whole page is visible</source>
+            <translation>Zoomen tot de hele pagina zichtbaar is</translation>
+        </message>
+        <message>
+            <source>As e&amp;xported</source>
+            <translation>Zoals &amp;geëxporteerd</translation>
+        </message>
+        <message>
+            <source>Show the pages exactly as the export writes them</source>
+            <translation>Toon de pagina’s precies zoals de export ze schrijft</translation>
+        </message>
+        <message>
+            <source>&amp;High-contrast boxes</source>
+            <translation>Vakken met &amp;hoog contrast</translation>
+        </message>
+        <message>
+            <source>Saturated box colours with thick borders</source>
+            <translation>Verzadigde vakkleuren met dikke randen</translation>
+        </message>
+        <message>
+            <source>&amp;Next page</source>
+            <translation>&amp;Volgende pagina</translation>
+        </message>
+        <message>
+            <source>Go to the next page</source>
+            <translation>Naar de volgende pagina</translation>
+        </message>
+        <message>
+            <source>&amp;Previous page</source>
+            <translation>V&amp;orige pagina</translation>
+        </message>
+        <message>
+            <source>Go to the previous page</source>
+            <translation>Naar de vorige pagina</translation>
+        </message>
+        <message>
+            <source>&amp;First page</source>
+            <translation>&amp;Eerste pagina</translation>
+        </message>
+        <message>
+            <source>Go to the first page</source>
+            <translation>Naar de eerste pagina</translation>
+        </message>
+        <message>
+            <source>&amp;Last page</source>
+            <translation>&amp;Laatste pagina</translation>
+        </message>
+        <message>
+            <source>Go to the last page</source>
+            <translation>Naar de laatste pagina</translation>
+        </message>
+        <message>
+            <source>&amp;Go to page…</source>
+            <translation>&amp;Ga naar pagina…</translation>
+        </message>
+        <message>
+            <source>Go to a page by number</source>
+            <translation>Naar een pagina op nummer</translation>
+        </message>
+        <message>
+            <source>Next &amp;document</source>
+            <translation>Volgend &amp;document</translation>
+        </message>
+        <message>
+            <source>Open the next document</source>
+            <translation>Het volgende document openen</translation>
+        </message>
+        <message>
+            <source>Previous d&amp;ocument</source>
+            <translation>Vorig do&amp;cument</translation>
+        </message>
+        <message>
+            <source>Open the previous document</source>
+            <translation>Het vorige document openen</translation>
+        </message>
+        <message>
+            <source>&amp;Withhold page…</source>
+            <translation>Pagina &amp;weigeren…</translation>
+        </message>
+        <message>
+            <source>Withhold the whole page on grounds</source>
+            <translation>De hele pagina op gronden weigeren</translation>
+        </message>
+        <message>
+            <source>Mark page &amp;out of scope</source>
+            <translation>Pagina &amp;buiten reikwijdte</translation>
+        </message>
+        <message>
+            <source>The page falls outside the request</source>
+            <translation>De pagina valt buiten het verzoek</translation>
+        </message>
+        <message>
+            <source>&amp;Clear page decision</source>
+            <translation>Paginabesluit &amp;wissen</translation>
+        </message>
+        <message>
+            <source>Remove the page's withhold or out-of-scope decision</source>
+            <translation>Het weigerings- of reikwijdtebesluit van de pagina verwijderen</translation>
+        </message>
+        <message>
+            <source>Page &amp;reviewed</source>
+            <translation>Pagina &amp;beoordeeld</translation>
+        </message>
+        <message>
+            <source>Mark or unmark this page as reviewed</source>
+            <translation>Deze pagina als beoordeeld (de)markeren</translation>
+        </message>
+        <message>
+            <source>Reviewed, &amp;next page</source>
+            <translation>Beoordeeld, &amp;volgende pagina</translation>
+        </message>
+        <message>
+            <source>Mark this page as reviewed and go to the next</source>
+            <translation>Markeer deze pagina als beoordeeld en ga naar de volgende</translation>
+        </message>
+        <message>
+            <source>&amp;Confirm page, next</source>
+            <translation>Pagina &amp;bevestigen, volgende</translation>
+        </message>
+        <message>
+            <source>As second reviewer, confirm this page as reviewed and go to the next</source>
+            <translation>Bevestig als tweede beoordelaar deze pagina als beoordeeld en ga naar de volgende</translation>
+        </message>
+        <message>
+            <source>Review &amp;queue</source>
+            <translation>Beoordelings&amp;lijst</translation>
+        </message>
+        <message>
+            <source>What awaits your approval, and rejections</source>
+            <translation>Wat op uw goedkeuring wacht, en afwijzingen</translation>
+        </message>
+        <message>
+            <source>&amp;Find…</source>
+            <translation>&amp;Zoeken…</translation>
+        </message>
+        <message>
+            <source>Find text or a pattern and redact the matches</source>
+            <translation>Tekst of een patroon zoeken en de vondsten lakken</translation>
+        </message>
+        <message>
+            <source>&amp;Audit trail</source>
+            <translation>&amp;Logboek</translation>
+        </message>
+        <message>
+            <source>The case history, filterable</source>
+            <translation>De geschiedenis van de zaak, te filteren</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Sneltoetsen</translation>
+        </message>
+        <message>
+            <source>Every shortcut at a glance</source>
+            <translation>Alle sneltoetsen in één oogopslag</translation>
+        </message>
+        <message>
+            <source>&amp;About Redactor</source>
+            <translation>&amp;Over Redactor</translation>
+        </message>
+        <message>
+            <source>Version and licence</source>
+            <translation>Versie en licentie</translation>
+        </message>
+    </context>
+    <context>
+        <name>application</name>
+        <message>
+            <source>Who are you?</source>
+            <translation>Wie bent u?</translation>
+        </message>
+        <message>
+            <source>Your name is recorded with every decision you make (you can change it later in the preferences):</source>
+            <translation>Uw naam wordt bij elk besluit vastgelegd (u kunt hem later wijzigen in de voorkeuren):</translation>
+        </message>
+    </context>
+    <context>
+        <name>messages</name>
+        <message>
+            <source>Changed by someone else</source>
+            <translation>Door iemand anders gewijzigd</translation>
+        </message>
+        <message>
+            <source>Not allowed</source>
+            <translation>Niet toegestaan</translation>
+        </message>
+        <message>
+            <source>Cannot do that</source>
+            <translation>Dat kan niet</translation>
+        </message>
+    </context>
+</TS>
