@@ -29,9 +29,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
+T = TypeVar("T")
 PAGES_PER_DOC = 100
 BOXES_PER_PAGE = 10
 LINES_PER_PAGE = 40
@@ -107,7 +109,7 @@ def _maxrss_mib(who: int) -> float:
 # --- phase: generate ---------------------------------------------------------------------------
 
 
-def generate(folder: Path, pages: int, seed: int = 1) -> None:
+def generate(folder: Path, pages: int, per_doc: int = PAGES_PER_DOC, seed: int = 1) -> None:
     """Write the case's source PDFs and, per document, the boxes (JSON) over words."""
     import pymupdf
 
@@ -115,7 +117,7 @@ def generate(folder: Path, pages: int, seed: int = 1) -> None:
     index = 0
     remaining = pages
     while remaining > 0:
-        count = min(PAGES_PER_DOC, remaining)
+        count = min(per_doc, remaining)
         remaining -= count
         index += 1
         doc = pymupdf.open()
@@ -252,36 +254,45 @@ def split(folder: Path, mode: str, profile: bool) -> dict[str, object]:
 
     job = next(iter(_jobs(folder)))
     options = _settings(mode, 0).render  # type: ignore[attr-defined]
-    t0 = time.perf_counter()
-    redacted = redact_document(job.source, job.boxes, job.withheld, options)  # type: ignore[attr-defined]
-    t1 = time.perf_counter()
-    profiler = cProfile.Profile() if profile else None
-    if profiler:
-        profiler.enable()
-    report = verify_redacted(
-        redacted.pdf,
-        job.boxes,
-        job.withheld,
-        redacted.removed_terms,
-        options,
-        job.page_count,  # type: ignore[attr-defined]
+    out: dict[str, object] = {"pages": job.page_count}  # type: ignore[attr-defined]
+
+    def timed(name: str, call: Callable[[], T]) -> T:
+        profiler = cProfile.Profile() if profile else None
+        start = time.perf_counter()
+        if profiler:
+            profiler.enable()
+        value = call()
+        if profiler:
+            profiler.disable()
+        out[f"{name}_seconds"] = time.perf_counter() - start
+        if profiler:
+            stats = pstats.Stats(profiler)
+            rows = sorted(stats.stats.items(), key=lambda kv: kv[1][3], reverse=True)  # type: ignore[attr-defined]
+            out[f"{name}_top_cumulative"] = [
+                f"{v[3]:7.2f}s {k[2]} ({Path(k[0]).name}:{k[1]})" for k, v in rows[:20]
+            ]
+        return value
+
+    redacted = timed(
+        "redact",
+        lambda: redact_document(job.source, job.boxes, job.withheld, options),  # type: ignore[attr-defined]
     )
-    if profiler:
-        profiler.disable()
-    t2 = time.perf_counter()
-    out: dict[str, object] = {
-        "pages": job.page_count,  # type: ignore[attr-defined]
-        "redact_seconds": t1 - t0,
-        "verify_seconds": t2 - t1,
-        "checks": len(report.checks),
-        "removed_terms": len(redacted.removed_terms),
-    }
-    if profiler:
-        stats = pstats.Stats(profiler)
-        rows = sorted(stats.stats.items(), key=lambda kv: kv[1][3], reverse=True)  # type: ignore[attr-defined]
-        out["verify_top_cumulative"] = [
-            f"{v[3]:7.2f}s {k[2]} ({Path(k[0]).name}:{k[1]})" for k, v in rows[:25]
-        ]
+    report = timed(
+        "verify",
+        lambda: verify_redacted(
+            redacted.pdf,
+            job.boxes,
+            job.withheld,
+            redacted.removed_terms,
+            options,
+            job.page_count,  # type: ignore[attr-defined]
+        ),
+    )
+    out["checks"] = len(report.checks)
+    out["passed"] = report.passed
+    out["removed_terms"] = len(redacted.removed_terms)
+    out["rss_self_mib"] = _maxrss_mib(resource.RUSAGE_SELF)
+    out["rss_children_mib"] = _maxrss_mib(resource.RUSAGE_CHILDREN)  # pdftoppm, pdftotext
     return out
 
 
@@ -307,13 +318,24 @@ def _phase(*args: str) -> dict[str, object]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def measure(pages: int, mode: str, workers: int | None, do_split: bool, profile: bool) -> dict:
+def measure(
+    pages: int, per_doc: int, mode: str, workers: int | None, do_split: bool, profile: bool
+) -> dict:
     with tempfile.TemporaryDirectory(prefix="redactor-bench-") as tmp:
         root = Path(tmp)
         src, bare_out, red_out = root / "src", root / "bare", root / "redactor"
         for d in (src, bare_out):
             d.mkdir()
-        _phase("--phase", "generate", "--dir", str(src), "--single", str(pages))
+        _phase(
+            "--phase",
+            "generate",
+            "--dir",
+            str(src),
+            "--single",
+            str(pages),
+            "--pages-per-doc",
+            str(per_doc),
+        )
         w = [] if workers is None else ["--workers", str(workers)]
         result = {
             "pages": pages,
@@ -335,9 +357,9 @@ def measure(pages: int, mode: str, workers: int | None, do_split: bool, profile:
         return result
 
 
-def _print(results: list[dict], mode: str) -> None:
+def _print(results: list[dict], mode: str, per_doc: int) -> None:
     print(
-        f"\nExport benchmark ({mode} mode, {BOXES_PER_PAGE} boxes/page, {PAGES_PER_DOC} pages/document)"
+        f"\nExport benchmark ({mode} mode, {BOXES_PER_PAGE} boxes/page, {per_doc} pages/document)"
     )
     print(f"CPUs: {os.cpu_count()}   Python {sys.version.split()[0]}")
     head = (
@@ -360,16 +382,23 @@ def _print(results: list[dict], mode: str) -> None:
             print(
                 f"\nOne document of {s['pages']} pages in one process: redact "
                 f"{s['redact_seconds']:.2f} s, verify {s['verify_seconds']:.2f} s "
-                f"({s['checks']} checks, {s['removed_terms']} removed terms)"
+                f"({s['checks']} checks, passed: {s['passed']}, {s['removed_terms']} removed terms); "
+                f"peak RSS {s['rss_self_mib']:.0f} MiB, its tools {s['rss_children_mib']:.0f} MiB"
             )
-            for line in s.get("verify_top_cumulative", []):
-                print("   ", line)
+            for stage in ("redact", "verify"):
+                if s.get(f"{stage}_top_cumulative"):
+                    print(f"  {stage}, most expensive calls (cumulative):")
+                    for line in s[f"{stage}_top_cumulative"]:
+                        print("   ", line)
     print("\nTarget: ratio >= 0.50; parent and worker MiB should not grow with pages.")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, nargs="+", default=[250, 1000], help="case sizes")
+    parser.add_argument(
+        "--pages-per-doc", type=int, default=PAGES_PER_DOC, help="document size (default 100)"
+    )
     parser.add_argument("--mode", choices=["text", "image"], default="text")
     parser.add_argument("--workers", type=int, default=None, help="default: min(2, CPUs)")
     parser.add_argument("--split", action="store_true", help="time redact vs verify")
@@ -385,7 +414,7 @@ def main() -> None:
     args = parser.parse_args()
 
     if args.phase == "generate":
-        generate(args.dir, args.single)
+        generate(args.dir, args.single, args.pages_per_doc)
         print(json.dumps({"ok": True}))
         return
     if args.phase == "bare":
@@ -398,10 +427,13 @@ def main() -> None:
         print(json.dumps(split(args.dir, args.mode, args.profile)))
         return
 
-    results = [measure(p, args.mode, args.workers, args.split, args.profile) for p in args.pages]
+    results = [
+        measure(p, args.pages_per_doc, args.mode, args.workers, args.split, args.profile)
+        for p in args.pages
+    ]
     if args.json:
         print(json.dumps(results, indent=2))
-    _print(results, args.mode)
+    _print(results, args.mode, args.pages_per_doc)
 
 
 if __name__ == "__main__":

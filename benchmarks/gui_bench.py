@@ -62,7 +62,12 @@ def phase_bare(pdf: Path, zoom: float) -> dict[str, float]:
         _ = pix.samples
         times.append(time.perf_counter() - t)
     doc.close()
-    return {"first": first, "median": statistics.median(times), "p95": p95(times), "peak_mb": peak_mb()}
+    return {
+        "first": first,
+        "median": statistics.median(times),
+        "p95": p95(times),
+        "peak_mb": peak_mb(),
+    }
 
 
 def phase_gui(case: Path) -> dict[str, float]:
@@ -164,16 +169,23 @@ def build(folder: Path, pages: int, scanned_every: int = 4) -> tuple[Path, Path]
 
 def child(args: list[str]) -> dict[str, float]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, env=env,
-                         check=True)
+    out = subprocess.run(
+        [sys.executable, __file__, *args], capture_output=True, text=True, env=env, check=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--pages", type=int, default=1000)
-    parser.add_argument("--scanned-every", type=int, default=4,
-                        help="every n-th page is a scan (0: text pages only)")
+    parser.add_argument(
+        "--scanned-every",
+        type=int,
+        default=4,
+        help="every n-th page is a scan (0: text pages only)",
+    )
     parser.add_argument("--phase", choices=("bare", "gui"), help=argparse.SUPPRESS)
     parser.add_argument("--pdf", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--case", type=Path, help=argparse.SUPPRESS)
@@ -195,7 +207,9 @@ def main() -> None:
         bare = child(["--phase", "bare", "--pdf", str(pdf), "--zoom", str(gui["zoom"])])
         pdf_mb = pdf.stat().st_size / 1e6
     kind = f"every {args.scanned_every}th page a scan" if args.scanned_every else "text only"
-    print(f"\n{args.pages} pages ({kind}, {pdf_mb:.1f} MB), rendered at {gui['zoom']:.3f} px/pt (fit width in a 1400x950 window)\n")
+    print(
+        f"\n{args.pages} pages ({kind}, {pdf_mb:.1f} MB), rendered at {gui['zoom']:.3f} px/pt (fit width in a 1400x950 window)\n"
+    )
     rows = [
         ("first page painted (s)", gui["first"], bare["first"], "open + render page 1"),
         ("page paint median (ms)", gui["median"] * 1e3, bare["median"] * 1e3, "render one page"),
@@ -214,8 +228,10 @@ def main() -> None:
     ok_first = gui["first"] <= 2 * bare["first"]
     ok_p95 = gui["p95"] <= 2 * bare["p95"]
     flat = gui["rss_last_mb"] <= gui["rss_half_mb"] * 1.1 + 20
-    print(f"targets: first page <= 2x {'met' if ok_first else 'MISSED'}; p95 <= 2x "
-          f"{'met' if ok_p95 else 'MISSED'}; memory flat {'yes' if flat else 'NO'}")
+    print(
+        f"targets: first page <= 2x {'met' if ok_first else 'MISSED'}; p95 <= 2x "
+        f"{'met' if ok_p95 else 'MISSED'}; memory flat {'yes' if flat else 'NO'}"
+    )
 
 
 if __name__ == "__main__":

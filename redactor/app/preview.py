@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from redactor.core.export_model import BoxSpec, RenderOptions, WithheldPageSpec
 from redactor.core.model import PageDecision, PageDecisionKind, Redaction
-from redactor.pdf.render import DocumentCache, RenderedPage, render_page, single_page_pdf
+from redactor.pdf.render import DocumentCache, RenderedPage, render_redacted_page
 
 log = logging.getLogger(__name__)
 
@@ -66,18 +66,7 @@ def withheld_codes(decision: PageDecision) -> tuple[str, ...]:
 def render_preview(
     docs: DocumentCache, load_source: Callable[[], bytes], preview: PagePreview, zoom: float
 ) -> RenderedPage:
-    """Render the page as the export writes it. Call on a worker thread (PyMuPDF)."""
-    from redactor.pdf.redact import redact_document
-
+    """Render the page as the export writes it, in this process (PyMuPDF: a worker thread)."""
     doc = docs.get(preview.document_id, load_source, name=f"Document {preview.document_id}")
-    single = single_page_pdf(doc, preview.page_index)
-    withheld = (preview.withheld,) if preview.withheld is not None else ()
-    # No legend page in a page preview: it would be a page of its own.
-    options = RenderOptions(
-        style=preview.options.style,
-        mode=preview.options.mode,
-        image_dpi=preview.options.image_dpi,
-        language=preview.options.language,
-    )
-    redacted = redact_document(single, preview.boxes, withheld, options)
-    return render_page(redacted.pdf, 0, zoom, name=f"Document {preview.document_id}")
+    return render_redacted_page(doc, preview.page_index, preview.boxes, preview.withheld,
+                                preview.options, zoom)

@@ -268,21 +268,23 @@ class _Gate:
 
 
 def _find_labels(chars: list[Char], boxes: list[BoxSpec]) -> set[int]:
-    """Indexes of the characters that form the boxes' labels (each a run inside its box)."""
+    """Indexes of the characters that form the boxes' labels.
+
+    The stamps are drawn last, box after box, each label right after its box: so the labels
+    are found in box order, each after the previous one, each lying inside its own box. A
+    label that is not found was left out by the engine (the box was too small for it)."""
     taken: set[int] = set()
     texts = [c.text for c in chars]
+    start_at = 0
     for box in boxes:
         label = box_label(box.codes)
         if not label:
             continue
         n = len(label)
-        for start in range(len(chars) - n, -1, -1):
-            if any(i in taken for i in range(start, start + n)):
-                continue
-            if "".join(texts[start : start + n]) != label:
-                continue
-            if all(_within(chars[i], box.rect) for i in range(start, start + n)):
+        for start in range(start_at, len(chars) - n + 1):
+            if "".join(texts[start : start + n]) == label and all(_within(chars[i], box.rect) for i in range(start, start + n)):
                 taken.update(range(start, start + n))
+                start_at = start + n
                 break
     return taken
 
@@ -297,11 +299,13 @@ def _label_rects(chars: list[Char], indexes: set[int]) -> list[Rect]:
 
 
 def _pdftotext(data: bytes) -> str | None:
+    """poppler's text in content-stream order (-raw): its reading-order mode joins words
+    from different places, which would make removed fragments match by chance."""
     tool = shutil.which("pdftotext")
     if tool is None:
         return None
     try:
-        done = subprocess.run([tool, "-q", "-", "-"], input=data, capture_output=True, timeout=PDFTOTEXT_TIMEOUT, check=False)
+        done = subprocess.run([tool, "-q", "-raw", "-", "-"], input=data, capture_output=True, timeout=PDFTOTEXT_TIMEOUT, check=False)
     except subprocess.TimeoutExpired:
         return ""
     return done.stdout.decode("utf-8", errors="replace")

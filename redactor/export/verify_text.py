@@ -22,7 +22,7 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFStream, resolve1
 from pdfminer.psparser import LIT
-from pdfminer.utils import MATRIX_IDENTITY
+from pdfminer.utils import MATRIX_IDENTITY, translate_matrix
 
 from redactor.core.geometry import Rect
 
@@ -76,6 +76,40 @@ class Char:
         return ((self.rect.x0 + self.rect.x1) / 2, (self.rect.y0 + self.rect.y1) / 2)
 
 
+class _Aggregator(PDFPageAggregator):
+    """pdfminer's aggregator with character spacing as ISO 32000 has it.
+
+    pdfminer adds Tc only between two glyphs of one string, never after the last glyph, so
+    a line shown one glyph per operator (as MuPDF writes it) drifts by Tc per glyph. Here Tc
+    follows every glyph (and Tw every single-byte space), as in §9.4.4."""
+
+    def render_string_horizontal(self, seq, matrix, pos, font, fontsize, scaling, charspace, wordspace, rise, dxscale, ncs, graphicstate):  # type: ignore[no-untyped-def]  # noqa: E501
+        x, y = pos
+        for obj in seq:
+            if isinstance(obj, (int, float)):
+                x -= obj * dxscale
+            elif isinstance(obj, bytes):
+                for cid in font.decode(obj):
+                    x += self.render_char(translate_matrix(matrix, (x, y)), font, fontsize, scaling, rise, cid, ncs, graphicstate)
+                    x += charspace
+                    if cid == 32 and wordspace:
+                        x += wordspace
+        return (x, y)
+
+    def render_string_vertical(self, seq, matrix, pos, font, fontsize, scaling, charspace, wordspace, rise, dxscale, ncs, graphicstate):  # type: ignore[no-untyped-def]  # noqa: E501
+        x, y = pos
+        for obj in seq:
+            if isinstance(obj, (int, float)):
+                y -= obj * dxscale
+            elif isinstance(obj, bytes):
+                for cid in font.decode(obj):
+                    y += self.render_char(translate_matrix(matrix, (x, y)), font, fontsize, scaling, rise, cid, ncs, graphicstate)
+                    y += charspace
+                    if cid == 32 and wordspace:
+                        y += wordspace
+        return (x, y)
+
+
 class _UserSpaceInterpreter(PDFPageInterpreter):
     """pdfminer's interpreter without its own rotation handling: characters in user space."""
 
@@ -100,7 +134,7 @@ class TextReader:
         self.parser = PDFParser(io.BytesIO(data))
         self.document = PDFDocument(self.parser)
         self.rsrc = PDFResourceManager(caching=True)
-        self.device = PDFPageAggregator(self.rsrc, laparams=None)
+        self.device = _Aggregator(self.rsrc, laparams=None)
         self.interpreter = _UserSpaceInterpreter(self.rsrc, self.device)
 
     def pages(self) -> Iterator[PDFPage]:

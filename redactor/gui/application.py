@@ -27,6 +27,7 @@ from redactor.gui.crash import CrashHandler
 from redactor.gui.i18n import LanguageSwitcher, choose_language
 from redactor.gui.main_window import MainWindow
 from redactor.gui.settings import LANGUAGE, REVIEWER, Settings
+from redactor.pdf.render_service import RenderService
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,8 @@ class Gui:
     crash: CrashHandler
     window: MainWindow
     log_handler: logging.Handler | None
+    render_service: RenderService | None = None
+    owns_service: bool = False
 
     def stop(self) -> None:
         self.window.close()
@@ -62,6 +65,8 @@ class Gui:
             logging.getLogger("redactor").removeHandler(self.log_handler)
             self.log_handler.close()
         self.languages.apply("en")
+        if self.owns_service and self.render_service is not None:
+            self.render_service.close()
 
 
 def application() -> QApplication:
@@ -128,6 +133,8 @@ def start(
     show_dialogs: bool = True,
     ask_reviewer: bool = True,
     file_logging: bool = True,
+    render_service: RenderService | None = None,
+    render_process: bool = True,
 ) -> Gui:
     """Set everything up and show the main window (no case yet)."""
     app = application()
@@ -142,10 +149,13 @@ def start(
     languages = LanguageSwitcher(app)
     languages.apply(choose_language(settings.get(LANGUAGE)))
     name = choose_reviewer(reviewer, settings, ask=ask_reviewer and show_dialogs)
-    window = MainWindow(settings, languages, name)
+    # Pages render in a child process (started now, so it is ready when a case opens).
+    owns = render_service is None and render_process
+    service = RenderService() if owns else render_service
+    window = MainWindow(settings, languages, name, render_service=service)
     crash.dialog_parent = lambda: window
     window.show()
-    return Gui(app, settings, languages, crash, window, handler)
+    return Gui(app, settings, languages, crash, window, handler, service, owns)
 
 
 def run(case: str | None = None, reviewer: str | None = None, smoke_test: bool = False) -> int:

@@ -6,6 +6,7 @@ gestures into stored edits, and the panels show what those two publish.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -65,6 +66,7 @@ from redactor.gui.shortcuts_overlay import ShortcutsOverlay
 from redactor.gui.thumbnails import ThumbnailsPanel
 from redactor.gui.welcome import WelcomePage
 from redactor.pdf.render import DocumentCache, RenderedPage
+from redactor.pdf.render_service import RenderService
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +78,8 @@ class MainWindow(QMainWindow):
         languages: LanguageSwitcher,
         reviewer: str,
         parent: QWidget | None = None,
+        *,
+        render_service: RenderService | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -86,7 +90,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setAcceptDrops(True)
         self.worker = Worker(self)
-        self.renderer = PageRenderer(self.worker, self._load_source, parent=self)
+        self.renderer = PageRenderer(
+            self.worker, self._load_source, service=render_service, parent=self
+        )
         self.case = CaseController(settings, self)
         self.view = PageView(self.renderer)
         self.edits = EditController(
@@ -386,6 +392,8 @@ class MainWindow(QMainWindow):
         self.case.close()
 
     def _case_opened(self) -> None:
+        if self.case.info is not None:
+            self.renderer.namespace = self.case.info.uid
         self.stack.setCurrentWidget(self.view)
         self._update_title()
         self._update_status()
@@ -635,9 +643,15 @@ class MainWindow(QMainWindow):
         )
         zoom = self.view.render_zoom()
         doc_id = document.id
+        service = self.renderer.service
 
         def produce(docs: DocumentCache) -> RenderedPage:
-            return render_preview(docs, lambda: self._load_source(doc_id), preview, zoom)
+            load = functools.partial(self._load_source, doc_id)
+            if service is not None:
+                key = self.renderer.service_key(doc_id)
+                return service.render_redacted(key, load, preview.page_index, preview.boxes,
+                                               preview.withheld, preview.options, zoom)
+            return render_preview(docs, load, preview, zoom)
 
         return f"preview:{preview.digest}", produce
 

@@ -21,11 +21,14 @@ from PySide6.QtGui import QImage
 from redactor.core.text import PageText
 from redactor.gui.render_worker import Worker
 from redactor.pdf.render import DocumentCache, RenderedPage, render_page
+from redactor.pdf.render_service import RenderService
 from redactor.pdf.text import page_text
 
 log = logging.getLogger(__name__)
 
-DEFAULT_CACHE_BYTES = 256 * 1024 * 1024
+DEFAULT_CACHE_BYTES = 160 * 1024 * 1024
+# Channels whose requests yield to the view's (see `request`).
+BACKGROUND_CHANNELS = frozenset({"thumbnails"})
 
 # What the worker calls to produce a page's pixels for a variant (e.g. the export preview);
 # it gets the open-document cache and returns the rendered page.
@@ -63,9 +66,16 @@ class PageRenderer(QObject):
         load_source: Callable[[int], bytes],
         *,
         cache_bytes: int = DEFAULT_CACHE_BYTES,
+        service: RenderService | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        # Pages render in this child process when given (MuPDF then never holds our GIL);
+        # without it, on the worker thread.
+        self.service = service
+        # Told apart in the render process, which may serve several cases: document 1 of one
+        # case is not document 1 of the next. The window sets it to the case's uid.
+        self.namespace = ""
         self._worker = worker
         self._load_source = load_source
         self._docs = DocumentCache()  # used on the worker thread only
@@ -73,6 +83,8 @@ class PageRenderer(QObject):
         self._cache_bytes = 0
         self.max_bytes = cache_bytes
         self._pending: set[PageKey] = set()
+        self._background: OrderedDict[PageKey, tuple[int, Producer | None, str]] = OrderedDict()
+        self._background_running = 0
         self._wanted_lock = threading.Lock()
         # Per channel ("view", "thumbnails"): the keys still worth rendering; absent: all.
         self._wanted: dict[str, set[PageKey]] = {}
@@ -139,6 +151,10 @@ class PageRenderer(QObject):
                 self._wanted.pop(channel, None)
             else:
                 self._wanted[channel] = set(keys)
+        if keys is not None and channel in BACKGROUND_CHANNELS:
+            wanted = self._wanted[channel]
+            for key in [k for k, v in self._background.items() if v[2] == channel and k not in wanted]:
+                del self._background[key]
 
     def _is_wanted(self, key: PageKey, channel: str) -> bool:
         with self._wanted_lock:
@@ -153,21 +169,47 @@ class PageRenderer(QObject):
         producer: Producer | None = None,
         channel: str = "view",
     ) -> bool:
-        """Render `key` unless it is cached, failed or already on its way. True if it is cached."""
+        """Render `key` unless it is cached, failed or already on its way. True if it is cached.
+
+        Requests on a background channel (thumbnails) wait until no page of the view is being
+        rendered, and go to the worker one at a time: a page the reviewer is waiting for never
+        queues behind a row of thumbnails.
+        """
         if key in self._cache:
             return True
         if key in self._pending or key in self._failed:
             return False
+        if channel in BACKGROUND_CHANNELS:
+            self._background[key] = (priority, producer, channel)
+            self._pump()
+            return False
+        self._submit(key, priority, producer, channel)
+        return False
+
+    def _submit(self, key: PageKey, priority: int, producer: Producer | None, channel: str) -> None:
         self._pending.add(key)
+        if channel in BACKGROUND_CHANNELS:
+            self._background_running += 1
         self._worker.submit(
             self._render,
             key,
             producer,
             channel,
-            done=functools.partial(self._done, key),
-            failed=functools.partial(self._error, key),
+            done=functools.partial(self._done, key, channel),
+            failed=functools.partial(self._error, key, channel),
             priority=priority,
         )
+
+    def _pump(self) -> None:
+        """Start the next background request when the view has nothing on its way."""
+        if self._background_running or len(self._pending) > self._background_running:
+            return
+        while self._background:
+            key, (priority, producer, channel) = self._background.popitem(last=False)
+            if key in self._cache or key in self._pending or not self._is_wanted(key, channel):
+                continue
+            self._submit(key, priority, producer, channel)
+            return
         return False
 
     def _render(self, key: PageKey, producer: Producer | None, channel: str) -> QImage | None:
@@ -176,6 +218,11 @@ class PageRenderer(QObject):
             return None
         if producer is not None:
             page = producer(self._docs)
+        elif self.service is not None:
+            doc_id = key.document_id
+            page = self.service.render(
+                self.service_key(doc_id), lambda: self._load_source(doc_id), key.page_index, key.zoom
+            )
         else:
             doc = self._docs.get(
                 key.document_id,
@@ -185,15 +232,21 @@ class PageRenderer(QObject):
             page = render_page(doc, key.page_index, key.zoom)
         return to_qimage(page)
 
-    def _done(self, key: PageKey, image: QImage | None) -> None:
+    def _finished(self, key: PageKey, channel: str) -> None:
         self._pending.discard(key)
+        if channel in BACKGROUND_CHANNELS:
+            self._background_running -= 1
+        self._pump()
+
+    def _done(self, key: PageKey, channel: str, image: QImage | None) -> None:
+        self._finished(key, channel)
         if image is None:  # skipped: no longer wanted
             return
         self._store(key, image)
         self.pageReady.emit(key)
 
-    def _error(self, key: PageKey, exc: BaseException) -> None:
-        self._pending.discard(key)
+    def _error(self, key: PageKey, channel: str, exc: BaseException) -> None:
+        self._finished(key, channel)
         from redactor.core.errors import RedactorError
 
         if not isinstance(exc, RedactorError | RuntimeError | ValueError):
@@ -222,9 +275,19 @@ class PageRenderer(QObject):
         """Drop a document's images and its open copy (the worker closes it when idle)."""
         self.invalidate(document_id)
         self._worker.submit(self._docs.drop, document_id)
+        if self.service is not None:
+            self._worker.submit(self.service.forget, self.service_key(document_id))
+
+    def service_key(self, document_id: int) -> tuple[str, int]:
+        return (self.namespace, document_id)
 
     def close(self) -> None:
         """Close the open documents (call after the worker has shut down)."""
         self._docs.close()
+        if self.service is not None:
+            self.service.forget(None)
+        self._background.clear()
+        self._background_running = 0
+        self._pending.clear()
         self._cache.clear()
         self._cache_bytes = 0

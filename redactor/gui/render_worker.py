@@ -55,6 +55,7 @@ class _Callbacks:
     failed: FailedCallback | None
     progress: ProgressCallback | None
     context: TaskContext
+    runnable: QRunnable | None = None
 
 
 class _Runnable(QRunnable):
@@ -62,7 +63,10 @@ class _Runnable(QRunnable):
         self, worker: Worker, task_id: int, fn: Callable[..., Any], args: tuple[Any, ...]
     ) -> None:
         super().__init__()
-        self.setAutoDelete(True)
+        # The worker keeps the runnable until its result is delivered, and lets it go on the
+        # GUI thread: a Python QRunnable deleted by the pool on its own thread is freed there
+        # without the GIL held.
+        self.setAutoDelete(False)
         self._worker = worker
         self._task_id = task_id
         self._fn = fn
@@ -114,11 +118,12 @@ class Worker(QObject):
         """
         task_id = next(self._ids)
         ctx = TaskContext(task_id, self._progressed.emit)
-        self._tasks[task_id] = _Callbacks(done, failed, progress, ctx)
         call_args = (ctx, *args) if context else args
+        runnable = _Runnable(self, task_id, fn, call_args)
+        self._tasks[task_id] = _Callbacks(done, failed, progress, ctx, runnable)
         if len(self._tasks) == 1:
             self.busyChanged.emit(True)
-        self._pool.start(_Runnable(self, task_id, fn, call_args), priority)
+        self._pool.start(runnable, priority)
         return ctx
 
     def pending(self) -> int:

@@ -87,10 +87,10 @@ class ThumbnailsModel(QAbstractListModel):
                 marks.append(f"▮{self._boxes[row]}")
             return f"{row + 1} " + " ".join(marks)
         if role == Qt.ItemDataRole.DecorationRole:
-            key = self.key(row)
-            image = self.renderer.image(key)
+            # Only the panel requests thumbnails (for the rows in sight): a list view asks for
+            # every row's icon when it lays out, and that must not render 1,000 pages.
+            image = self.renderer.image(self.key(row))
             if image is None:
-                self.renderer.request(key, priority=0, channel="thumbnails")
                 return self._blank(page)
             return QIcon(QPixmap.fromImage(image))
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -145,9 +145,18 @@ class ThumbnailsPanel(QWidget):
         self._wanted_timer.setInterval(50)
         self._wanted_timer.timeout.connect(self._update_wanted)
         self.list.verticalScrollBar().valueChanged.connect(lambda _v: self._wanted_timer.start())
+        self.model.modelReset.connect(self._wanted_timer.start)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._wanted_timer.start()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)  # type: ignore[arg-type]
+        self._wanted_timer.start()
 
     def set_current(self, page_index: int) -> None:
         index = self.model.index(page_index)
@@ -156,13 +165,16 @@ class ThumbnailsPanel(QWidget):
             self.list.scrollTo(index)
 
     def _update_wanted(self) -> None:
-        """Thumbnails that scrolled out of sight before they were rendered are not rendered."""
+        """Request the thumbnails in sight; those that scrolled away unrendered are dropped."""
         rows = self.model.rowCount()
-        if not rows:
+        if not rows or not self.isVisible():
             return
         top = self.list.indexAt(self.list.viewport().rect().topLeft())
         bottom = self.list.indexAt(self.list.viewport().rect().bottomLeft())
         first = top.row() if top.isValid() else 0
         last = bottom.row() if bottom.isValid() else min(rows - 1, first + 20)
         keys = [self.model.key(r) for r in range(max(0, first - 2), min(rows, last + 3))]
-        self.model.renderer.set_wanted(keys, channel="thumbnails")
+        renderer = self.model.renderer
+        renderer.set_wanted(keys, channel="thumbnails")
+        for key in keys:
+            renderer.request(key, channel="thumbnails")

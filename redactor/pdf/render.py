@@ -13,11 +13,12 @@ from __future__ import annotations
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
 import pymupdf
 
+from redactor.core.export_model import BoxSpec, RenderOptions, WithheldPageSpec
 from redactor.pdf.intake import open_document, quiet_mupdf
 
 log = logging.getLogger(__name__)
@@ -77,6 +78,26 @@ def single_page_pdf(doc: pymupdf.Document, page_index: int) -> bytes:
             return out.tobytes(garbage=1)
         finally:
             out.close()
+
+
+def render_redacted_page(
+    doc: pymupdf.Document,
+    page_index: int,
+    boxes: Sequence[BoxSpec],
+    withheld: WithheldPageSpec | None,
+    options: RenderOptions,
+    zoom: float,
+) -> RenderedPage:
+    """One page exactly as the export writes it: the page on its own, run through the real
+    redaction engine with its boxes (page index 0) and withheld decision, then rendered."""
+    from redactor.pdf.redact import redact_document
+
+    single = single_page_pdf(doc, page_index)
+    # No legend in a page preview: it would be a page of its own.
+    options = RenderOptions(style=options.style, mode=options.mode, image_dpi=options.image_dpi,
+                            language=options.language)
+    redacted = redact_document(single, boxes, (withheld,) if withheld is not None else (), options)
+    return render_page(redacted.pdf, 0, zoom)
 
 
 class DocumentCache:

@@ -107,5 +107,17 @@ def removed_terms(
         if index not in pages_with_boxes:
             remaining.append(doc[index].get_text("text", flags=FLAGS))
     haystack = "\x00".join(normalise(part) for part in remaining)
-    terms = {t for t in removed if len(normalise(t)) >= MIN_TERM and normalise(t) not in haystack}
+    stripped = (_trim(t) for t in removed)
+    terms = {t for t in stripped if len(normalise(t)) >= MIN_TERM and normalise(t) not in haystack}
     return tuple(sorted(terms))
+
+
+def _trim(term: str) -> str:
+    """Without leading and trailing punctuation: "you." is the word "you" (and a full stop
+    that extractors happily join to any neighbour)."""
+    start, end = 0, len(term)
+    while start < end and not term[start].isalnum():
+        start += 1
+    while end > start and not term[end - 1].isalnum():
+        end -= 1
+    return term[start:end]

@@ -336,8 +336,11 @@ class CaseStore:
         """Check the hash chain, then replay it against the current decisions."""
         with self.db.read() as conn:
             events = audit.load_events(conn)
-            head = conn.execute(select(audit_head)).one()
+            head = conn.execute(select(audit_head)).one_or_none()
             current = self._current_state(conn)
+        if head is None:  # the row every write updates was deleted: nothing to anchor the end
+            missing = audit.ChainProblem(None, "the record of the trail's last event was deleted")
+            return AuditVerification(len(events), (missing,))
         problems = audit.check_chain(events, head.seq, head.hash)
         if not problems:
             replayed = {k: v for k, v in audit.replay(events).items() if not _blank_page(k, v)}

@@ -112,6 +112,7 @@ MARKS = {
         "There is no document 'brief.pdf' in this case",
     ),
     "unknown-item": (["approve", "{case}", "R99"], "There is no box R99 in this case"),
+    "missing-file": (["add", "{case}", "nothing-here.pdf"], "nothing-here.pdf does not exist"),
     "bad-item-id": (["reject", "{case}", "X1", "--reason", "no"], "'X1' is not an item id"),
 }
 

@@ -228,6 +228,19 @@ def test_usage_errors(case: str) -> None:
         assert "Traceback" not in result.stderr
 
 
+@pytest.mark.postgres
+def test_a_case_in_postgres_through_the_cli(pg_url: str, tmp_path: Path) -> None:
+    out = ok("new", pg_url, "--title", "Team case").stdout
+    assert out.strip().startswith("Created case 'Team case' at postgresql+psycopg://")
+    ok("add", pg_url, write_pdf(tmp_path, "letter.pdf", ["a"]))
+    ok("mark", pg_url, "letter.pdf", "1", "10", "10", "60", "30", "--ground", "5.1.1c")
+    data = as_json("list", pg_url)
+    assert [(d["file"], d["boxes"]) for d in data["documents"]] == [("letter.pdf", 1)]
+    events = as_json("audit", pg_url)
+    # On PostgreSQL the database role is recorded (and is the identity), not the typed name.
+    assert {(e["reviewer"], e["db_role"]) for e in events} == {("postgres", "postgres")}
+
+
 # --- refusals as real processes ------------------------------------------------------------------
 
 
@@ -278,6 +291,13 @@ REFUSALS = {
         ["approve", "{case}", "R1", "R2"],
         "Motivation rule: box R2 (document 1, page 1) cannot be approved without a written "
         "motivation, because ground 5.1.2e requires weighing of interests.",
+    ),
+    # --all skips only what is the reviewer's own; an item that lacks its motivation stops
+    # the whole approval (all or none), naming the item, so nothing is approved by accident.
+    "approve-all-motivation-missing": (
+        "bob",
+        ["approve", "{case}", "--all"],
+        "Motivation rule: box R2 (document 1, page 1) cannot be approved",
     ),
     "reject-without-reason": (
         "bob",

@@ -26,6 +26,7 @@ from redactor.app.session import CaseSession
 from redactor.gui import render_worker
 from redactor.gui.application import Gui, start
 from redactor.gui.settings import Settings
+from redactor.pdf.render_service import RenderService
 from tests.helpers import make_text_pdf
 
 REVIEWER = "anna"
@@ -102,14 +103,29 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> Messages:
     return box
 
 
+@pytest.fixture(scope="session")
+def render_service() -> Iterator[RenderService]:
+    """One render process for the session (starting one costs a few tenths of a second)."""
+    service = RenderService()
+    yield service
+    service.close()
+
+
 @pytest.fixture
-def gui_factory(qtbot: object, tmp_path: Path, messages: Messages) -> Iterator[Callable[..., Gui]]:
+def gui_factory(
+    qtbot: object, tmp_path: Path, messages: Messages, render_service: RenderService
+) -> Iterator[Callable[..., Gui]]:
     started: list[Gui] = []
 
     def make(reviewer: str = REVIEWER) -> Gui:
         settings = Settings(tmp_path / "config")
         gui = start(
-            reviewer, settings=settings, show_dialogs=False, ask_reviewer=False, file_logging=False
+            reviewer,
+            settings=settings,
+            show_dialogs=False,
+            ask_reviewer=False,
+            file_logging=False,
+            render_service=render_service,
         )
         gui.crash.quit_on_crash = False
         gui.window.resize(1400, 950)

@@ -4,6 +4,7 @@ points of the page as displayed, at any zoom and on rotated pages; edits are sto
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -313,17 +314,25 @@ def test_zoom_keys_and_fit(qtbot: QtBot, gui: Gui, case_path: Path) -> None:
     assert page_h <= view.viewport().height()
 
 
-def test_rendering_happens_off_the_gui_thread(
+def test_rendering_happens_in_the_render_process_called_off_the_gui_thread(
     qtbot: QtBot, gui: Gui, case_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """MuPDF holds the GIL while it renders, so pages render in a child process; the call to
+    it waits on a worker thread, never on the GUI thread."""
     threads: list[threading.Thread] = []
-    original = render_module.render_page
+    service = gui.window.renderer.service
+    assert service is not None and service.pid is not None and service.pid != os.getpid()
+    original = type(service).render
 
-    def recording(*args: object, **kwargs: object) -> render_module.RenderedPage:
+    def recording(self: object, *args: object, **kwargs: object) -> render_module.RenderedPage:
         threads.append(threading.current_thread())
-        return original(*args, **kwargs)  # type: ignore[arg-type]
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("redactor.gui.page_renderer.render_page", recording)
+    def in_process(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("rendered in the GUI process")
+
+    monkeypatch.setattr(type(service), "render", recording)
+    monkeypatch.setattr("redactor.gui.page_renderer.render_page", in_process)
     open_case(qtbot, gui, case_path)
     wait_rendered(qtbot, gui.window.view, 0)
     assert threads and all(t is not threading.main_thread() for t in threads)

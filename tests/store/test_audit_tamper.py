@@ -161,6 +161,8 @@ TAMPERS = {
         None,
         "D1/p2 exists in the case but no event",
     ),
+    "delete-every-event": (["DELETE FROM audit_events"], 1, "ends at event 0"),
+    "delete-the-head": (["DELETE FROM audit_head"], None, "last event was deleted"),
     "switch-mode-without-event": (
         ["UPDATE case_info SET four_eyes = false"],
         None,

@@ -134,6 +134,16 @@ def test_deleting_and_redrawing_gives_a_new_proposed_box(case) -> None:
     assert again.id != approved.id and again.status is ReviewStatus.PROPOSED
     with team.session("bob") as bob, pytest.raises(NotFound, match=f"no box R{approved.id}"):
         bob.approve([approved.ref])
+    # Ids are never reused (SQLite would reuse the last rowid without AUTOINCREMENT), so "R1"
+    # in the audit trail or an approval always means one box.
+    with team.session("alice") as alice:
+        alice.delete_redaction(again.id, again.version)
+        third = alice.add_redaction(doc, 0, approved.rect, list(approved.grounds))
+        dec = alice.withhold_page(doc, 1, ["5.1.1c"])
+        alice.remove_page_decision(dec.id, dec.version)
+        dec2 = alice.withhold_page(doc, 1, ["5.1.1c"])
+        assert alice.verify_audit().ok
+    assert third.id > again.id > approved.id and dec2.id > dec.id
 
 
 def test_withholding_again_with_other_grounds_sends_the_decision_back(case) -> None:
