@@ -42,22 +42,33 @@ ProgressCallback = Callable[[int, int, str], None]
 class ItemRef:
     kind: str  # "R" (box) or "P" (page decision)
     id: int
+    # The version the reviewer looked at: approving it fails if it changed since (R12@3).
+    version: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.kind}{self.id}"
+        suffix = f"@{self.version}" if self.version is not None else ""
+        return f"{self.kind}{self.id}{suffix}"
 
 
 def parse_item_ref(text: str) -> ItemRef:
-    """'R12' or '12' is box 12; 'P3' is page decision 3."""
+    """'R12' or '12' is box 12; 'P3' is page decision 3; 'R12@3' is box 12 as of version 3."""
     clean = text.strip().upper()
     kind = "R"
+    version: int | None = None
     if clean[:1] in ("R", "P"):
         kind, clean = clean[0], clean[1:]
+    if "@" in clean:
+        clean, _, ver = clean.partition("@")
+        if not ver.isdigit():
+            clean = ""
+        else:
+            version = int(ver)
     if not clean.isdigit():
         raise InputError(
-            f"'{text}' is not an item id; boxes are R<number>, page decisions P<number>."
+            f"'{text}' is not an item id; boxes are R<number>, page decisions P<number>, "
+            "optionally with @<version>."
         )
-    return ItemRef(kind, int(clean))
+    return ItemRef(kind, int(clean), version)
 
 
 class CaseSession:
@@ -313,12 +324,22 @@ class CaseSession:
 
     def approve(self, refs: Iterable[ItemRef | str]) -> list[ReviewItem]:
         """Approve items, all or none: one refused item leaves every item as it was."""
+        parsed = [parse_item_ref(r) if isinstance(r, str) else r for r in refs]
         with self.store.write(self.reviewer) as w:
-            return [w.review(self._locked_item(w, ref), approve=True) for ref in refs]
+            return [
+                w.review(self._locked_item(w, ref), approve=True, expected_version=ref.version)
+                for ref in parsed
+            ]
 
     def reject(self, ref: ItemRef | str, reason: str) -> ReviewItem:
+        item_ref = parse_item_ref(ref) if isinstance(ref, str) else ref
         with self.store.write(self.reviewer) as w:
-            return w.review(self._locked_item(w, ref), approve=False, reason=reason)
+            return w.review(
+                self._locked_item(w, item_ref),
+                approve=False,
+                reason=reason,
+                expected_version=item_ref.version,
+            )
 
     @staticmethod
     def _locked_item(w: CaseWriter, ref: ItemRef | str) -> ReviewItem:
@@ -340,6 +361,19 @@ class CaseSession:
     def unconfirmed_pages(self) -> list[PageInfo]:
         return [p for p in self.store.all_pages() if p.confirmed_by is None]
 
+    def confirmable_pages(self) -> list[PageInfo]:
+        """Unconfirmed pages this reviewer may confirm (in four-eyes mode: not their own work)."""
+        pages = self.unconfirmed_pages()
+        if not self.info().four_eyes:
+            return pages
+        workers = self.store.page_contributors()
+        return [
+            p
+            for p in pages
+            if p.reviewed_by != self.reviewer
+            and self.reviewer not in workers.get((p.document_id, p.page_index), set())
+        ]
+
     def set_four_eyes(self, enabled: bool) -> None:
         with self.store.write(self.reviewer) as w:
             w.set_four_eyes(enabled)
@@ -350,9 +384,12 @@ class CaseSession:
 
         info = self.info()
         items: list[ReviewItem] = [*self.store.redactions(), *self.store.page_decisions()]
-        unconfirmed = [(p.document_id, p.page_index) for p in self.unconfirmed_pages()]
+        pages = [(p.document_id, p.page_index, p.confirmed_by) for p in self.store.all_pages()]
         blockers = export_blockers(
-            four_eyes=info.four_eyes, items=items, unconfirmed_pages=unconfirmed
+            four_eyes=info.four_eyes,
+            items=items,
+            pages=pages,
+            page_contributors=self.store.page_contributors() if info.four_eyes else {},
         )
         if blockers:
             shown = "; ".join(b.what for b in blockers[:5])

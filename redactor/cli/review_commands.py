@@ -26,7 +26,9 @@ def approve(obj: CliContext, case: str, ids: tuple[str, ...], approve_all: bool)
     if approve_all == bool(ids):
         raise InputError("Give item ids to approve, or --all (not both).")
     with obj.session(case) as session:
-        refs = [i.ref for i in session.awaiting_review()] if approve_all else list(ids)
+        refs = (
+            [f"{i.ref}@{i.version}" for i in session.awaiting_review()] if approve_all else list(ids)
+        )
         items = session.approve(refs)
     stdout().print(f"Approved {len(items)} item(s)." if items else "Nothing awaits your approval.")
 
@@ -49,7 +51,7 @@ def reject(obj: CliContext, case: str, item_id: str, reason: str) -> None:
 @click.argument("doc", required=False)
 @click.argument("pages", nargs=-1, type=int)
 @click.option(
-    "--all", "confirm_all", is_flag=True, help="Confirm every unconfirmed page in the case."
+    "--all", "confirm_all", is_flag=True, help="Confirm every unconfirmed page you may confirm (not your own work).",
 )
 @pass_ctx
 @user_errors
@@ -61,7 +63,7 @@ def confirm(
         raise InputError("Give a document (and optionally page numbers), or --all.")
     with obj.session(case) as session:
         if confirm_all:
-            targets = [(p.document_id, p.page_index) for p in session.unconfirmed_pages()]
+            targets = [(p.document_id, p.page_index) for p in session.confirmable_pages()]
         else:
             assert doc is not None
             document = session.document(doc)
@@ -93,6 +95,7 @@ def review(obj: CliContext, case: str, as_json: bool) -> None:
                 "items": [
                     {
                         "id": i.ref,
+                        "version": i.version,
                         "document_id": i.document_id,
                         "document": names.get(i.document_id),
                         "page": i.page_index + 1,
@@ -155,3 +158,20 @@ def _ranges(numbers: list[int]) -> str:
         if n is not None:
             start = prev = n
     return ", ".join(parts)
+
+
+@cli.command()
+@click.argument("case")
+@click.option("--four-eyes/--single", "four_eyes", required=True,
+              help="Four-eyes: every item needs a second reviewer. Single: one reviewer decides.")
+@pass_ctx
+@user_errors
+def mode(obj: CliContext, case: str, four_eyes: bool) -> None:
+    """Switch the case between four-eyes and single-reviewer mode (an audited decision).
+
+    Approvals given in single-reviewer mode by an item's own author do not count once the
+    case is four-eyes again: the export checks who approved, not only that it was approved.
+    """
+    with obj.session(case) as session:
+        session.set_four_eyes(four_eyes)
+    stdout().print(f"The case is now {'four-eyes' if four_eyes else 'single-reviewer'}.")

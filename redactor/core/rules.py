@@ -4,7 +4,7 @@ these; nothing else decides who may approve what.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass
 
 from redactor.core.errors import RuleViolation
@@ -82,18 +82,36 @@ def export_blockers(
     *,
     four_eyes: bool,
     items: Iterable[ReviewItem],
-    unconfirmed_pages: Iterable[tuple[int, int]],
+    pages: Iterable[tuple[int, int, str | None]],
+    page_contributors: Mapping[tuple[int, int], Set[str]],
 ) -> list[ExportBlocker]:
-    """Everything that stands between this case and an export, in a four-eyes case."""
+    """Everything that stands between this case and an export, in a four-eyes case.
+
+    The check is on the invariant, not on how the state came about: an item counts as
+    approved only when its approver is not among its contributors, and a page as confirmed
+    only when its confirmer never worked on it. So approvals given while the case was briefly
+    switched to single-reviewer mode do not open the export.
+
+    `pages` holds (document id, page index, confirmed_by) for every page.
+    """
     if not four_eyes:
         return []
-    blockers = [
-        ExportBlocker(f"{describe(item)} is {item.status.value}")
-        for item in items
-        if item.status is not ReviewStatus.APPROVED
-    ]
-    blockers += [
-        ExportBlocker(f"page {page + 1} of document {doc} is not confirmed")
-        for doc, page in unconfirmed_pages
-    ]
+    blockers: list[ExportBlocker] = []
+    for item in items:
+        if item.status is not ReviewStatus.APPROVED:
+            blockers.append(ExportBlocker(f"{describe(item)} is {item.status.value}"))
+        elif item.reviewed_by is None or item.reviewed_by in item.contributors:
+            blockers.append(
+                ExportBlocker(f"{describe(item)} was approved by its own author {item.reviewed_by}")
+            )
+    for doc, page, confirmed_by in pages:
+        if confirmed_by is None:
+            blockers.append(ExportBlocker(f"page {page + 1} of document {doc} is not confirmed"))
+        elif confirmed_by in page_contributors.get((doc, page), set()):
+            blockers.append(
+                ExportBlocker(
+                    f"page {page + 1} of document {doc} was confirmed by {confirmed_by}, "
+                    "who worked on it"
+                )
+            )
     return blockers

@@ -14,7 +14,10 @@ import concurrent.futures as cf
 import contextlib
 import dataclasses
 import logging
+import logging.handlers
 import multiprocessing
+import multiprocessing.context
+import multiprocessing.queues
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +33,7 @@ from redactor.export.jobs import (
     ExportSettings,
 )
 from redactor.export.manifest import build_manifest, sha256_file, utc_now, write_manifest
-from redactor.export.worker import WorkerResult, process_document
+from redactor.export.worker import WorkerResult, init_worker, process_document
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +126,18 @@ class _Run:
                     self.finish(pending, process_document(index, job, self.settings.render))
             return
         ctx = multiprocessing.get_context("spawn")
-        pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+        with _worker_logs(ctx) as (log_queue, level):
+            pool = cf.ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=ctx,
+                initializer=init_worker,
+                initargs=(log_queue, level),
+            )
+            self._run_pool(pool, jobs, workers)
+
+    def _run_pool(
+        self, pool: cf.ProcessPoolExecutor, jobs: Iterable[DocumentJob], workers: int
+    ) -> None:
         in_flight: dict[cf.Future[WorkerResult], _Pending] = {}
         # Bounded: the sources of at most this many documents are in memory at once.
         limit = 2 * workers
@@ -212,6 +226,31 @@ class _Run:
             delivery.sync_file(self.staging.file(name))
             hashes[name] = sha256_file(self.staging.file(name))
         return hashes
+
+
+class _Reinject(logging.Handler):
+    """Hands a record from a worker to the logger of the same name in this process."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        logger = logging.getLogger(record.name)
+        if logger.isEnabledFor(record.levelno):
+            logger.handle(record)
+
+
+@contextlib.contextmanager
+def _worker_logs(
+    ctx: multiprocessing.context.BaseContext,
+) -> Iterator[tuple[multiprocessing.queues.Queue[logging.LogRecord], int]]:
+    """A queue the workers log into, and a thread here that replays what arrives."""
+    log_queue: multiprocessing.queues.Queue[logging.LogRecord] = ctx.Queue()
+    listener = logging.handlers.QueueListener(log_queue, _Reinject())
+    listener.start()
+    try:
+        yield log_queue, logging.getLogger("redactor").getEffectiveLevel()
+    finally:
+        listener.stop()
+        log_queue.close()
+        log_queue.join_thread()
 
 
 def _identities(audit: Sequence[AuditEntry], settings: ExportSettings) -> set[str]:

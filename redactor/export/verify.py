@@ -37,7 +37,14 @@ from redactor.core.export_model import (
 from redactor.core.geometry import Rect
 from redactor.export import verify_render
 from redactor.export.verify_objects import ObjectFindings, encodings, walk
-from redactor.export.verify_text import Char, PageFrame, TextReader, displayed_chars, frame_of, normalise
+from redactor.export.verify_text import (
+    Char,
+    PageFrame,
+    TextReader,
+    displayed_chars,
+    frame_of,
+    normalise,
+)
 
 log = logging.getLogger(__name__)
 

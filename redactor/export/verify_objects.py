@@ -23,14 +23,10 @@ log = logging.getLogger(__name__)
 
 ANNOT_SUBTYPES = frozenset(
     "/" + s
-    for s in (
-        "Text Link FreeText Line Square Circle Polygon PolyLine Highlight Underline Squiggly StrikeOut "
-        "Stamp Caret Ink Popup FileAttachment Sound Movie Widget Screen PrinterMark TrapNet Watermark "
-        "3D Redact RichMedia Projection"
-    ).split()
+    for s in ["Text", "Link", "FreeText", "Line", "Square", "Circle", "Polygon", "PolyLine", "Highlight", "Underline", "Squiggly", "StrikeOut", "Stamp", "Caret", "Ink", "Popup", "FileAttachment", "Sound", "Movie", "Widget", "Screen", "PrinterMark", "TrapNet", "Watermark", "3D", "Redact", "RichMedia", "Projection"]
 )
 ACTION_TYPES = frozenset(
-    "/" + s for s in "JavaScript Launch SubmitForm ImportData ResetForm URI GoToR GoToE Rendition Sound Movie".split()
+    "/" + s for s in ["JavaScript", "Launch", "SubmitForm", "ImportData", "ResetForm", "URI", "GoToR", "GoToE", "Rendition", "Sound", "Movie"]
 )
 ALLOWED_INFO = frozenset({"/Producer", "/CreationDate", "/ModDate"})
 MAX_DEPTH = 40
@@ -165,7 +161,7 @@ def _classify(obj: Any, found: ObjectFindings) -> None:
         found.attachments.append(f"{where} is an attached file")
     if kind in (Name.Outlines, Name.StructTreeRoot, Name.StructElem) or "/Dests" in obj:
         found.navigation.append(f"{where} is navigation or structure")
-    if "/PieceInfo" in obj or "/Thumb" in obj or "/SpiderInfo" in obj:
+    if "/PieceInfo" in obj or "/Thumb" in obj or "/SpiderInfo" in obj or any(k.startswith("/PTEX.") for k in obj.keys()):
         found.private.append(f"{where} holds private data or a thumbnail")
     if kind in (Name.OCG, Name.OCMD) or "/OC" in obj or "/OCProperties" in obj:
         found.optional_content.append(f"{where} is optional content")

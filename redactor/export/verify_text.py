@@ -83,7 +83,7 @@ class _Aggregator(PDFPageAggregator):
     a line shown one glyph per operator (as MuPDF writes it) drifts by Tc per glyph. Here Tc
     follows every glyph (and Tw every single-byte space), as in §9.4.4."""
 
-    def render_string_horizontal(self, seq, matrix, pos, font, fontsize, scaling, charspace, wordspace, rise, dxscale, ncs, graphicstate):  # type: ignore[no-untyped-def]  # noqa: E501
+    def render_string_horizontal(self, seq, matrix, pos, font, fontsize, scaling, charspace, wordspace, rise, dxscale, ncs, graphicstate):  # type: ignore[no-untyped-def]
         x, y = pos
         for obj in seq:
             if isinstance(obj, (int, float)):
@@ -96,7 +96,7 @@ class _Aggregator(PDFPageAggregator):
                         x += wordspace
         return (x, y)
 
-    def render_string_vertical(self, seq, matrix, pos, font, fontsize, scaling, charspace, wordspace, rise, dxscale, ncs, graphicstate):  # type: ignore[no-untyped-def]  # noqa: E501
+    def render_string_vertical(self, seq, matrix, pos, font, fontsize, scaling, charspace, wordspace, rise, dxscale, ncs, graphicstate):  # type: ignore[no-untyped-def]
         x, y = pos
         for obj in seq:
             if isinstance(obj, (int, float)):
@@ -176,7 +176,7 @@ class TextReader:
             layout = self.device.get_result()
         except Exception as exc:  # a stream pdfminer cannot run: fall back to raw checks
             log.debug("pdfminer could not render stream: %s", exc)
-            self.device._stack.clear()  # noqa: SLF001 (pdfminer keeps a stack per page)
+            self.device._stack.clear()
             return ""
         return "".join(c.get_text() for c in _chars(layout))
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import logging.handlers
+import multiprocessing.queues
 from dataclasses import dataclass
 
 from redactor.core.errors import ExportError, RedactorError
@@ -17,6 +19,20 @@ from redactor.export.verify import verify_redacted
 from redactor.pdf.redact import redact_document
 
 log = logging.getLogger(__name__)
+
+
+def init_worker(log_queue: multiprocessing.queues.Queue[logging.LogRecord], level: int) -> None:
+    """Runs once in each new worker: send the redactor.* log records to the parent process.
+
+    A spawned process starts with no logging set up; without this its warnings would go to
+    stderr, past the GUI's log view and the test suite's warning check.
+    """
+    # A worker left running after a cancel must be able to exit even if nobody reads the queue.
+    log_queue.cancel_join_thread()
+    logger = logging.getLogger("redactor")
+    logger.handlers[:] = [logging.handlers.QueueHandler(log_queue)]
+    logger.setLevel(level)
+    logger.propagate = False
 
 
 @dataclass(frozen=True)

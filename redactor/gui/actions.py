@@ -26,6 +26,7 @@ class _Spec:
 _SPECS: tuple[_Spec, ...] = (
     _Spec("new_case", "file", (Key.New,)),
     _Spec("open_case", "file", (Key.Open,)),
+    _Spec("open_url", "file"),
     _Spec("open_demo", "file"),
     _Spec("add_documents", "file", ("Ctrl+Shift+A",)),
     _Spec("export", "file", ("Ctrl+E",)),
@@ -112,6 +113,10 @@ class WindowActions(QObject):
         texts = {
             "new_case": (self.tr("&New case…"), self.tr("Create a new case file")),
             "open_case": (self.tr("&Open case…"), self.tr("Open a case file or a database URL")),
+            "open_url": (
+                self.tr("Open &database case…"),
+                self.tr("Open a case on a PostgreSQL server by its URL"),
+            ),
             "open_demo": (
                 self.tr("Open the &demo case"),
                 self.tr("Build a sample case and open it"),
@@ -191,9 +196,29 @@ class WindowActions(QObject):
             "shortcuts": (self.tr("&Keyboard shortcuts"), self.tr("Every shortcut at a glance")),
             "about": (self.tr("&About Redactor"), self.tr("Version and licence")),
         }
+        # Short labels for the toolbar (the menus show the full text).
+        short = {
+            "open_case": self.tr("Open"),
+            "add_documents": self.tr("Add PDFs"),
+            "undo": self.tr("Undo"),
+            "redo": self.tr("Redo"),
+            "zoom_out": "−",
+            "zoom_in": "+",
+            "fit_width": self.tr("Fit width"),
+            "previous_page": "◀",
+            "next_page": "▶",
+            "snap_to_text": self.tr("Snap to text"),
+            "preview": self.tr("As exported"),
+            "withhold_page": self.tr("Withhold page"),
+            "reviewed_next": self.tr("Reviewed ▶"),
+            "confirm_next": self.tr("Confirm ▶"),
+            "export": self.tr("Export"),
+        }
         for name, (text, tip) in texts.items():
             action = self._actions[name]
             action.setText(text)
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{tip} ({keys})" if keys else tip)
             action.setStatusTip(tip)
+            if name in short:
+                action.setIconText(short[name])

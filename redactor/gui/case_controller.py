@@ -12,7 +12,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from redactor.app.session import CaseSession
 from redactor.core.errors import RedactorError
-from redactor.core.model import CaseInfo, Document, DocumentProgress, PageDecision, PageInfo, Redaction
+from redactor.core.model import (
+    CaseInfo,
+    Document,
+    DocumentProgress,
+    PageDecision,
+    PageInfo,
+    Redaction,
+)
 from redactor.gui.settings import Settings
 
 log = logging.getLogger(__name__)

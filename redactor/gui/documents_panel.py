@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QPoint,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -17,12 +18,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from redactor.core.model import DocumentProgress
+from redactor.core.model import DocumentProgress, Judgement
 from redactor.gui.documents_model import DOCUMENT_ID_ROLE, NAME, SORT_ROLE, DocumentsModel
 
 log = logging.getLogger(__name__)
@@ -30,6 +32,7 @@ log = logging.getLogger(__name__)
 
 class DocumentsPanel(QWidget):
     documentChosen = Signal(int)  # document id
+    judgementChosen = Signal(int, object)  # document id, Judgement or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +62,8 @@ class DocumentsPanel(QWidget):
         for column in range(1, self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         layout.addWidget(self.table)
         self.retranslate()
 
@@ -100,6 +105,23 @@ class DocumentsPanel(QWidget):
         )
         self.table.selectionModel().blockSignals(False)
         self.table.blockSignals(False)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        doc_id = int(index.data(DOCUMENT_ID_ROLE))
+        menu = QMenu(self)
+        menu.addSection(self.tr("Judgement"))
+        for judgement in Judgement:
+            action = menu.addAction(judgement.value)
+            action.triggered.connect(
+                lambda _c=False, j=judgement: self.judgementChosen.emit(doc_id, j)
+            )
+        menu.addSeparator()
+        clear = menu.addAction(self.tr("No judgement yet"))
+        clear.triggered.connect(lambda _c=False: self.judgementChosen.emit(doc_id, None))
+        menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

@@ -31,7 +31,7 @@ from redactor.app.preview import page_preview, render_preview
 from redactor.core.errors import Cancelled, RedactorError
 from redactor.core.export_model import RenderOptions
 from redactor.core.geometry import Rect
-from redactor.core.model import PageDecision, PageDecisionKind, Redaction, ReviewItem
+from redactor.core.model import Judgement, PageDecision, PageDecisionKind, Redaction, ReviewItem
 from redactor.gui.actions import WindowActions
 from redactor.gui.audit_view import AuditView
 from redactor.gui.box_item import HIGH_CONTRAST, NORMAL
@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         for name in ("open_case", "add_documents", None, "undo", "redo", None, "zoom_out"):
             bar.addSeparator() if name is None else bar.addAction(a[name])
         bar.addWidget(self.zoom_label)
-        for name in ("zoom_in", "fit_width", "fit_page", None, "previous_page"):
+        for name in ("zoom_in", "fit_width", None, "previous_page"):
             bar.addSeparator() if name is None else bar.addAction(a[name])
         self.page_spin.setMinimum(1)
         self.page_spin.setKeyboardTracking(False)
@@ -182,11 +182,9 @@ class MainWindow(QMainWindow):
             "preview",
             None,
             "withhold_page",
-            "out_of_scope",
             "reviewed_next",
+            "confirm_next",
             None,
-            "review_queue",
-            "find",
             "export",
         ):
             bar.addSeparator() if name is None else bar.addAction(a[name])
@@ -198,6 +196,7 @@ class MainWindow(QMainWindow):
             "new_case": self.new_case_dialog,
             "open_case": self.open_case_dialog,
             "open_demo": self.open_demo,
+            "open_url": self.open_url_dialog,
             "add_documents": self.add_documents_dialog,
             "close_case": self.close_case,
             "quit": self.close,
@@ -245,6 +244,7 @@ class MainWindow(QMainWindow):
         self.welcome.openCase.connect(self.open_case_dialog)
         self.welcome.openDemo.connect(self.open_demo)
         self.welcome.openRecent.connect(self.open_case)
+        self.documents.judgementChosen.connect(self.set_judgement)
         self.documents.documentChosen.connect(
             lambda doc_id: self._guard(lambda: case.show_document(doc_id))
         )
@@ -363,6 +363,22 @@ class MainWindow(QMainWindow):
         if path:
             self.settings.set(LAST_FOLDER, str(Path(path).parent))
             self.open_case(path)
+
+    def open_url_dialog(self) -> None:
+        url, ok = QInputDialog.getText(
+            self,
+            self.tr("Open database case"),
+            self.tr("Database URL, e.g. postgresql+psycopg://host/dossier (your role is your name):"),
+        )
+        if ok and url.strip():
+            self.open_case(url.strip())
+
+    def set_judgement(self, document_id: int, judgement: Judgement | None) -> None:
+        with user_action(self):
+            session = self.case.require()
+            document = session.document(document_id)
+            session.set_judgement(document_id, judgement, expected_version=document.version)
+            self.case.refresh()
 
     def new_case_dialog(self) -> None:
         folder = Path(self.settings.get(LAST_FOLDER) or Path.home())

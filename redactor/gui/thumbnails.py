@@ -28,6 +28,7 @@ from redactor.gui.page_renderer import PageKey, PageRenderer, zoom_key
 log = logging.getLogger(__name__)
 
 THUMB_WIDTH = 120
+MAX_ICONS = 300  # about 20 MB of thumbnails
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -40,6 +41,7 @@ class ThumbnailsModel(QAbstractListModel):
         self._boxes: dict[int, int] = {}
         self._decisions: dict[int, PageDecision] = {}
         self._placeholder: dict[tuple[int, int], QIcon] = {}
+        self._icons: dict[PageKey, QIcon] = {}
         renderer.pageReady.connect(self._ready)
 
     def set_pages(
@@ -59,6 +61,7 @@ class ThumbnailsModel(QAbstractListModel):
                 self.dataChanged.emit(self.index(0), self.index(len(pages) - 1))
             return
         self.beginResetModel()
+        self._icons.clear()
         self.document_id = document_id
         self._pages, self._boxes, self._decisions = list(pages), boxes, decision_map
         self.endResetModel()
@@ -89,10 +92,17 @@ class ThumbnailsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             # Only the panel requests thumbnails (for the rows in sight): a list view asks for
             # every row's icon when it lays out, and that must not render 1,000 pages.
-            image = self.renderer.image(self.key(row))
-            if image is None:
-                return self._blank(page)
-            return QIcon(QPixmap.fromImage(image))
+            key = self.key(row)
+            icon = self._icons.get(key)
+            if icon is None:
+                image = self.renderer.image(key)
+                if image is None:
+                    return self._blank(page)
+                # Converted once: views ask for the icon on every paint.
+                icon = self._icons[key] = QIcon(QPixmap.fromImage(image))
+                while len(self._icons) > MAX_ICONS:
+                    self._icons.pop(next(iter(self._icons)))
+            return icon
         if role == Qt.ItemDataRole.ToolTipRole:
             tips = [self.tr("Page {0}").format(row + 1)]
             if page.reviewed_by:
@@ -150,11 +160,11 @@ class ThumbnailsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+    def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
         self._wanted_timer.start()
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         self._wanted_timer.start()
 

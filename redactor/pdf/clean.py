@@ -54,6 +54,18 @@ STRIP_EVERYWHERE = (
     # Marked-content property lists: only BDC/DP operands use them, and those are stripped.
     "/Properties",
 )
+# XObjects keep only what drawing them needs: producers hide private data in the others
+# (pdfTeX's /PTEX.InfoDict carries the embedded figure's author and title, for instance).
+FORM_KEEP = frozenset(
+    {"/Type", "/Subtype", "/FormType", "/BBox", "/Matrix", "/Resources", "/Group", "/Length", "/Filter", "/DecodeParms"}
+)
+IMAGE_KEEP = frozenset(
+    {
+        "/Type", "/Subtype", "/Width", "/Height", "/ColorSpace", "/BitsPerComponent", "/Intent",
+        "/ImageMask", "/Mask", "/Decode", "/Interpolate", "/SMask", "/SMaskInData", "/Matte",
+        "/Length", "/Filter", "/DecodeParms",
+    }
+)
 PRODUCER = "Redactor"
 
 
@@ -251,6 +263,11 @@ def _strip_everywhere(pdf: pikepdf.Pdf) -> None:
 def _strip(obj: object, depth: int) -> None:
     if depth > 32:
         return
+    if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") in (Name.Form, Name.Image):
+        keep = FORM_KEEP if obj.get("/Subtype") == Name.Form else IMAGE_KEEP
+        for key in list(obj.keys()):
+            if key not in keep:
+                del obj[key]
     if isinstance(obj, (Dictionary, pikepdf.Stream)):
         for key in STRIP_EVERYWHERE:
             if key in obj:

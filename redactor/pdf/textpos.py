@@ -19,9 +19,9 @@ raises ContentError; the caller then rasterises the page instead.
 from __future__ import annotations
 
 import logging
-from decimal import Decimal
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 import pikepdf

@@ -129,9 +129,11 @@ def append_event(
     )
 
 
-def load_events(conn: Connection) -> list[AuditEvent]:
-    rows = conn.execute(select(audit_events).order_by(audit_events.c.seq)).all()
-    return [_event(row) for row in rows]
+def load_events(conn: Connection, document_id: int | None = None) -> list[AuditEvent]:
+    query = select(audit_events).order_by(audit_events.c.seq)
+    if document_id is not None:
+        query = query.where(audit_events.c.document_id == document_id)
+    return [_event(row) for row in conn.execute(query).all()]
 
 
 def _event(row: Any) -> AuditEvent:
@@ -265,3 +267,35 @@ def compare_state(
 def _target_order(target: str) -> tuple[str, int, str]:
     digits = "".join(ch for ch in target.split("/")[0] if ch.isdigit())
     return (target[:1], int(digits) if digits else 0, target)
+
+
+# Events that change what is redacted on a page: their reviewers worked on that page.
+PAGE_WORK_ACTIONS = ("box-", "page-decision-", "page-review")
+
+
+def contributors_by_page(events: Iterable[AuditEvent]) -> dict[tuple[int, int], set[str]]:
+    """Who ever drew, changed, deleted or marked something on each (document, page index).
+
+    Taken from the trail rather than from current rows, so that a reviewer who drew a box and
+    deleted it again still counts as having worked on that page.
+    """
+    people: dict[tuple[int, int], set[str]] = {}
+    for ev in events:
+        if ev.document_id is None or not ev.action.startswith(PAGE_WORK_ACTIONS):
+            continue
+        page = _page_of(ev)
+        if page is not None:
+            people.setdefault((ev.document_id, page), set()).add(ev.reviewer)
+    return people
+
+
+def _page_of(ev: AuditEvent) -> int | None:
+    """The 0-based page an event is about: from its snapshot, or its D<id>/p<n> target."""
+    for snap in (ev.after, ev.before):
+        if snap and isinstance(snap.get("page"), int):
+            return int(snap["page"]) - 1
+    if "/p" in ev.target:
+        number = ev.target.rsplit("/p", 1)[1]
+        if number.isdigit():
+            return int(number) - 1
+    return None

@@ -328,6 +328,11 @@ class CaseStore:
 
     # -- audit ----------------------------------------------------------------------------------
 
+    def page_contributors(self) -> dict[tuple[int, int], set[str]]:
+        """Who ever worked on each page (from the audit trail), for the four-eyes checks."""
+        with self.db.read() as conn:
+            return audit.contributors_by_page(audit.load_events(conn))
+
     def audit_events(self) -> list[AuditEvent]:
         with self.db.read() as conn:
             return audit.load_events(conn)

@@ -16,7 +16,6 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
-from sqlalchemy.pool import NullPool
 
 from redactor.core.errors import StoreError
 from redactor.store.location import CaseLocation
@@ -56,7 +55,9 @@ class CaseDatabase:
         if location.is_sqlite:
             assert location.path is not None
             _check_sqlite_path(location.path, create=create)
-            engine = create_engine(location.url, poolclass=NullPool)
+            # The default pool keeps connections open: NullPool reconnected (and fsynced on
+            # close) for every read, which GUI polling would pay every few seconds.
+            engine = create_engine(location.url)
             _configure_sqlite(engine)
         else:
             engine = create_engine(location.url, pool_pre_ping=True, pool_size=2)

@@ -562,16 +562,9 @@ class CaseWriter:
         )
 
     def _page_contributors(self, document_id: int, page_index: int) -> set[str]:
-        people: set[str] = set()
-        for table in (redactions, page_decisions):
-            rows = self.conn.execute(
-                select(table.c.author, table.c.updated_by).where(
-                    table.c.document_id == document_id, table.c.page_index == page_index
-                )
-            )
-            for author, updated_by in rows:
-                people.update((author, updated_by))
-        return people
+        """Everyone who ever worked on the page, according to the audit trail."""
+        events = audit.load_events(self.conn, document_id)
+        return audit.contributors_by_page(events).get((document_id, page_index), set())
 
     def record_export(self, details: dict[str, Any]) -> None:
         self._event("export", "case", after=details)

@@ -158,6 +158,14 @@
             <source>Filter documents…</source>
             <translation>Documenten filteren…</translation>
         </message>
+        <message>
+            <source>Judgement</source>
+            <translation>Beoordeling</translation>
+        </message>
+        <message>
+            <source>No judgement yet</source>
+            <translation>Nog geen beoordeling</translation>
+        </message>
     </context>
     <context>
         <name>EditController</name>
@@ -533,6 +541,14 @@
         <message>
             <source>Redactor cases (*.redactor);;All files (*)</source>
             <translation>Redactor-zaken (*.redactor);;Alle bestanden (*)</translation>
+        </message>
+        <message>
+            <source>Open database case</source>
+            <translation>Zaak in database openen</translation>
+        </message>
+        <message>
+            <source>Database URL, e.g. postgresql+psycopg://host/dossier (your role is your name):</source>
+            <translation>Database-URL, bijv. postgresql+psycopg://host/dossier (uw rol is uw naam):</translation>
         </message>
         <message>
             <source>The case was closed.</source>
@@ -970,6 +986,14 @@ Licentie: AGPL-3.0-or-later.</translation>
             <translation>Een zaakbestand of database-URL openen</translation>
         </message>
         <message>
+            <source>Open &amp;database case…</source>
+            <translation>Zaak in &amp;database openen…</translation>
+        </message>
+        <message>
+            <source>Open a case on a PostgreSQL server by its URL</source>
+            <translation>Een zaak op een PostgreSQL-server openen via de URL</translation>
+        </message>
+        <message>
             <source>Open the &amp;demo case</source>
             <translation>&amp;Demozaak openen</translation>
         </message>
@@ -1256,6 +1280,50 @@ Licentie: AGPL-3.0-or-later.</translation>
         <message>
             <source>Version and licence</source>
             <translation>Versie en licentie</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Openen</translation>
+        </message>
+        <message>
+            <source>Add PDFs</source>
+            <translation>PDF's toevoegen</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Ongedaan maken</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>Opnieuw</translation>
+        </message>
+        <message>
+            <source>Fit width</source>
+            <translation>Breedte</translation>
+        </message>
+        <message>
+            <source>Snap to text</source>
+            <translation>Op tekst</translation>
+        </message>
+        <message>
+            <source>As exported</source>
+            <translation>Zoals geëxporteerd</translation>
+        </message>
+        <message>
+            <source>Withhold page</source>
+            <translation>Pagina weigeren</translation>
+        </message>
+        <message>
+            <source>Reviewed ▶</source>
+            <translation>Beoordeeld ▶</translation>
+        </message>
+        <message>
+            <source>Confirm ▶</source>
+            <translation>Bevestigd ▶</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exporteren</translation>
         </message>
     </context>
     <context>

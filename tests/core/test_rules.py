@@ -216,7 +216,8 @@ def test_export_blockers_name_every_open_item_and_page() -> None:
         redaction(id=8),
         decision(status=ReviewStatus.REJECTED, reject_reason="no"),
     ]
-    blockers = export_blockers(four_eyes=True, items=items, unconfirmed_pages=[(2, 0)])
+    pages = [(2, 0, None), (2, 1, "carol")]
+    blockers = export_blockers(four_eyes=True, items=items, pages=pages, page_contributors={})
     assert [b.what for b in blockers] == [
         "box R8 (document 2, page 1) is proposed",
         "withheld page P3 (document 2, page 5) is rejected",
@@ -226,8 +227,27 @@ def test_export_blockers_name_every_open_item_and_page() -> None:
 
 def test_nothing_blocks_a_fully_reviewed_case_or_a_single_reviewer_case() -> None:
     approved = [redaction(status=ReviewStatus.APPROVED, reviewed_by="bob")]
-    assert export_blockers(four_eyes=True, items=approved, unconfirmed_pages=[]) == []
-    assert export_blockers(four_eyes=False, items=[redaction()], unconfirmed_pages=[(2, 0)]) == []
+    done = [(2, 0, "bob")]
+    assert export_blockers(four_eyes=True, items=approved, pages=done, page_contributors={}) == []
+    assert (
+        export_blockers(
+            four_eyes=False, items=[redaction()], pages=[(2, 0, None)], page_contributors={}
+        )
+        == []
+    )
+
+
+def test_self_approval_from_single_reviewer_mode_does_not_open_a_four_eyes_export() -> None:
+    """Switching to single mode, approving one's own work and switching back is no bypass."""
+    own = [redaction(status=ReviewStatus.APPROVED, reviewed_by="alice")]  # author is alice
+    pages = [(2, 0, "alice")]
+    blockers = export_blockers(
+        four_eyes=True, items=own, pages=pages, page_contributors={(2, 0): {"alice"}}
+    )
+    assert [b.what for b in blockers] == [
+        "box R7 (document 2, page 1) was approved by its own author alice",
+        "page 1 of document 2 was confirmed by alice, who worked on it",
+    ]
 
 
 # --- reviewer names and judgements -------------------------------------------------------------

@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import io
 import json
+import logging
 import os
 import subprocess
 import zlib
@@ -546,3 +547,14 @@ def test_an_unknown_judgement_is_refused_by_name(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match=r"^a\.pdf: Unknown judgement 'misschien'"):
         export_case([job], (), tmp_path / "out", settings())
     assert not (tmp_path / "out").exists()
+
+
+def test_worker_log_records_reach_this_process(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="redactor")
+    export_case(case_jobs()[:1], (), tmp_path / "out", settings(workers=1))
+    from_workers = [
+        r for r in caplog.records if r.name == "redactor.export.worker" and r.process != os.getpid()
+    ]
+    assert [r.getMessage() for r in from_workers] == ["brief.pdf: verified"]
