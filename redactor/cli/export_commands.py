@@ -116,12 +116,14 @@ def audit(obj: CliContext, case: str, verify: bool, as_json: bool) -> None:
                     {
                         "ok": result.ok,
                         "events": result.events,
+                        "head_hash": result.head_hash,
                         "problems": [{"seq": p.seq, "message": p.message} for p in result.problems],
                     }
                 )
             elif result.ok:
                 stdout().print(
-                    f"Audit trail intact: {result.events} events, chain and state agree."
+                    f"Audit trail intact: {result.events} events, chain and state agree; "
+                    f"last event hash {result.head_hash}."
                 )
             if not result.ok:
                 first = result.problems[0]

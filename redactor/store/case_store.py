@@ -46,6 +46,9 @@ log = logging.getLogger(__name__)
 class AuditVerification:
     events: int
     problems: tuple[audit.ChainProblem, ...]
+    # The last event's hash: write it down outside the case (a decision letter, a ticket) and
+    # a later rewrite of the whole chain by someone with database access shows as a mismatch.
+    head_hash: str = ""
 
     @property
     def ok(self) -> bool:
@@ -345,12 +348,12 @@ class CaseStore:
             current = self._current_state(conn)
         if head is None:  # the row every write updates was deleted: nothing to anchor the end
             missing = audit.ChainProblem(None, "the record of the trail's last event was deleted")
-            return AuditVerification(len(events), (missing,))
+            return AuditVerification(len(events), (missing,), "")
         problems = audit.check_chain(events, head.seq, head.hash)
         if not problems:
             replayed = {k: v for k, v in audit.replay(events).items() if not _blank_page(k, v)}
             problems = audit.compare_state(replayed, current, audit.last_event_seqs(events))
-        return AuditVerification(len(events), tuple(problems))
+        return AuditVerification(len(events), tuple(problems), head.hash)
 
     def _current_state(self, conn: Connection) -> dict[str, dict[str, Any]]:
         state: dict[str, dict[str, Any]] = {

@@ -247,8 +247,11 @@ def test_untouched_case_verifies_through_the_cli(built_sqlite: Team, tmp_path: P
     team = copy_case(built_sqlite, tmp_path)
     run = run_cli("audit", team.location, "--verify")
     assert run.code == 0 and run.stderr == ""
-    assert run.stdout.strip() == "Audit trail intact: 7 events, chain and state agree."
     listing = json.loads(run_cli("audit", team.location, "--json").stdout)
+    assert run.stdout.strip() == (
+        "Audit trail intact: 7 events, chain and state agree; "
+        f"last event hash {listing[-1]['hash']}."
+    )
     assert [e["seq"] for e in listing] == list(range(1, 8))
     assert set(listing[0]) == {
         "seq",
