@@ -400,10 +400,10 @@ def time_to_window(
         log.info("Xvfb/xwininfo not found: no time-to-window measurement")
         return None
     with virtual_display(xvfb) as display, tempfile.TemporaryFile("w+") as output:
-        if display is None:
+        x_env = {**env, "DISPLAY": display or "", "QT_QPA_PLATFORM": "xcb"}
+        if display is None or not _display_answers(xwininfo, x_env):
             log.warning("Xvfb did not start")
             return None
-        x_env = {**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
         start = time.perf_counter()
         app = subprocess.Popen(
             [str(c) for c in cmd], cwd=cwd, env=x_env, stdout=output, stderr=subprocess.STDOUT
@@ -432,12 +432,23 @@ def time_to_window(
                     app.kill()
 
 
+def _display_answers(xwininfo: str, env: dict[str, str], wait: float = 10) -> bool:
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        probe = subprocess.run([xwininfo, "-root"], env=env, capture_output=True, check=False)
+        if probe.returncode == 0:
+            return True
+        time.sleep(0.05)
+    return False
+
+
 def _redactor_window_mapped(xwininfo: str, env: dict[str, str]) -> bool:
     tree = subprocess.run(
         [xwininfo, "-root", "-tree"], env=env, capture_output=True, text=True, check=False
     ).stdout
-    # The process's top-level windows carry its WM_CLASS ("redactor" "Redactor").
-    for window_id in re.findall(r'^\s*(0x[0-9a-f]+) .*\("redactor[^"]*" "Redactor"\)', tree, re.M):
+    # Top-level windows carry the WM_CLASS (program name, application name "Redactor"); the
+    # display is private to this measurement, so nothing else has windows on it.
+    for window_id in re.findall(r'^\s*(0x[0-9a-f]+) .*\("[^"]*" "Redactor"\)', tree, re.M):
         state = subprocess.run(
             [xwininfo, "-id", window_id], env=env, capture_output=True, text=True, check=False
         ).stdout

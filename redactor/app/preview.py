@@ -68,5 +68,6 @@ def render_preview(
 ) -> RenderedPage:
     """Render the page as the export writes it, in this process (PyMuPDF: a worker thread)."""
     doc = docs.get(preview.document_id, load_source, name=f"Document {preview.document_id}")
-    return render_redacted_page(doc, preview.page_index, preview.boxes, preview.withheld,
-                                preview.options, zoom)
+    return render_redacted_page(
+        doc, preview.page_index, preview.boxes, preview.withheld, preview.options, zoom
+    )

@@ -142,6 +142,12 @@ def _visit(obj: Any, found: ObjectFindings, depth: int) -> None:
     if not isinstance(obj, (Dictionary, pikepdf.Stream)):
         return
     _classify(obj, found)
+    if (
+        obj.get("/Type") == Name.FontDescriptor
+        or ("/FontName" in obj and "/Flags" in obj)
+        or ("/Registry" in obj and "/Ordering" in obj)
+    ):
+        return  # font structure: glyph names (/CharSet), family names, CID registries
     for _key, value in obj.items():
         if not getattr(value, "is_indirect", False) or isinstance(value, (pikepdf.String, Name)):
             _visit(value, found, depth + 1)

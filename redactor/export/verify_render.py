@@ -76,8 +76,10 @@ def render(data: bytes, pages: Sequence[PageBoxes], dpi: int) -> tuple[dict[int,
             for stamped in (True, False):
                 out.pages.append(src.pages[page.index])
                 copy = out.pages[-1]
-                if not stamped and not _remove_stamps(copy):
-                    raise RenderError(f"page {page.index + 1} has boxes but no stamp stream")
+                if not stamped:
+                    if not _remove_stamps(copy):
+                        raise RenderError(f"page {page.index + 1} has boxes but no stamp stream")
+                    _hide_substituted_text(out, copy)
                 order.append((page.index, stamped))
         path = Path(tmp) / "pages.pdf"
         out.save(path)
@@ -112,6 +114,68 @@ def _remove_stamps(page: pikepdf.Page) -> bool:
         kept.append(stream)
     page.obj.Contents = pikepdf.Array(kept)
     return removed
+
+
+TEXT_SHOW = frozenset({"Tj", "TJ", "'", '"'})
+
+
+def _embedded(font: object) -> bool:
+    """Whether a font carries its own glyphs (an embedded program, or Type3 procedures)."""
+    if not isinstance(font, pikepdf.Dictionary):
+        return False
+    if font.get("/Subtype") == pikepdf.Name.Type3:
+        return True
+    if font.get("/Subtype") == pikepdf.Name.Type0:
+        descendants = font.get("/DescendantFonts")
+        font = descendants[0] if isinstance(descendants, pikepdf.Array) and len(descendants) else None
+        if not isinstance(font, pikepdf.Dictionary):
+            return False
+    descriptor = font.get("/FontDescriptor")
+    return isinstance(descriptor, pikepdf.Dictionary) and any(
+        k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")
+    )
+
+
+def _hide_substituted_text(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
+    """Draw text in non-embedded fonts invisibly (render mode 3) for the bare render.
+
+    poppler substitutes its own fonts for them, with other glyph shapes and widths than the
+    renderer that did the redaction, so kept text next to a box can reach into it. Text can
+    not hide anything from this check anyway: pdfminer checks it by position."""
+    resources = page.obj.get("/Resources")
+    instructions = pikepdf.parse_content_stream(page)
+    page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(_hidden(instructions, resources, 0, set())))
+
+
+def _hidden(instructions: list, resources: object, depth: int, seen: set) -> list:  # type: ignore[type-arg]
+    out = []
+    stack: list[tuple[bool, int]] = []
+    embedded, mode = True, 0
+    fonts = resources.get("/Font") if isinstance(resources, pikepdf.Dictionary) else None
+    xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
+    for item in instructions:
+        op = str(item.operator)
+        if op == "q":
+            stack.append((embedded, mode))
+        elif op == "Q" and stack:
+            embedded, mode = stack.pop()
+        elif op == "Tf" and item.operands:
+            font = fonts.get(str(item.operands[0])) if isinstance(fonts, pikepdf.Dictionary) else None
+            embedded = _embedded(font)
+        elif op == "Tr" and item.operands:
+            mode = int(item.operands[0])
+        elif op == "Do" and item.operands and isinstance(xobjects, pikepdf.Dictionary) and depth < 12:
+            form = xobjects.get(str(item.operands[0]))
+            if isinstance(form, pikepdf.Stream) and form.get("/Subtype") == pikepdf.Name.Form and form.objgen not in seen:
+                seen.add(form.objgen)
+                nested = form.get("/Resources", resources)
+                form.write(pikepdf.unparse_content_stream(_hidden(pikepdf.parse_content_stream(form), nested, depth + 1, seen)))
+        if op in TEXT_SHOW and not embedded:
+            out += [pikepdf.ContentStreamInstruction([3], pikepdf.Operator("Tr")), item]
+            out.append(pikepdf.ContentStreamInstruction([mode], pikepdf.Operator("Tr")))
+            continue
+        out.append(item)
+    return out
 
 
 def _px(rect: Rect, scale: float, shrink: float) -> tuple[int, int, int, int]:

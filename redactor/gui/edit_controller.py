@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QPointF, Signal
@@ -38,6 +39,8 @@ log = logging.getLogger(__name__)
 
 # A word counts as "dragged across" when this share of its area lies inside the drawn box.
 SNAP_OVERLAP = 0.4
+# Pages whose words are kept (snap to text, double-click).
+MAX_WORD_PAGES = 64
 # Double-click tolerance around a word, in points.
 WORD_SLACK = 1.5
 
@@ -63,7 +66,8 @@ class EditController(QObject):
         self.language = language
         self.undo_stack = QUndoStack(self)
         self.registry = BoxRegistry()
-        self._words: dict[tuple[int, int], PageText] = {}
+        # Words of recently visited pages (bounded: a page's words take about 100 kB).
+        self._words: OrderedDict[tuple[int, int], PageText] = OrderedDict()
         self._words_pending: set[tuple[int, int]] = set()
         # Tests and scripted use may replace the picker (it is modal).
         self.pick: Callable[..., GroundChoice | None] = self._pick_with_dialog
@@ -337,6 +341,7 @@ class EditController(QObject):
         if key not in self._words:
             self._fetch_words(key)
             return None
+        self._words.move_to_end(key)
         return self._words[key]
 
     def _prefetch_words(self, page_index: int) -> None:
@@ -364,6 +369,8 @@ class EditController(QObject):
     def _words_done(self, key: tuple[int, int], words: PageText) -> None:
         self._words_pending.discard(key)
         self._words[key] = words
+        while len(self._words) > MAX_WORD_PAGES:
+            self._words.popitem(last=False)
         self.wordsLoaded.emit(*key)
 
     def _words_failed(self, key: tuple[int, int], exc: BaseException) -> None:

@@ -368,7 +368,9 @@ class MainWindow(QMainWindow):
         url, ok = QInputDialog.getText(
             self,
             self.tr("Open database case"),
-            self.tr("Database URL, e.g. postgresql+psycopg://host/dossier (your role is your name):"),
+            self.tr(
+                "Database URL, e.g. postgresql+psycopg://host/dossier (your role is your name):"
+            ),
         )
         if ok and url.strip():
             self.open_case(url.strip())
@@ -545,7 +547,8 @@ class MainWindow(QMainWindow):
     def export_dialog(self) -> None:
         session = self.case.require()
         folder = (
-            Path(self.settings.get(LAST_FOLDER) or Path.home()) / f"{(self.case.info.title if self.case.info else 'case')} export"
+            Path(self.settings.get(LAST_FOLDER) or Path.home())
+            / f"{(self.case.info.title if self.case.info else 'case')} export"
         )
         dialog = ExportDialog(session, self.worker, folder, self.render_options, self)
         dialog.exec()
@@ -665,8 +668,15 @@ class MainWindow(QMainWindow):
             load = functools.partial(self._load_source, doc_id)
             if service is not None:
                 key = self.renderer.service_key(doc_id)
-                return service.render_redacted(key, load, preview.page_index, preview.boxes,
-                                               preview.withheld, preview.options, zoom)
+                return service.render_redacted(
+                    key,
+                    load,
+                    preview.page_index,
+                    preview.boxes,
+                    preview.withheld,
+                    preview.options,
+                    zoom,
+                )
             return render_preview(docs, load, preview, zoom)
 
         return f"preview:{preview.digest}", produce

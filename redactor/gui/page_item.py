@@ -91,13 +91,19 @@ class PageItem(QGraphicsItem):
         target = transform.mapRect(self._rect)
         device = painter.device()
         ratio = device.devicePixelRatioF() if device is not None else 1.0
-        if abs(target.width() * ratio - image.width()) > 1.5 or abs(target.height() * ratio - image.height()) > 1.5:
+        if (
+            abs(target.width() * ratio - image.width()) > 1.5
+            or abs(target.height() * ratio - image.height()) > 1.5
+        ):
             return False
         if image.devicePixelRatio() != ratio:
             image.setDevicePixelRatio(ratio)
         painter.save()
         painter.resetTransform()
-        painter.drawImage(QPointF(round(target.left() * ratio) / ratio, round(target.top() * ratio) / ratio), image)
+        painter.drawImage(
+            QPointF(round(target.left() * ratio) / ratio, round(target.top() * ratio) / ratio),
+            image,
+        )
         painter.restore()
         return True
 

@@ -153,7 +153,9 @@ class PageRenderer(QObject):
                 self._wanted[channel] = set(keys)
         if keys is not None and channel in BACKGROUND_CHANNELS:
             wanted = self._wanted[channel]
-            for key in [k for k, v in self._background.items() if v[2] == channel and k not in wanted]:
+            for key in [
+                k for k, v in self._background.items() if v[2] == channel and k not in wanted
+            ]:
                 del self._background[key]
 
     def _is_wanted(self, key: PageKey, channel: str) -> bool:
@@ -221,7 +223,10 @@ class PageRenderer(QObject):
         elif self.service is not None:
             doc_id = key.document_id
             page = self.service.render(
-                self.service_key(doc_id), lambda: self._load_source(doc_id), key.page_index, key.zoom
+                self.service_key(doc_id),
+                lambda: self._load_source(doc_id),
+                key.page_index,
+                key.zoom,
             )
         else:
             doc = self._docs.get(
@@ -266,6 +271,10 @@ class PageRenderer(QObject):
 
     def page_words(self, document_id: int, page_index: int) -> PageText:
         """The words of a page from its text layer. Call through the worker."""
+        if self.service is not None:
+            return self.service.words(
+                self.service_key(document_id), lambda: self._load_source(document_id), page_index
+            )
         doc = self._docs.get(
             document_id, lambda: self._load_source(document_id), name=f"Document {document_id}"
         )

@@ -63,9 +63,8 @@ class _Runnable(QRunnable):
         self, worker: Worker, task_id: int, fn: Callable[..., Any], args: tuple[Any, ...]
     ) -> None:
         super().__init__()
-        # The worker keeps the runnable until its result is delivered, and lets it go on the
-        # GUI thread: a Python QRunnable deleted by the pool on its own thread is freed there
-        # without the GIL held.
+        # The worker keeps the runnable until its result is delivered and drops it on the GUI
+        # thread, so no Python object is ever freed by the pool on one of its threads.
         self.setAutoDelete(False)
         self._worker = worker
         self._task_id = task_id

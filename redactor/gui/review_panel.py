@@ -192,7 +192,9 @@ class ReviewPanel(QWidget):
         if four_eyes:
             unconfirmed = len(session.unconfirmed_pages())
             if unconfirmed:
-                summary += " " + self.tr("%n page(s) still to confirm (Ctrl+Shift+Enter).", "", unconfirmed)
+                summary += " " + self.tr(
+                    "%n page(s) still to confirm (Ctrl+Shift+Enter).", "", unconfirmed
+                )
         else:
             summary += " " + self.tr("(Single-reviewer case: you may approve your own work.)")
         self.summary.setText(summary)

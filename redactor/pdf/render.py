@@ -94,8 +94,12 @@ def render_redacted_page(
 
     single = single_page_pdf(doc, page_index)
     # No legend in a page preview: it would be a page of its own.
-    options = RenderOptions(style=options.style, mode=options.mode, image_dpi=options.image_dpi,
-                            language=options.language)
+    options = RenderOptions(
+        style=options.style,
+        mode=options.mode,
+        image_dpi=options.image_dpi,
+        language=options.language,
+    )
     redacted = redact_document(single, boxes, (withheld,) if withheld is not None else (), options)
     return render_page(redacted.pdf, 0, zoom)
 

@@ -11,11 +11,13 @@ Protocol (one request at a time, the caller holds the lock):
             options, zoom) | ("forget", key) | ("stop",)
   child  -> ("need-source", key)      then parent -> ("source", bytes)
   child  -> ("ok", width, height, stride, zoom) followed by the samples via send_bytes
+  child  -> ("words", PageText)          (the answer to ("words", key, page_index))
   child  -> ("error", exception)
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import threading
@@ -25,6 +27,7 @@ from typing import Any
 
 from redactor.core.errors import PdfError, RedactorError
 from redactor.core.export_model import BoxSpec, RenderOptions, WithheldPageSpec
+from redactor.core.text import PageText
 from redactor.pdf.render import DocumentCache, RenderedPage
 
 log = logging.getLogger(__name__)
@@ -52,15 +55,33 @@ class RenderService:
         self._conn, self._process = parent, process
         log.debug("render process %s started", process.pid)
 
-    def render(self, key: Hashable, load: Callable[[], bytes], page_index: int, zoom: float) -> RenderedPage:
-        return self._call(("render", key, page_index, zoom), load)
+    def render(
+        self, key: Hashable, load: Callable[[], bytes], page_index: int, zoom: float
+    ) -> RenderedPage:
+        page = self._call(("render", key, page_index, zoom), load)
+        assert isinstance(page, RenderedPage)
+        return page
 
     def render_redacted(
-        self, key: Hashable, load: Callable[[], bytes], page_index: int,
-        boxes: Sequence[BoxSpec], withheld: WithheldPageSpec | None, options: RenderOptions, zoom: float,
+        self,
+        key: Hashable,
+        load: Callable[[], bytes],
+        page_index: int,
+        boxes: Sequence[BoxSpec],
+        withheld: WithheldPageSpec | None,
+        options: RenderOptions,
+        zoom: float,
     ) -> RenderedPage:
         """The page as the export engine writes it (see render.render_redacted_page)."""
-        return self._call(("preview", key, page_index, tuple(boxes), withheld, options, zoom), load)
+        page = self._call(("preview", key, page_index, tuple(boxes), withheld, options, zoom), load)
+        assert isinstance(page, RenderedPage)
+        return page
+
+    def words(self, key: Hashable, load: Callable[[], bytes], page_index: int) -> PageText:
+        """The page's words from its text layer (see text.page_text), read in the child."""
+        words = self._call(("words", key, page_index), load)
+        assert isinstance(words, PageText)
+        return words
 
     def forget(self, key: Hashable | None = None) -> None:
         """Close a document in the child (None: every document)."""
@@ -68,7 +89,7 @@ class RenderService:
             if self._conn is not None:
                 self._conn.send(("forget", key))
 
-    def _call(self, request: tuple[Any, ...], load: Callable[[], bytes]) -> RenderedPage:
+    def _call(self, request: tuple[Any, ...], load: Callable[[], bytes]) -> RenderedPage | PageText:
         with self._lock:
             if self._conn is None:
                 raise RedactorError("The renderer has been shut down.")
@@ -83,6 +104,9 @@ class RenderService:
                     _, width, height, stride, zoom = reply
                     samples = conn.recv_bytes()
                     return RenderedPage(width, height, stride, samples, zoom)
+                if reply[0] == "words":
+                    words: PageText = reply[1]
+                    return words
                 if reply[0] == "error":
                     raise reply[1]
                 raise RuntimeError(f"unexpected reply from the render process: {reply[0]!r}")
@@ -90,7 +114,9 @@ class RenderService:
                 # The child died (MuPDF crashed on this page) or hung: replace it.
                 log.warning("the render process failed (%s); restarting it", exc.__class__.__name__)
                 self._restart()
-                raise PdfError("This page could not be rendered: the PDF renderer stopped on it.") from exc
+                raise PdfError(
+                    "This page could not be rendered: the PDF renderer stopped on it."
+                ) from exc
 
     @staticmethod
     def _receive(conn: Connection) -> tuple[Any, ...]:
@@ -108,10 +134,8 @@ class RenderService:
         conn, process = self._conn, self._process
         self._conn, self._process = None, None
         if conn is not None:
-            try:
+            with contextlib.suppress(OSError, ValueError):  # the child may be gone already
                 conn.send(("stop",))
-            except (OSError, ValueError):
-                pass
             conn.close()
         if process is not None:
             process.join(timeout=2)
@@ -131,6 +155,7 @@ class RenderService:
 def _serve(conn: Connection) -> None:
     """The child's loop: keep documents open, render what is asked."""
     from redactor.pdf.render import render_page, render_redacted_page
+    from redactor.pdf.text import page_text
 
     docs = DocumentCache(capacity=4)
     sources: dict[Hashable, bytes] = {}
@@ -161,6 +186,9 @@ def _serve(conn: Connection) -> None:
                 key = request[1]
                 doc = docs.get(key, lambda k=key: load_from_parent(k), name="The PDF")
                 sources.pop(key, None)
+                if kind == "words":
+                    conn.send(("words", page_text(doc, request[2])))
+                    continue
                 if kind == "render":
                     page = render_page(doc, request[2], request[3])
                 else:

@@ -238,7 +238,9 @@ def demo_documents() -> list[SampleDocument]:
     return [letter(), email_thread(), scanned_page()]
 
 
-def long_document(pages: int, *, rotate_every: int = 0, scanned_every: int = 0, seed: int = 7) -> bytes:
+def long_document(
+    pages: int, *, rotate_every: int = 0, scanned_every: int = 0, seed: int = 7
+) -> bytes:
     """A dossier of `pages` full A4 pages of e-mail and letter text (benchmarks, tests).
 
     Every `scanned_every`-th page is a scan instead: a grey 150 dpi image of a text page, with

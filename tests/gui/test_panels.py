@@ -330,13 +330,19 @@ def test_escape_leaves_grounds_unchanged(qtbot: QtBot, gui: Gui, case_path: Path
     assert gui.window.case.require().item(f"R{box}").grounds == ("5.1.1e",)
 
 
-def test_second_reviewer_confirms_pages_by_keyboard(qtbot: QtBot, gui_factory: object, case_path: Path) -> None:
+def test_second_reviewer_confirms_pages_by_keyboard(
+    qtbot: QtBot, gui_factory: object, case_path: Path
+) -> None:
     gui = gui_factory(SECOND)  # type: ignore[operator]
     open_case(qtbot, gui, case_path)
     window = gui.window
     assert "5 page(s) still to confirm" in window.review.summary.text()
-    press_shortcut(qtbot, window.view, Qt.Key.Key_Return,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    press_shortcut(
+        qtbot,
+        window.view,
+        Qt.Key.Key_Return,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert window.view.current_page() == 1
     with CaseSession.open(str(case_path), reviewer=REVIEWER) as session:
         assert session.pages(1)[0].confirmed_by == SECOND

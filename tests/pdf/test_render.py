@@ -29,7 +29,7 @@ def test_rendered_pixels_map_to_displayed_points_on_a_rotated_page() -> None:
     doc = pymupdf.open(stream=data, filetype="pdf")
     try:
         page = render_page(doc, 0, 2.0)
-        assert (page.width, page.height) == (round(842 * 2), round(595 * 2))
+        assert (page.width, page.height) == ((842 * 2), (595 * 2))
         assert len(page.samples) == page.stride * page.height
     finally:
         doc.close()
@@ -92,8 +92,9 @@ def test_redacted_page_render_is_black_under_the_box(service: RenderService) -> 
     x, y = 40, 55
     offset = y * there.stride + x * 3
     assert max(there.samples[offset : offset + 3]) < 60  # black box
-    withheld = service.render_redacted("r", lambda: data, 0, [], WithheldPageSpec(0, ("5.1.1c",)),
-                                       RenderOptions(), 0.5)
+    withheld = service.render_redacted(
+        "r", lambda: data, 0, [], WithheldPageSpec(0, ("5.1.1c",)), RenderOptions(), 0.5
+    )
     assert withheld.width > 0
 
 
@@ -108,3 +109,10 @@ def test_document_cache_closes_the_least_recent() -> None:
     assert cache.get(1, lambda: data) is first
     cache.close()
     assert len(cache) == 0
+
+
+def test_service_reads_words_in_the_child(service: RenderService) -> None:
+    data = make_text_pdf(None, ["Jan de Vries"], rotation=90)
+    words = service.words("w", lambda: data, 0)
+    assert [w.text for w in words.words] == ["Jan", "de", "Vries"]
+    assert words.words[0].rect.height > words.words[0].rect.width  # displayed: rotated
