@@ -12,7 +12,7 @@ from redactor import __version__
 from redactor.app.session import CaseSession
 from redactor.core.export_model import BoxSpec, LegendEntry, RenderOptions, WithheldPageSpec
 from redactor.core.model import Judgement, PageDecisionKind
-from redactor.export.engine import export_case
+from redactor.export.engine import ExportFailed, export_case
 from redactor.export.jobs import (
     AuditEntry,
     DocumentJob,
@@ -126,22 +126,36 @@ def export(
         case_title=info.title,
         tool_version=__version__,
     )
-    result = export_case(
-        build_jobs(session),
-        audit_entries(session),
-        outdir,
-        settings,
-        progress=progress,
-        cancelled=cancelled,
-    )
-    with session.store.write(session.reviewer) as w:
-        w.record_export(
-            {
-                "outdir": str(outdir),
-                "documents": len(result.documents),
-                "passed": result.passed,
-                "mode": render.mode.value,
-                "style": render.style.value,
-            }
+    details: dict[str, object] = {
+        "outdir": str(outdir),
+        "mode": render.mode.value,
+        "style": render.style.value,
+    }
+    try:
+        result = export_case(
+            build_jobs(session),
+            audit_entries(session),
+            outdir,
+            settings,
+            progress=progress,
+            cancelled=cancelled,
+            total=len(session.documents()),
         )
+    except ExportFailed as exc:
+        # A refused export is a fact worth keeping: which run failed, and on what.
+        # Check names and pages only: a check's detail may quote the text it found.
+        failed = [
+            {"document": doc.file_name, "check": check.name, "page_index": check.page_index}
+            for doc in exc.result.documents
+            if doc.report is not None
+            for check in doc.report.failures()
+        ]
+        _record(session, {**details, "passed": False, "failed_checks": failed})
+        raise
+    _record(session, {**details, "documents": len(result.documents), "passed": result.passed})
     return result
+
+
+def _record(session: CaseSession, details: dict[str, object]) -> None:
+    with session.store.write(session.reviewer) as w:
+        w.record_export(details)

@@ -200,27 +200,7 @@ class BoxItem(QGraphicsItem):
 
         text = self.label()
         if text and not self._hovered:
-            font = QFont(painter.font())
-            font.setPixelSize(9)
-            font.setBold(True)
-            painter.save()
-            # Draw the label in screen pixels so it stays readable at any zoom.
-            top_left = self._rect.topLeft()
-            painter.translate(top_left)
-            painter.scale(1 / scale, 1 / scale)
-            painter.setFont(font)
-            metrics = painter.fontMetrics()
-            width = metrics.horizontalAdvance(text) + 4
-            height = metrics.height()
-            # Just above the box, so the text under the box stays readable; inside the box only
-            # when it touches the top of the page and is tall enough.
-            y = float(-height)
-            if self._rect.top() * scale < height and self._rect.height() * scale >= height + 4:
-                y = 0.0
-            painter.fillRect(QRectF(0, y, width, height), colours.label_bg)
-            painter.setPen(colours.label_fg)
-            painter.drawText(QRectF(2, y, width, height), Qt.AlignmentFlag.AlignLeft, text)
-            painter.restore()
+            self._paint_label(painter, text, scale)
 
         if self.isSelected():
             painter.setPen(QPen(colours.selected, 1 / scale))

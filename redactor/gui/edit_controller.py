@@ -9,7 +9,7 @@ import logging
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, QPointF, Signal
+from PySide6.QtCore import QObject, QPointF, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 
 # A word counts as "dragged across" when this share of its area lies inside the drawn box.
 SNAP_OVERLAP = 0.4
+WORDS_DELAY_MS = 250
 # Pages whose words are kept (snap to text, double-click).
 MAX_WORD_PAGES = 64
 # Double-click tolerance around a word, in points.
@@ -77,10 +78,16 @@ class EditController(QObject):
         view.boxResized.connect(self.on_box_resized)
         view.deleteRequested.connect(self.delete_selected)
         view.editRequested.connect(lambda red_id: self.edit_boxes([red_id]))
-        view.currentPageChanged.connect(self._prefetch_words)
+        # Words are fetched for the page the reviewer stays on, not every page flipped past,
+        # and after the page's image (which the reviewer waits for) has had its turn.
+        self._words_timer = QTimer(self)
+        self._words_timer.setSingleShot(True)
+        self._words_timer.setInterval(WORDS_DELAY_MS)
+        self._words_timer.timeout.connect(lambda: self._prefetch_words(view.current_page()))
+        view.currentPageChanged.connect(lambda _page: self._words_timer.start())
         case.opened.connect(self._reset)
         case.closed.connect(self._reset)
-        case.documentShown.connect(lambda _doc: self._prefetch_words(view.current_page()))
+        case.documentShown.connect(lambda _doc: self._words_timer.start())
 
     def _reset(self) -> None:
         self.undo_stack.clear()

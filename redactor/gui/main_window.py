@@ -738,7 +738,7 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         self.resize(1400, 900)
         self.resizeDocks(
-            [self.documents_dock, self.review_dock], [420, 380], Qt.Orientation.Horizontal
+            [self.documents_dock, self.review_dock], [470, 380], Qt.Orientation.Horizontal
         )
         self.resizeDocks(
             [self.documents_dock, self.thumbnails_dock], [300, 500], Qt.Orientation.Vertical

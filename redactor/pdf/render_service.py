@@ -9,7 +9,7 @@ only the child: the parent reports the page as unrenderable and starts a new chi
 Protocol (one request at a time, the caller holds the lock):
   parent -> ("render", key, page_index, zoom) | ("preview", key, page_index, boxes, withheld,
             options, zoom) | ("forget", key) | ("stop",)
-  child  -> ("need-source", key)      then parent -> ("source", bytes)
+  child  -> ("need-source", key)      then parent -> the PDF's bytes (send_bytes)
   child  -> ("ok", width, height, stride, zoom) followed by the samples via send_bytes
   child  -> ("words", PageText)          (the answer to ("words", key, page_index))
   child  -> ("error", exception)
@@ -98,7 +98,14 @@ class RenderService:
                 conn.send(request)
                 reply = self._receive(conn)
                 if reply[0] == "need-source":
-                    conn.send(("source", load()))
+                    try:
+                        data = load()
+                    except BaseException:
+                        # Keep the conversation in step: the child is waiting for bytes.
+                        conn.send_bytes(b"")
+                        self._receive(conn)  # its "error" answer to the empty file
+                        raise
+                    conn.send_bytes(data)  # raw bytes: no pickling copy of a large PDF
                     reply = self._receive(conn)
                 if reply[0] == "ok":
                     _, width, height, stride, zoom = reply
@@ -162,10 +169,9 @@ def _serve(conn: Connection) -> None:
 
     def load_from_parent(key: Hashable) -> bytes:
         conn.send(("need-source", key))
-        message = conn.recv()
-        assert message[0] == "source"
-        sources[key] = message[1]
-        return message[1]
+        data = conn.recv_bytes()
+        sources[key] = data
+        return data
 
     try:
         while True:

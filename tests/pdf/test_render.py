@@ -116,3 +116,13 @@ def test_service_reads_words_in_the_child(service: RenderService) -> None:
     words = service.words("w", lambda: data, 0)
     assert [w.text for w in words.words] == ["Jan", "de", "Vries"]
     assert words.words[0].rect.height > words.words[0].rect.width  # displayed: rotated
+
+
+def test_a_failing_source_loader_leaves_the_service_usable(service: RenderService) -> None:
+    def broken() -> bytes:
+        raise PdfError("The case was closed.")
+
+    with pytest.raises(PdfError, match="case was closed"):
+        service.render("gone", broken, 0, 1.0)
+    data = make_text_pdf(None, ["verder"])
+    assert service.render("gone", lambda: data, 0, 1.0).width > 0
