@@ -51,7 +51,26 @@ log = logging.getLogger(__name__)
 MIN_TERM = 4
 INSIDE_SHRINK = 0.25  # a character counts as inside a box if its centre is this far inside
 PDFTOTEXT_TIMEOUT = 300
-PAINTING = frozenset({"Tj", "TJ", "'", '"', "Do", "INLINE IMAGE", "sh", "f", "F", "f*", "B", "B*", "b", "b*", "S", "s"})
+PAINTING = frozenset(
+    {
+        "Tj",
+        "TJ",
+        "'",
+        '"',
+        "Do",
+        "INLINE IMAGE",
+        "sh",
+        "f",
+        "F",
+        "f*",
+        "B",
+        "B*",
+        "b",
+        "b*",
+        "S",
+        "s",
+    }
+)
 
 
 def verify_redacted(
@@ -96,7 +115,11 @@ class _Gate:
             self._run()
         except Exception as exc:  # the gate fails closed: an unexpected problem is a failure
             log.info("verification stopped: %r", exc)
-            self.add("verification_completed", False, f"the check could not be completed: {type(exc).__name__}")
+            self.add(
+                "verification_completed",
+                False,
+                f"the check could not be completed: {type(exc).__name__}",
+            )
         return VerificationReport(checks=tuple(self.checks))
 
     def _run(self) -> None:
@@ -104,11 +127,17 @@ class _Gate:
         try:
             pdf = pikepdf.open(io.BytesIO(self.data))
         except Exception as exc:
-            self.add("opens", False, f"the file cannot be opened with pikepdf: {type(exc).__name__}")
+            self.add(
+                "opens", False, f"the file cannot be opened with pikepdf: {type(exc).__name__}"
+            )
             return
         with pdf:
             self.add("opens", True, "opened with pikepdf")
-            self.add("not_encrypted", not pdf.is_encrypted, "the file is not encrypted" if not pdf.is_encrypted else "the file is encrypted")
+            self.add(
+                "not_encrypted",
+                not pdf.is_encrypted,
+                "the file is not encrypted" if not pdf.is_encrypted else "the file is encrypted",
+            )
             expected = self.source_pages + (1 if self.options.legend else 0)
             actual = len(pdf.pages)
             self.add("page_count", actual == expected, f"{actual} pages, expected {expected}")
@@ -127,7 +156,11 @@ class _Gate:
     def _file_checks(self) -> None:
         eofs = self.data.count(b"%%EOF")
         tail_ok = self.data.rstrip().endswith(b"%%EOF")
-        self.add("single_revision", eofs == 1 and tail_ok, f"{eofs} %%EOF marker(s); one at the end: {tail_ok}")
+        self.add(
+            "single_revision",
+            eofs == 1 and tail_ok,
+            f"{eofs} %%EOF marker(s); one at the end: {tail_ok}",
+        )
 
     def _structure_checks(self, f: ObjectFindings) -> None:
         for name, found, what in (
@@ -135,12 +168,20 @@ class _Gate:
             ("no_form_fields", f.forms, "form fields or XFA"),
             ("no_scripts_or_actions", f.scripts, "JavaScript or actions"),
             ("no_embedded_files", f.attachments, "embedded or associated files"),
-            ("no_navigation_or_structure", f.navigation, "outline, destinations, page labels or structure tree"),
+            (
+                "no_navigation_or_structure",
+                f.navigation,
+                "outline, destinations, page labels or structure tree",
+            ),
             ("no_private_data", f.private, "/PieceInfo or thumbnails"),
             ("no_optional_content", f.optional_content, "optional content"),
             ("no_source_metadata", f.metadata, "metadata"),
         ):
-            detail = f"no {what}" if not found else "; ".join(found[:5]) + (f" (+{len(found) - 5} more)" if len(found) > 5 else "")
+            detail = (
+                f"no {what}"
+                if not found
+                else "; ".join(found[:5]) + (f" (+{len(found) - 5} more)" if len(found) > 5 else "")
+            )
             self.add(name, not found, detail)
 
     def _withheld_checks(self, pdf: pikepdf.Pdf) -> None:
@@ -153,7 +194,9 @@ class _Gate:
             streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
             painted = 0
             for stream in streams:
-                if not isinstance(stream, pikepdf.Stream) or stream.read_bytes().lstrip().startswith(STAMP_TAG):
+                if not isinstance(
+                    stream, pikepdf.Stream
+                ) or stream.read_bytes().lstrip().startswith(STAMP_TAG):
                     continue
                 for item in pikepdf.parse_content_stream(stream):
                     if str(item.operator) in PAINTING:
@@ -161,7 +204,9 @@ class _Gate:
             self.add(
                 "withheld_page_empty",
                 painted == 0,
-                "only the withheld notice is drawn" if painted == 0 else f"{painted} drawing operation(s) besides the notice",
+                "only the withheld notice is drawn"
+                if painted == 0
+                else f"{painted} drawing operation(s) besides the notice",
                 index,
             )
 
@@ -200,13 +245,18 @@ class _Gate:
             cx, cy = char.centre
             for box in boxes:
                 r = box.rect
-                if r.x0 + INSIDE_SHRINK < cx < r.x1 - INSIDE_SHRINK and r.y0 + INSIDE_SHRINK < cy < r.y1 - INSIDE_SHRINK:
+                if (
+                    r.x0 + INSIDE_SHRINK < cx < r.x1 - INSIDE_SHRINK
+                    and r.y0 + INSIDE_SHRINK < cy < r.y1 - INSIDE_SHRINK
+                ):
                     inside += 1
                     break
         self.add(
             "no_text_in_boxes",
             inside == 0,
-            "no extractable character inside a box" if inside == 0 else f"{inside} extractable character(s) inside boxes",
+            "no extractable character inside a box"
+            if inside == 0
+            else f"{inside} extractable character(s) inside boxes",
             index,
         )
 
@@ -214,7 +264,9 @@ class _Gate:
         if not self.terms:
             self.add("removed_terms_absent", True, "no removed terms to look for")
             return
-        haystacks: list[tuple[str, str]] = [(f"page {i + 1} text (pdfminer)", normalise(t)) for i, t in enumerate(self.page_text)]
+        haystacks: list[tuple[str, str]] = [
+            (f"page {i + 1} text (pdfminer)", normalise(t)) for i, t in enumerate(self.page_text)
+        ]
         haystacks += [("a form or pattern (pdfminer)", normalise(t)) for t in self.stream_text if t]
         haystacks.append(("strings and names", "\x00".join(f.strings)))
         poppler = _pdftotext(self.data)
@@ -226,8 +278,13 @@ class _Gate:
             forms = encodings(term)
             where += [name for name, data in f.streams if any(e in data for e in forms)]
             if where:
-                hits.append(f"removed term #{number} ({len(term)} characters) in {where[0]}" + (f" and {len(where) - 1} more place(s)" if len(where) > 1 else ""))
-        detail = f"none of {len(self.terms)} removed term(s) found" if not hits else "; ".join(hits[:5])
+                hits.append(
+                    f"removed term #{number} ({len(term)} characters) in {where[0]}"
+                    + (f" and {len(where) - 1} more place(s)" if len(where) > 1 else "")
+                )
+        detail = (
+            f"none of {len(self.terms)} removed term(s) found" if not hits else "; ".join(hits[:5])
+        )
         self.add("removed_terms_absent", not hits, detail)
 
     # --- pixels -----------------------------------------------------------------------
@@ -260,7 +317,9 @@ class _Gate:
             self.add(
                 "box_render",
                 not bad,
-                "every box renders as its fill colour" if not bad else f"box(es) {', '.join(str(b + 1) for b in bad)} show other colours",
+                "every box renders as its fill colour"
+                if not bad
+                else f"box(es) {', '.join(str(b + 1) for b in bad)} show other colours",
                 page.index,
             )
             bad = verify_render.check_bare(bare[page.index], page, dpi)
@@ -289,7 +348,9 @@ def _find_labels(chars: list[Char], boxes: list[BoxSpec]) -> set[int]:
             continue
         n = len(label)
         for start in range(start_at, len(chars) - n + 1):
-            if "".join(texts[start : start + n]) == label and all(_within(chars[i], box.rect) for i in range(start, start + n)):
+            if "".join(texts[start : start + n]) == label and all(
+                _within(chars[i], box.rect) for i in range(start, start + n)
+            ):
                 taken.update(range(start, start + n))
                 start_at = start + n
                 break
@@ -312,8 +373,13 @@ def _pdftotext(data: bytes) -> str | None:
     if tool is None:
         return None
     try:
-        done = subprocess.run([tool, "-q", "-raw", "-", "-"], input=data, capture_output=True, timeout=PDFTOTEXT_TIMEOUT, check=False)
+        done = subprocess.run(
+            [tool, "-q", "-raw", "-", "-"],
+            input=data,
+            capture_output=True,
+            timeout=PDFTOTEXT_TIMEOUT,
+            check=False,
+        )
     except subprocess.TimeoutExpired:
         return ""
     return done.stdout.decode("utf-8", errors="replace")
-

@@ -23,10 +23,52 @@ log = logging.getLogger(__name__)
 
 ANNOT_SUBTYPES = frozenset(
     "/" + s
-    for s in ["Text", "Link", "FreeText", "Line", "Square", "Circle", "Polygon", "PolyLine", "Highlight", "Underline", "Squiggly", "StrikeOut", "Stamp", "Caret", "Ink", "Popup", "FileAttachment", "Sound", "Movie", "Widget", "Screen", "PrinterMark", "TrapNet", "Watermark", "3D", "Redact", "RichMedia", "Projection"]
+    for s in [
+        "Text",
+        "Link",
+        "FreeText",
+        "Line",
+        "Square",
+        "Circle",
+        "Polygon",
+        "PolyLine",
+        "Highlight",
+        "Underline",
+        "Squiggly",
+        "StrikeOut",
+        "Stamp",
+        "Caret",
+        "Ink",
+        "Popup",
+        "FileAttachment",
+        "Sound",
+        "Movie",
+        "Widget",
+        "Screen",
+        "PrinterMark",
+        "TrapNet",
+        "Watermark",
+        "3D",
+        "Redact",
+        "RichMedia",
+        "Projection",
+    ]
 )
 ACTION_TYPES = frozenset(
-    "/" + s for s in ["JavaScript", "Launch", "SubmitForm", "ImportData", "ResetForm", "URI", "GoToR", "GoToE", "Rendition", "Sound", "Movie"]
+    "/" + s
+    for s in [
+        "JavaScript",
+        "Launch",
+        "SubmitForm",
+        "ImportData",
+        "ResetForm",
+        "URI",
+        "GoToR",
+        "GoToE",
+        "Rendition",
+        "Sound",
+        "Movie",
+    ]
 )
 ALLOWED_INFO = frozenset({"/Producer", "/CreationDate", "/ModDate"})
 MAX_DEPTH = 40
@@ -79,7 +121,7 @@ def walk(pdf: pikepdf.Pdf) -> ObjectFindings:
             bucket.append(f"the catalog has {key}")
     info = pdf.trailer.get("/Info")
     if isinstance(info, Dictionary):
-        extra = sorted(k for k in info.keys() if k not in ALLOWED_INFO)
+        extra = sorted(k for k in info.keys() if k not in ALLOWED_INFO)  # noqa: SIM118 (pikepdf)
         if extra:
             found.metadata.append(f"the document info has {', '.join(extra)}")
     skip = _not_text(pdf)
@@ -117,7 +159,9 @@ def _content_streams(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
             if isinstance(stream, pikepdf.Stream):
                 out.add(stream.objgen)
     for obj in pdf.objects:
-        if isinstance(obj, pikepdf.Stream) and (obj.get("/Subtype") == Name.Form or obj.get("/PatternType") == 1):
+        if isinstance(obj, pikepdf.Stream) and (
+            obj.get("/Subtype") == Name.Form or obj.get("/PatternType") == 1
+        ):
             out.add(obj.objgen)
         elif isinstance(obj, Dictionary) and isinstance(obj.get("/CharProcs"), Dictionary):
             for _, proc in obj.CharProcs.items():
@@ -163,11 +207,17 @@ def _classify(obj: Any, found: ObjectFindings) -> None:
         found.forms.append(f"{where} is a form field or form")
     if "/JS" in obj or "/JavaScript" in obj or "/AA" in obj or obj.get("/S") in ACTION_TYPES:
         found.scripts.append(f"{where} is a script or action")
-    if kind in (Name.EmbeddedFile, Name.Filespec) or "/EmbeddedFiles" in obj or "/EF" in obj or "/AF" in obj:
+    if (
+        kind in (Name.EmbeddedFile, Name.Filespec)
+        or "/EmbeddedFiles" in obj
+        or "/EF" in obj
+        or "/AF" in obj
+    ):
         found.attachments.append(f"{where} is an attached file")
     if kind in (Name.Outlines, Name.StructTreeRoot, Name.StructElem) or "/Dests" in obj:
         found.navigation.append(f"{where} is navigation or structure")
-    if "/PieceInfo" in obj or "/Thumb" in obj or "/SpiderInfo" in obj or any(k.startswith("/PTEX.") for k in obj.keys()):
+    ptex = any(k.startswith("/PTEX.") for k in obj.keys())  # noqa: SIM118 (pikepdf keys)
+    if "/PieceInfo" in obj or "/Thumb" in obj or "/SpiderInfo" in obj or ptex:
         found.private.append(f"{where} holds private data or a thumbnail")
     if kind in (Name.OCG, Name.OCMD) or "/OC" in obj or "/OCProperties" in obj:
         found.optional_content.append(f"{where} is optional content")
@@ -176,7 +226,10 @@ def _classify(obj: Any, found: ObjectFindings) -> None:
 
 
 def _stream(
-    obj: pikepdf.Stream, found: ObjectFindings, skip: set[tuple[int, int]], content: set[tuple[int, int]]
+    obj: pikepdf.Stream,
+    found: ObjectFindings,
+    skip: set[tuple[int, int]],
+    content: set[tuple[int, int]],
 ) -> None:
     """Bytes for the term search. Content streams contribute the strings they show (their
     operators and coordinates are not text); other streams their decoded bytes. Image
@@ -228,11 +281,15 @@ def _shown_strings(obj: pikepdf.Stream) -> bytes:
 
 
 def _strings_in(operand: Any) -> Iterator[bytes]:
+    """Strings among the operands, including those in marked-content property lists."""
     if isinstance(operand, pikepdf.String):
         yield bytes(operand)
     elif isinstance(operand, Array):
         for item in operand:
             yield from _strings_in(item)
+    elif isinstance(operand, Dictionary):
+        for _, value in operand.items():
+            yield from _strings_in(value)
 
 
 def encodings(term: str) -> list[bytes]:

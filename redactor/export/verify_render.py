@@ -19,6 +19,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 from PIL import Image, ImageDraw
@@ -63,14 +64,20 @@ def choose_dpi(pages: Sequence[PageBoxes]) -> int:
     return int(min(MAX_DPI, max(MIN_DPI, math.ceil(wanted))))
 
 
-def render(data: bytes, pages: Sequence[PageBoxes], dpi: int) -> tuple[dict[int, Image.Image], dict[int, Image.Image]]:
+def render(
+    data: bytes, pages: Sequence[PageBoxes], dpi: int
+) -> tuple[dict[int, Image.Image], dict[int, Image.Image]]:
     """(as delivered, without stamps) images per page index; RenderError on failure."""
     tool = pdftoppm()
     if tool is None:
         raise RenderError("pdftoppm is not installed")
     import io
 
-    with pikepdf.open(io.BytesIO(data)) as src, pikepdf.new() as out, tempfile.TemporaryDirectory() as tmp:
+    with (
+        pikepdf.open(io.BytesIO(data)) as src,
+        pikepdf.new() as out,
+        tempfile.TemporaryDirectory() as tmp,
+    ):
         order: list[tuple[int, bool]] = []
         for page in pages:
             for stamped in (True, False):
@@ -90,7 +97,9 @@ def render(data: bytes, pages: Sequence[PageBoxes], dpi: int) -> tuple[dict[int,
             check=False,
         )
         if done.returncode != 0:
-            raise RenderError(f"pdftoppm failed ({done.returncode}): {done.stderr.decode(errors='replace')[:200]}")
+            raise RenderError(
+                f"pdftoppm failed ({done.returncode}): {done.stderr.decode(errors='replace')[:200]}"
+            )
         files = sorted(Path(tmp).glob("p-*.ppm"), key=lambda f: int(f.stem.rsplit("-", 1)[1]))
         if len(files) != len(order):
             raise RenderError(f"pdftoppm wrote {len(files)} pages, expected {len(order)}")
@@ -108,7 +117,9 @@ def _remove_stamps(page: pikepdf.Page) -> bool:
     kept = []
     removed = False
     for stream in streams:
-        if isinstance(stream, pikepdf.Stream) and stream.read_bytes().lstrip().startswith(STAMP_TAG):
+        if isinstance(stream, pikepdf.Stream) and stream.read_bytes().lstrip().startswith(
+            STAMP_TAG
+        ):
             removed = True
             continue
         kept.append(stream)
@@ -127,7 +138,9 @@ def _embedded(font: object) -> bool:
         return True
     if font.get("/Subtype") == pikepdf.Name.Type0:
         descendants = font.get("/DescendantFonts")
-        font = descendants[0] if isinstance(descendants, pikepdf.Array) and len(descendants) else None
+        font = (
+            descendants[0] if isinstance(descendants, pikepdf.Array) and len(descendants) else None
+        )
         if not isinstance(font, pikepdf.Dictionary):
             return False
     descriptor = font.get("/FontDescriptor")
@@ -144,11 +157,13 @@ def _hide_substituted_text(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
     not hide anything from this check anyway: pdfminer checks it by position."""
     resources = page.obj.get("/Resources")
     instructions = pikepdf.parse_content_stream(page)
-    page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(_hidden(instructions, resources, 0, set())))
+    page.obj.Contents = pdf.make_stream(
+        pikepdf.unparse_content_stream(_hidden(instructions, resources, 0, set()))
+    )
 
 
-def _hidden(instructions: list, resources: object, depth: int, seen: set) -> list:  # type: ignore[type-arg]
-    out = []
+def _hidden(instructions: list[Any], resources: object, depth: int, seen: set[Any]) -> list[Any]:
+    out: list[Any] = []
     stack: list[tuple[bool, int]] = []
     embedded, mode = True, 0
     fonts = resources.get("/Font") if isinstance(resources, pikepdf.Dictionary) else None
@@ -160,16 +175,28 @@ def _hidden(instructions: list, resources: object, depth: int, seen: set) -> lis
         elif op == "Q" and stack:
             embedded, mode = stack.pop()
         elif op == "Tf" and item.operands:
-            font = fonts.get(str(item.operands[0])) if isinstance(fonts, pikepdf.Dictionary) else None
+            font = (
+                fonts.get(str(item.operands[0])) if isinstance(fonts, pikepdf.Dictionary) else None
+            )
             embedded = _embedded(font)
         elif op == "Tr" and item.operands:
             mode = int(item.operands[0])
-        elif op == "Do" and item.operands and isinstance(xobjects, pikepdf.Dictionary) and depth < 12:
+        elif (
+            op == "Do" and item.operands and isinstance(xobjects, pikepdf.Dictionary) and depth < 12
+        ):
             form = xobjects.get(str(item.operands[0]))
-            if isinstance(form, pikepdf.Stream) and form.get("/Subtype") == pikepdf.Name.Form and form.objgen not in seen:
+            if (
+                isinstance(form, pikepdf.Stream)
+                and form.get("/Subtype") == pikepdf.Name.Form
+                and form.objgen not in seen
+            ):
                 seen.add(form.objgen)
                 nested = form.get("/Resources", resources)
-                form.write(pikepdf.unparse_content_stream(_hidden(pikepdf.parse_content_stream(form), nested, depth + 1, seen)))
+                form.write(
+                    pikepdf.unparse_content_stream(
+                        _hidden(pikepdf.parse_content_stream(form), nested, depth + 1, seen)
+                    )
+                )
         if op in TEXT_SHOW and not embedded:
             out += [pikepdf.ContentStreamInstruction([3], pikepdf.Operator("Tr")), item]
             out.append(pikepdf.ContentStreamInstruction([mode], pikepdf.Operator("Tr")))
@@ -215,7 +242,8 @@ def check_stamped(img: Image.Image, page: PageBoxes, dpi: int, style: BoxStyle) 
         for mask in masks:
             mx0, my0, mx1, my1 = _px(mask, scale, -1.5)
             draw.rectangle((mx0 - x0, my0 - y0, mx1 - x0, my1 - y0), fill=(fill, fill, fill))
-        if any(lo < fill - FILL_TOLERANCE or hi > fill + FILL_TOLERANCE for lo, hi in region.getextrema()):
+        extrema: Any = region.getextrema()  # RGB: one (min, max) pair per band
+        if any(lo < fill - FILL_TOLERANCE or hi > fill + FILL_TOLERANCE for lo, hi in extrema):
             bad.append(index)
     return bad
 
@@ -234,7 +262,7 @@ def check_bare(img: Image.Image, page: PageBoxes, dpi: int) -> list[int]:
         x0, y0, x1, y1 = _px(rect, scale, MARGIN_PX + rim)
         if x1 <= x0 or y1 <= y0:
             continue
-        extrema = img.crop((x0, y0, x1, y1)).getextrema()
+        extrema: Any = img.crop((x0, y0, x1, y1)).getextrema()
         if any(hi - lo > UNIFORM_TOLERANCE for lo, hi in extrema):
             bad.append(index)
     return bad

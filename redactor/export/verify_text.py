@@ -83,27 +83,73 @@ class _Aggregator(PDFPageAggregator):
     a line shown one glyph per operator (as MuPDF writes it) drifts by Tc per glyph. Here Tc
     follows every glyph (and Tw every single-byte space), as in §9.4.4."""
 
-    def render_string_horizontal(self, seq, matrix, pos, font, fontsize, scaling, charspace, wordspace, rise, dxscale, ncs, graphicstate):  # type: ignore[no-untyped-def]
+    def render_string_horizontal(
+        self,
+        seq,
+        matrix,
+        pos,
+        font,
+        fontsize,
+        scaling,
+        charspace,
+        wordspace,
+        rise,
+        dxscale,
+        ncs,
+        graphicstate,
+    ):
         x, y = pos
         for obj in seq:
             if isinstance(obj, (int, float)):
                 x -= obj * dxscale
             elif isinstance(obj, bytes):
                 for cid in font.decode(obj):
-                    x += self.render_char(translate_matrix(matrix, (x, y)), font, fontsize, scaling, rise, cid, ncs, graphicstate)
+                    x += self.render_char(
+                        translate_matrix(matrix, (x, y)),
+                        font,
+                        fontsize,
+                        scaling,
+                        rise,
+                        cid,
+                        ncs,
+                        graphicstate,
+                    )
                     x += charspace
                     if cid == 32 and wordspace:
                         x += wordspace
         return (x, y)
 
-    def render_string_vertical(self, seq, matrix, pos, font, fontsize, scaling, charspace, wordspace, rise, dxscale, ncs, graphicstate):  # type: ignore[no-untyped-def]
+    def render_string_vertical(
+        self,
+        seq,
+        matrix,
+        pos,
+        font,
+        fontsize,
+        scaling,
+        charspace,
+        wordspace,
+        rise,
+        dxscale,
+        ncs,
+        graphicstate,
+    ):
         x, y = pos
         for obj in seq:
             if isinstance(obj, (int, float)):
                 y -= obj * dxscale
             elif isinstance(obj, bytes):
                 for cid in font.decode(obj):
-                    y += self.render_char(translate_matrix(matrix, (x, y)), font, fontsize, scaling, rise, cid, ncs, graphicstate)
+                    y += self.render_char(
+                        translate_matrix(matrix, (x, y)),
+                        font,
+                        fontsize,
+                        scaling,
+                        rise,
+                        cid,
+                        ncs,
+                        graphicstate,
+                    )
                     y += charspace
                     if cid == 32 and wordspace:
                         y += wordspace

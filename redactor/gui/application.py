@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QMessageLogContext,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog
 
@@ -61,6 +68,7 @@ class Gui:
         # Delete it now, not at the next turn of an event loop that may never come.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.crash.uninstall()
+        qInstallMessageHandler(None)
         if self.log_handler is not None:
             logging.getLogger("redactor").removeHandler(self.log_handler)
             self.log_handler.close()
@@ -83,6 +91,23 @@ def application() -> QApplication:
     return app
 
 
+_qt_log = logging.getLogger("redactor.qt")
+
+
+def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Qt's own messages go to our log, not to stderr (a packaged app's stderr stays clean).
+
+    Qt's warnings are about Qt's internals ("This plugin does not support ..."), not things a
+    reviewer can act on: logged at INFO. Critical and fatal ones are logged as errors.
+    """
+    if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+        _qt_log.error("%s", message)
+    elif kind == QtMsgType.QtDebugMsg:
+        _qt_log.debug("%s", message)
+    else:
+        _qt_log.info("%s", message)
+
+
 def _file_logging() -> logging.Handler | None:
     folder = log_dir()
     try:
@@ -94,10 +119,9 @@ def _file_logging() -> logging.Handler | None:
         return None
     handler.setLevel(logging.INFO)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logger = logging.getLogger("redactor")
-    logger.addHandler(handler)
-    if logger.level == logging.NOTSET or logger.level > logging.INFO:
-        logger.setLevel(logging.INFO)
+    # The level stays the command line's (-v): raising it here would also send INFO records to
+    # the terminal through the CLI's stderr handler.
+    logging.getLogger("redactor").addHandler(handler)
     return handler
 
 
@@ -146,6 +170,7 @@ def start(
         show_dialogs=show_dialogs,
     )
     crash.install()
+    qInstallMessageHandler(_qt_message)
     languages = LanguageSwitcher(app)
     languages.apply(choose_language(settings.get(LANGUAGE)))
     name = choose_reviewer(reviewer, settings, ask=ask_reviewer and show_dialogs)

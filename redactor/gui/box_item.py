@@ -182,6 +182,33 @@ class BoxItem(QGraphicsItem):
 
     # -- painting ---------------------------------------------------------------------------
 
+    def _paint_label(self, painter: QPainter, text: str, scale: float) -> None:
+        """The ground codes, in screen pixels so they stay readable at any zoom.
+
+        Inside the box at its right end when the box is wide enough (a label above it would
+        cover the line of text above); above the box otherwise. Hovering hides it.
+        """
+        colours = self.colours
+        font = QFont(painter.font())
+        font.setPixelSize(10)
+        font.setBold(True)
+        painter.save()
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        width = metrics.horizontalAdvance(text) + 6
+        height = float(min(metrics.height(), max(self._rect.height() * scale - 2, 9)))
+        box_w, box_h = self._rect.width() * scale, self._rect.height() * scale
+        painter.translate(self._rect.topLeft())
+        painter.scale(1 / scale, 1 / scale)
+        if box_w >= width + 2 and box_h >= 9:
+            x, y = box_w - width - 1, (box_h - height) / 2
+        else:
+            x, y = 0.0, -height - 1
+        painter.fillRect(QRectF(x, y, width, height), colours.label_bg)
+        painter.setPen(colours.label_fg)
+        painter.drawText(QRectF(x, y, width, height), Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:

@@ -212,7 +212,6 @@ class PageRenderer(QObject):
                 continue
             self._submit(key, priority, producer, channel)
             return
-        return False
 
     def _render(self, key: PageKey, producer: Producer | None, channel: str) -> QImage | None:
         """On the worker thread."""

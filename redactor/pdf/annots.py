@@ -16,22 +16,27 @@ import pymupdf
 
 log = logging.getLogger(__name__)
 
-DROP_TYPES = frozenset(
-    {
-        pymupdf.PDF_ANNOT_POPUP,
-        pymupdf.PDF_ANNOT_TEXT,
-        pymupdf.PDF_ANNOT_FILE_ATTACHMENT,
-        pymupdf.PDF_ANNOT_REDACT,
-        pymupdf.PDF_ANNOT_SOUND,
-        pymupdf.PDF_ANNOT_MOVIE,
-        pymupdf.PDF_ANNOT_SCREEN,
-        pymupdf.PDF_ANNOT_RICH_MEDIA,
-        pymupdf.PDF_ANNOT_3D,
-        pymupdf.PDF_ANNOT_PROJECTION,
-        pymupdf.PDF_ANNOT_LINK,
-    }
+DROP_TYPES = frozenset(  # type stubs lack PyMuPDF's constants: looked up by name
+    getattr(pymupdf, name)
+    for name in (
+        "PDF_ANNOT_POPUP",
+        "PDF_ANNOT_TEXT",
+        "PDF_ANNOT_FILE_ATTACHMENT",
+        "PDF_ANNOT_REDACT",
+        "PDF_ANNOT_SOUND",
+        "PDF_ANNOT_MOVIE",
+        "PDF_ANNOT_SCREEN",
+        "PDF_ANNOT_RICH_MEDIA",
+        "PDF_ANNOT_3D",
+        "PDF_ANNOT_PROJECTION",
+        "PDF_ANNOT_LINK",
+    )
 )
-HIDDEN = pymupdf.PDF_ANNOT_IS_HIDDEN | pymupdf.PDF_ANNOT_IS_NO_VIEW | pymupdf.PDF_ANNOT_IS_INVISIBLE
+HIDDEN: int = (
+    pymupdf.PDF_ANNOT_IS_HIDDEN  # type: ignore[attr-defined]
+    | pymupdf.PDF_ANNOT_IS_NO_VIEW  # type: ignore[attr-defined]
+    | pymupdf.PDF_ANNOT_IS_INVISIBLE  # type: ignore[attr-defined]
+)
 
 
 def _drop(doc: pymupdf.Document, annot: pymupdf.Annot) -> bool:
@@ -48,7 +53,8 @@ def _hidden_widget(doc: pymupdf.Document, xref: int) -> bool:
 
 def flatten(doc: pymupdf.Document) -> None:
     """Bake the visible annotations and fields of every page; drop all others."""
-    for page in doc:
+    for number in range(doc.page_count):
+        page = doc[number]
         try:
             for xref in [a.xref for a in page.annots() if _drop(doc, a)]:
                 annot = page.load_annot(xref)
@@ -61,12 +67,17 @@ def flatten(doc: pymupdf.Document) -> None:
                 if widget is not None:
                     page.delete_widget(widget)
         except Exception as exc:  # annotations MuPDF cannot parse: dropped below with the rest
-            log.info("page %d: annotations could not be sorted (%s); all are dropped", page.number + 1, exc)
+            log.info(
+                "page %d: annotations could not be sorted (%s); all are dropped",
+                page.number + 1,
+                exc,
+            )
             doc.xref_set_key(page.xref, "Annots", "null")
     try:
         doc.bake(annots=True, widgets=True)
     except Exception as exc:
         log.info("annotations could not be baked (%s); they are dropped instead", exc)
-    for page in doc:
+    for number in range(doc.page_count):
+        page = doc[number]
         if doc.xref_get_key(page.xref, "Annots")[0] != "null":
             doc.xref_set_key(page.xref, "Annots", "null")

@@ -36,7 +36,9 @@ log = logging.getLogger(__name__)
 
 CATALOG_KEEP = frozenset({"/Type", "/Pages", "/Lang"})
 PAGES_KEEP = frozenset({"/Type", "/Kids", "/Count", "/Parent"})
-PAGE_KEEP = frozenset({"/Type", "/Parent", "/MediaBox", "/Contents", "/Resources", "/Rotate", "/UserUnit", "/Group"})
+PAGE_KEEP = frozenset(
+    {"/Type", "/Parent", "/MediaBox", "/Contents", "/Resources", "/Rotate", "/UserUnit", "/Group"}
+)
 STRIP_EVERYWHERE = (
     "/Metadata",
     "/PieceInfo",
@@ -57,13 +59,38 @@ STRIP_EVERYWHERE = (
 # XObjects keep only what drawing them needs: producers hide private data in the others
 # (pdfTeX's /PTEX.InfoDict carries the embedded figure's author and title, for instance).
 FORM_KEEP = frozenset(
-    {"/Type", "/Subtype", "/FormType", "/BBox", "/Matrix", "/Resources", "/Group", "/Length", "/Filter", "/DecodeParms"}
+    {
+        "/Type",
+        "/Subtype",
+        "/FormType",
+        "/BBox",
+        "/Matrix",
+        "/Resources",
+        "/Group",
+        "/Length",
+        "/Filter",
+        "/DecodeParms",
+    }
 )
 IMAGE_KEEP = frozenset(
     {
-        "/Type", "/Subtype", "/Width", "/Height", "/ColorSpace", "/BitsPerComponent", "/Intent",
-        "/ImageMask", "/Mask", "/Decode", "/Interpolate", "/SMask", "/SMaskInData", "/Matte",
-        "/Length", "/Filter", "/DecodeParms",
+        "/Type",
+        "/Subtype",
+        "/Width",
+        "/Height",
+        "/ColorSpace",
+        "/BitsPerComponent",
+        "/Intent",
+        "/ImageMask",
+        "/Mask",
+        "/Decode",
+        "/Interpolate",
+        "/SMask",
+        "/SMaskInData",
+        "/Matte",
+        "/Length",
+        "/Filter",
+        "/DecodeParms",
     }
 )
 PRODUCER = "Redactor"
@@ -88,13 +115,23 @@ def finalize(
     with pikepdf.open(io.BytesIO(data)) as pdf:
         _clean_catalog(pdf)
         font = pdf.make_indirect(
-            Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.Helvetica, Encoding=Name.WinAnsiEncoding)
+            Dictionary(
+                Type=Name.Font,
+                Subtype=Name.Type1,
+                BaseFont=Name.Helvetica,
+                Encoding=Name.WinAnsiEncoding,
+            )
         )
         for index, page in enumerate(pdf.pages):
             _clean_page(pdf, page)
             stamp = stamps.get(index)
             if stamp is not None and (stamp.boxes or stamp.extra):
-                _add_stream(pdf, page, page_stamp(stamp.displayed_to_user, stamp.boxes, style, stamp.extra), font)
+                _add_stream(
+                    pdf,
+                    page,
+                    page_stamp(stamp.displayed_to_user, stamp.boxes, style, stamp.extra),
+                    font,
+                )
         if legend is not None:
             (width, height), drawing = legend
             pdf.add_blank_page(page_size=(width, height))
@@ -217,7 +254,9 @@ def _streams_of(holder: pikepdf.Object, is_page: bool) -> Sequence[pikepdf.Strea
     return []
 
 
-def _collect_forms(resources: object, into: list[pikepdf.Object], seen: set[tuple[int, int]], depth: int) -> None:
+def _collect_forms(
+    resources: object, into: list[pikepdf.Object], seen: set[tuple[int, int]], depth: int
+) -> None:
     if not isinstance(resources, Dictionary) or depth > 12:
         return
     xobjects = resources.get("/XObject")

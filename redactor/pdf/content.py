@@ -157,7 +157,8 @@ def _split_ranges(ranges: tuple[tuple[bytes, bytes], ...], data: bytes) -> list[
         for n in (1, 2, 3, 4):
             chunk = data[i : i + n]
             if len(chunk) == n and any(
-                len(lo) == n and all(lo[k] <= chunk[k] <= hi[k] for k in range(n)) for lo, hi in ranges
+                len(lo) == n and all(lo[k] <= chunk[k] <= hi[k] for k in range(n))
+                for lo, hi in ranges
             ):
                 codes.append(chunk)
                 i += n
@@ -210,7 +211,10 @@ def font_codes(font: Any) -> FontCodes:
             raise ContentError("an unreadable CMap stream") from exc
         ranges: list[tuple[bytes, bytes]] = []
         for block in _CODESPACE.findall(data):
-            hexes = [bytes.fromhex(h.decode().replace(" ", "").replace("\n", "")) for h in _HEX.findall(block)]
+            hexes = [
+                bytes.fromhex(h.decode().replace(" ", "").replace("\n", ""))
+                for h in _HEX.findall(block)
+            ]
             ranges += [(hexes[k], hexes[k + 1]) for k in range(0, len(hexes) - 1, 2)]
         if not ranges:
             use = encoding.get("/UseCMap")
@@ -325,7 +329,9 @@ def string_bytes(value: Any) -> bytes:
     raise ContentError("a shown value that is not a string")
 
 
-def iter_forms(instructions: Sequence[Any], resources: Dictionary | None) -> Iterator[tuple[int, Any, pikepdf.Stream]]:
+def iter_forms(
+    instructions: Sequence[Any], resources: Dictionary | None
+) -> Iterator[tuple[int, Any, pikepdf.Stream]]:
     """(index, name, form) for every Do of a form XObject in `instructions`."""
     for index, item in enumerate(instructions):
         if op_name(item) == "Do" and item.operands:

@@ -67,7 +67,9 @@ class FormCopier:
             changed = True
         return changed
 
-    def _copy_form(self, form: pikepdf.Stream, inherited: Dictionary | None, depth: int) -> pikepdf.Stream:
+    def _copy_form(
+        self, form: pikepdf.Stream, inherited: Dictionary | None, depth: int
+    ) -> pikepdf.Stream:
         try:
             data = form.read_bytes()
         except Exception as exc:
@@ -83,7 +85,9 @@ class FormCopier:
             copy.write(unparse(instructions))
         return self.pdf.make_indirect(copy)
 
-    def has_text(self, form: pikepdf.Stream, inherited: Dictionary | None, seen: set[tuple[int, int]]) -> bool:
+    def has_text(
+        self, form: pikepdf.Stream, inherited: Dictionary | None, seen: set[tuple[int, int]]
+    ) -> bool:
         """Whether drawing `form` shows text (directly or through nested forms)."""
         key = form.objgen
         if key in self._has_text:
@@ -94,7 +98,8 @@ class FormCopier:
         resources = form_resources(form, inherited)
         instructions = parse(form)
         result = any(op_name(i) in TEXT_SHOW for i in instructions) or any(
-            self.has_text(nested, resources, seen) for _, _, nested in iter_forms(instructions, resources)
+            self.has_text(nested, resources, seen)
+            for _, _, nested in iter_forms(instructions, resources)
         )
         if key != (0, 0):
             self._has_text[key] = result

@@ -16,8 +16,10 @@ Pure geometry, in MuPDF's unrotated page space (points, y down). The rules:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 BoxTuple = tuple[float, float, float, float]
 
@@ -34,8 +36,9 @@ COLUMN_GAP_SPACES = 3.0
 WHITESPACE = frozenset({0x20, 0xA0, 0x09, 0x2002, 0x2003, 0x2009, 0x200A, 0x200B, 0x3000})
 
 
-@dataclass(frozen=True)
-class Glyph:
+class Glyph(NamedTuple):
+    """One glyph as MuPDF traced it (a NamedTuple: pages have thousands of them)."""
+
     gid: int
     uni: int
     origin: tuple[float, float]
@@ -62,6 +65,7 @@ class Action:
 
 
 KEEP = Action()
+DROP = Action(drop=True)
 
 
 def _inside(point: tuple[float, float], box: BoxTuple, grow: float) -> bool:
@@ -89,22 +93,71 @@ def is_near(glyph: Glyph, boxes: Sequence[BoxTuple]) -> bool:
     return any(_overlaps(glyph.bbox, box, grow) for box in boxes)
 
 
+class BoxIndex:
+    """The boxes of a page by horizontal band, so that each glyph is tested against the few
+    boxes near it rather than all of them (pages carry thousands of glyphs)."""
+
+    BAND = 24.0  # points
+
+    def __init__(self, boxes: Sequence[BoxTuple], reach: float) -> None:
+        self.boxes = list(boxes)
+        self.bands: dict[int, list[int]] = {}
+        for index, (_, y0, _, y1) in enumerate(self.boxes):
+            for band in range(
+                math.floor((y0 - reach) / self.BAND), math.floor((y1 + reach) / self.BAND) + 1
+            ):
+                self.bands.setdefault(band, []).append(index)
+
+    def near(self, y0: float, y1: float) -> list[BoxTuple]:
+        """The boxes (in their original order) that may reach the vertical span y0..y1."""
+        first, last = math.floor(y0 / self.BAND), math.floor(y1 / self.BAND)
+        if first == last:  # the common case: one band, already in order
+            return [self.boxes[i] for i in self.bands.get(first, ())]
+        found: set[int] = set()
+        for band in range(first, last + 1):
+            found.update(self.bands.get(band, ()))
+        return [self.boxes[i] for i in sorted(found)]
+
+    def covering(self, glyph: Glyph) -> int | None:
+        candidates = self.near(glyph.bbox[1], glyph.bbox[3])
+        if not candidates:
+            return None
+        hit = covering_box(glyph, candidates)
+        return None if hit is None else self.boxes.index(candidates[hit])
+
+    def is_near(self, glyph: Glyph) -> bool:
+        candidates = self.near(glyph.bbox[1], glyph.bbox[3])
+        return bool(candidates) and is_near(glyph, candidates)
+
+
 def plan(glyphs: Sequence[Glyph], boxes: Sequence[BoxTuple]) -> list[Action]:
     """One Action per glyph (same order). `glyphs` is every glyph of the page we can place."""
-    covering = [covering_box(g, boxes) for g in glyphs]
+    reach = (
+        max((g.size for g in glyphs), default=0.0) * max(ISOLATE_PER_SIZE, CENTRE_MARGIN_PER_SIZE)
+        + CENTRE_MARGIN
+        + 1
+    )
+    index = BoxIndex(boxes, reach)
+    covering = [index.covering(g) for g in glyphs]
     shifts = _shifts(glyphs, covering, boxes)
     actions: list[Action] = []
-    for index, glyph in enumerate(glyphs):
-        if covering[index] is not None:
-            actions.append(Action(drop=True))
+    for i, glyph in enumerate(glyphs):
+        if covering[i] is not None:
+            actions.append(DROP)
         else:
-            actions.append(Action(isolated=is_near(glyph, boxes), shift=shifts.get(index, (0.0, 0.0))))
+            shift = shifts.get(i)
+            near = index.is_near(glyph)
+            actions.append(
+                Action(isolated=near, shift=shift or (0.0, 0.0)) if (near or shift) else KEEP
+            )
     return actions
 
 
 def _axis(direction: tuple[float, float]) -> bool:
     dx, dy = direction
-    return (abs(abs(dx) - 1) < 1e-3 and abs(dy) < 1e-3) or (abs(abs(dy) - 1) < 1e-3 and abs(dx) < 1e-3)
+    return (abs(abs(dx) - 1) < 1e-3 and abs(dy) < 1e-3) or (
+        abs(abs(dy) - 1) < 1e-3 and abs(dx) < 1e-3
+    )
 
 
 def _lines(glyphs: Sequence[Glyph], indexes: Iterable[int]) -> list[list[int]]:
@@ -170,7 +223,12 @@ def _shifts(
                 gap = start - removed_end
                 if -0.5 * space <= gap <= COLUMN_GAP_SPACES * space:
                     box = boxes[removed_box]
-                    far_edge = max(s((box[0], box[1])), s((box[2], box[3])), s((box[0], box[3])), s((box[2], box[1])))
+                    far_edge = max(
+                        s((box[0], box[1])),
+                        s((box[2], box[3])),
+                        s((box[0], box[3])),
+                        s((box[2], box[1])),
+                    )
                     current = far_edge - removed_end
                 else:
                     current = 0.0

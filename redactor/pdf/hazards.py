@@ -62,7 +62,11 @@ def _scan(resources: Dictionary | None, seen: set[tuple[int, int]], depth: int) 
         if isinstance(group, pikepdf.Stream) and _shows_content(group):
             return "a soft mask whose group shows text or images"
     for _, pattern in (_dict(resources.get("/Pattern")) or Dictionary()).items():
-        if isinstance(pattern, pikepdf.Stream) and pattern.get("/PatternType") == 1 and _shows_content(pattern):
+        if (
+            isinstance(pattern, pikepdf.Stream)
+            and pattern.get("/PatternType") == 1
+            and _shows_content(pattern)
+        ):
             return "a tiling pattern whose cell shows text or images"
     for _, font in (_dict(resources.get("/Font")) or Dictionary()).items():
         if isinstance(font, Dictionary) and font.get("/Subtype") == Name.Type3:
@@ -96,7 +100,10 @@ def render_leftovers(page: pymupdf.Page, boxes: Sequence[Rect]) -> list[int]:
         return []
     # At least MIN_INTERIOR_PX pixels across the smallest box, so thin boxes are checked too.
     smallest = min(min(r.width, r.height) for r in boxes)
-    dpi = min(MAX_DPI, max(RENDER_DPI, math.ceil(72.0 * (MIN_INTERIOR_PX + 2 * EDGE_PX) / max(smallest, 0.5))))
+    dpi = min(
+        MAX_DPI,
+        max(RENDER_DPI, math.ceil(72.0 * (MIN_INTERIOR_PX + 2 * EDGE_PX) / max(smallest, 0.5))),
+    )
     pix = page.get_pixmap(dpi=dpi, annots=False, alpha=False, colorspace=pymupdf.csRGB)
     scale = dpi / 72.0
     samples = pix.samples_mv

@@ -29,7 +29,7 @@ class Visibility:
         self.off: set[tuple[int, int]] = set()
         self.on: set[tuple[int, int]] = set()
         self.base_on = True
-        if not self.present:
+        if not isinstance(props, Dictionary):
             return
         config = props.get("/D")
         if isinstance(config, Dictionary):
@@ -58,7 +58,9 @@ class Visibility:
         if isinstance(expression, Array):
             return self._expression(expression, depth + 1)
         groups = oc.get("/OCGs")
-        members = list(groups) if isinstance(groups, Array) else ([groups] if groups is not None else [])
+        members = (
+            list(groups) if isinstance(groups, Array) else ([groups] if groups is not None else [])
+        )
         states = [self.group_on(g) for g in members]
         if not states:
             return True
@@ -95,7 +97,9 @@ def _keys(value: Any) -> set[tuple[int, int]]:
     return {item.objgen for item in value if isinstance(item, Dictionary) and item.is_indirect}
 
 
-def strip_hidden(instructions: list[Any], resources: Dictionary | None, vis: Visibility) -> tuple[list[Any], bool]:
+def strip_hidden(
+    instructions: list[Any], resources: Dictionary | None, vis: Visibility
+) -> tuple[list[Any], bool]:
     """The instructions without hidden optional content; and whether anything was cut."""
     out: list[Any] = []
     depth = 0  # marked-content nesting
@@ -105,7 +109,12 @@ def strip_hidden(instructions: list[Any], resources: Dictionary | None, vis: Vis
         name = op_name(item)
         if name in ("BDC", "BMC"):
             depth += 1
-            if hidden_from is None and name == "BDC" and _is_oc(item) and not vis.visible(_oc_target(item, resources)):
+            if (
+                hidden_from is None
+                and name == "BDC"
+                and _is_oc(item)
+                and not vis.visible(_oc_target(item, resources))
+            ):
                 hidden_from = depth
                 changed = True
                 continue
@@ -119,7 +128,11 @@ def strip_hidden(instructions: list[Any], resources: Dictionary | None, vis: Vis
             continue
         if name == "Do" and item.operands:
             xobj = resource(resources, "XObject", item.operands[0])
-            if isinstance(xobj, pikepdf.Stream) and "/OC" in xobj and not vis.visible(xobj.get("/OC")):
+            if (
+                isinstance(xobj, pikepdf.Stream)
+                and "/OC" in xobj
+                and not vis.visible(xobj.get("/OC"))
+            ):
                 changed = True
                 continue
         out.append(item)
@@ -163,7 +176,10 @@ def remove_hidden_content(pdf: pikepdf.Pdf) -> list[int]:
             instructions = parse(stream)
             kept, changed = strip_hidden(instructions, res, vis)
         except ContentError as exc:
-            log.info("optional content: a form or pattern could not be read (%s); its pages are rasterised", exc)
+            log.info(
+                "optional content: a form or pattern could not be read (%s); its pages are rasterised",
+                exc,
+            )
             failed = list(range(len(pdf.pages)))
             continue
         if changed:
@@ -172,9 +188,13 @@ def remove_hidden_content(pdf: pikepdf.Pdf) -> list[int]:
         resources = page.obj.get("/Resources")
         try:
             instructions = parse(page)
-            kept, changed = strip_hidden(instructions, resources if isinstance(resources, Dictionary) else None, vis)
+            kept, changed = strip_hidden(
+                instructions, resources if isinstance(resources, Dictionary) else None, vis
+            )
         except ContentError as exc:
-            log.info("optional content: page %d could not be read (%s); it is rasterised", index + 1, exc)
+            log.info(
+                "optional content: page %d could not be read (%s); it is rasterised", index + 1, exc
+            )
             failed.append(index)
             continue
         if changed:

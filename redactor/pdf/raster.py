@@ -33,12 +33,15 @@ def rasterize_page(
     pix = page.get_pixmap(dpi=dpi, annots=False, alpha=False, colorspace=pymupdf.csRGB)
     scale = dpi / 72.0
     for rect in boxes:
-        irect = pymupdf.IRect(
-            math.floor(rect.x0 * scale) - 1,
-            math.floor(rect.y0 * scale) - 1,
-            math.ceil(rect.x1 * scale) + 1,
-            math.ceil(rect.y1 * scale) + 1,
-        ) & pix.irect
+        irect = (
+            pymupdf.IRect(
+                math.floor(rect.x0 * scale) - 1,
+                math.floor(rect.y0 * scale) - 1,
+                math.ceil(rect.x1 * scale) + 1,
+                math.ceil(rect.y1 * scale) + 1,
+            )
+            & pix.irect
+        )
         if not irect.is_empty:
             pix.set_rect(irect, fill)
     target = page.rect

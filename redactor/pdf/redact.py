@@ -56,6 +56,12 @@ LANGUAGES = ("nl", "en")
 OUTSIDE = 1e5  # "everything beyond the page", for the redaction of content outside it
 OUTSIDE_TOLERANCE = 1.0  # points; content this close to the page edge counts as inside
 FILL = {BoxStyle.BLACK: (0, 0, 0), BoxStyle.WHITE: (255, 255, 255)}
+# PyMuPDF's type stubs do not declare its integer constants.
+NO_ENCRYPTION: int = pymupdf.PDF_ENCRYPT_NONE  # type: ignore[attr-defined]
+IMAGE_PIXELS: int = pymupdf.PDF_REDACT_IMAGE_PIXELS  # type: ignore[attr-defined]
+LINE_ART_COVERED: int = pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED  # type: ignore[attr-defined]
+LINE_ART_TOUCHED: int = pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED  # type: ignore[attr-defined]
+TEXT_REMOVE: int = pymupdf.PDF_REDACT_TEXT_REMOVE  # type: ignore[attr-defined]
 
 
 @dataclass
@@ -90,12 +96,21 @@ def redact_document(
             raise
         except MemoryError as exc:
             raise ExportError("The PDF is too large or too complex to redact.") from exc
-        except (pymupdf.FileDataError, pymupdf.mupdf.FzErrorBase, pikepdf.PdfError, ContentError) as exc:
+        except (
+            pymupdf.FileDataError,
+            pymupdf.mupdf.FzErrorBase,
+            pikepdf.PdfError,
+            ContentError,
+        ) as exc:
             log.info("redaction failed on damaged input: %s", exc)
-            raise PdfError(f"The PDF is damaged in a way that prevents a safe redaction ({_short(exc)}).") from exc
+            raise PdfError(
+                f"The PDF is damaged in a way that prevents a safe redaction ({_short(exc)})."
+            ) from exc
         except Exception as exc:  # a bug, or input nobody foresaw: refuse, never deliver
             log.error("redaction failed unexpectedly", exc_info=True)
-            raise ExportError(f"The PDF could not be redacted safely (internal error: {_short(exc)}).") from exc
+            raise ExportError(
+                f"The PDF could not be redacted safely (internal error: {_short(exc)})."
+            ) from exc
 
 
 def _short(exc: BaseException) -> str:
@@ -105,15 +120,25 @@ def _short(exc: BaseException) -> str:
 
 def _check_options(options: RenderOptions) -> None:
     if not MIN_DPI <= int(options.image_dpi) <= MAX_DPI:
-        raise ExportError(f"The image resolution must be between {MIN_DPI} and {MAX_DPI} dpi, not {options.image_dpi}.")
+        raise ExportError(
+            f"The image resolution must be between {MIN_DPI} and {MAX_DPI} dpi, not {options.image_dpi}."
+        )
     if options.language not in LANGUAGES:
-        raise ExportError(f"The language of the notices must be 'nl' or 'en', not {options.language!r}.")
+        raise ExportError(
+            f"The language of the notices must be 'nl' or 'en', not {options.language!r}."
+        )
     BoxStyle(options.style)
     OutputMode(options.mode)
 
 
 class _Redaction:
-    def __init__(self, source: bytes, boxes: list[BoxSpec], withheld: list[WithheldPageSpec], options: RenderOptions):
+    def __init__(
+        self,
+        source: bytes,
+        boxes: list[BoxSpec],
+        withheld: list[WithheldPageSpec],
+        options: RenderOptions,
+    ):
         self.source = source
         self.boxes = boxes
         self.withheld = withheld
@@ -130,11 +155,17 @@ class _Redaction:
         data = self._stage_bcd(data)
         data = self._stage_e(data)
         stamps = {
-            i: PageStamp(p.displayed_to_user, [(b.rect, b.codes) for b in p.boxes], _notice_drawing(p, self.options))
+            i: PageStamp(
+                p.displayed_to_user,
+                [(b.rect, b.codes) for b in p.boxes],
+                _notice_drawing(p, self.options),
+            )
             for i, p in enumerate(self.pages)
         }
         pdf = finalize(data, stamps, self.style, self.legend)
-        return RedactedDocument(pdf=pdf, removed_terms=removed, rasterized_pages=tuple(sorted(self.rasterize)))
+        return RedactedDocument(
+            pdf=pdf, removed_terms=removed, rasterized_pages=tuple(sorted(self.rasterize))
+        )
 
     # --- A ------------------------------------------------------------------------------
 
@@ -145,11 +176,12 @@ class _Redaction:
             self._public_text()
             boxes = {i: p.unrotated for i, p in enumerate(self.pages) if p.unrotated}
             withheld = [i for i, p in enumerate(self.pages) if p.withheld is not None]
+            # Terms after baking: a field value under a box is removed text like any other.
+            annots.flatten(doc)
             removed = terms.removed_terms(doc, boxes, withheld, "\n".join(self.public_text))
             for index in withheld:
                 _empty_page(doc, index)
-            annots.flatten(doc)
-            data = doc.tobytes(garbage=1, encryption=pymupdf.PDF_ENCRYPT_NONE)
+            data = doc.tobytes(garbage=1, encryption=NO_ENCRYPTION)
         finally:
             doc.close()
         return data, removed
@@ -163,33 +195,45 @@ class _Redaction:
         count = len(self.pages)
         for spec in self.withheld:
             if not 0 <= spec.page_index < count:
-                raise ExportError(f"Page {spec.page_index + 1} is marked withheld, but the document has {count} pages.")
-            page = self.pages[spec.page_index]
-            merged = list(page.withheld or ())
+                raise ExportError(
+                    f"Page {spec.page_index + 1} is marked withheld, but the document has {count} pages."
+                )
+            target = self.pages[spec.page_index]
+            merged = list(target.withheld or ())
             merged += [c for c in spec.codes if c not in merged]
-            page.withheld = tuple(merged)
-        for spec in self.boxes:
-            if not 0 <= spec.page_index < count:
-                raise ExportError(f"A box is on page {spec.page_index + 1}, but the document has {count} pages.")
-            page = self.pages[spec.page_index]
-            if page.withheld is not None:
+            target.withheld = tuple(merged)
+        for box in self.boxes:
+            if not 0 <= box.page_index < count:
+                raise ExportError(
+                    f"A box is on page {box.page_index + 1}, but the document has {count} pages."
+                )
+            target = self.pages[box.page_index]
+            if target.withheld is not None:
                 continue  # the whole page goes; its boxes have nothing left to cover
             try:
-                rect = validate_rect(spec.rect, page.width, page.height, f"A box on page {spec.page_index + 1}")
+                rect = validate_rect(
+                    box.rect, target.width, target.height, f"A box on page {box.page_index + 1}"
+                )
             except InputError as err:
                 raise ExportError(str(err)) from err
-            page.boxes.append(BoxSpec(spec.page_index, rect, tuple(spec.codes)))
-            unrot = displayed_to_unrotated(doc[spec.page_index], rect)
-            page.unrotated.append((unrot.x0, unrot.y0, unrot.x1, unrot.y1))
+            target.boxes.append(BoxSpec(box.page_index, rect, tuple(box.codes)))
+            unrot = displayed_to_unrotated(doc[box.page_index], rect)
+            target.unrotated.append((unrot.x0, unrot.y0, unrot.x1, unrot.y1))
 
     def _public_text(self) -> None:
         for page in self.pages:
             self.public_text += [box_label(b.codes) for b in page.boxes]
             if page.withheld is not None:
-                self.public_text.append(stamp.withheld_notice(page.width, page.height, page.withheld, self.options.language)[1])
+                self.public_text.append(
+                    stamp.withheld_notice(
+                        page.width, page.height, page.withheld, self.options.language
+                    )[1]
+                )
         if self.options.legend and self.pages:
             first = self.pages[0]
-            drawing, text = stamp.legend_page(first.width, first.height, self.options.legend, self.options.language)
+            drawing, text = stamp.legend_page(
+                first.width, first.height, self.options.legend, self.options.language
+            )
             self.legend = ((first.width, first.height), drawing)
             self.public_text.append(text)
 
@@ -215,7 +259,9 @@ class _Redaction:
                 continue
             try:
                 resources = pdf.pages[index].obj.get("/Resources")
-                reason = hazards.structural_hazard(resources if isinstance(resources, pikepdf.Dictionary) else None)
+                reason = hazards.structural_hazard(
+                    resources if isinstance(resources, pikepdf.Dictionary) else None
+                )
                 if reason:
                     self._fallback(index, reason)
                     continue
@@ -241,8 +287,10 @@ class _Redaction:
         for index, text in texts.items():
             mapped, foreign = traces[index]
             boxes = self.pages[index].unrotated
-            if any(covering_box(g, boxes) is not None or is_near(g, boxes) for g in foreign):
-                self._fallback(index, "text drawn by a pattern, soft mask or Type3 glyph lies under a box")
+            if any(covering_box(g, boxes) is not None or is_near(g, boxes) for g in foreign):  # few
+                self._fallback(
+                    index, "text drawn by a pattern, soft mask or Type3 glyph lies under a box"
+                )
                 continue
             actions, placed = textpos.plan_page(mapped, boxes)
             try:
@@ -275,13 +323,13 @@ class _Redaction:
                 doc.subset_fonts()
             except Exception as exc:  # subsetting is hygiene; the redaction is already complete
                 log.info("fonts could not be subset: %s", exc)
-            out = doc.tobytes(garbage=4, deflate=True, clean=True, encryption=pymupdf.PDF_ENCRYPT_NONE)
+            out = doc.tobytes(garbage=4, deflate=True, clean=True, encryption=NO_ENCRYPTION)
             late = self._recheck(out)
             if late:
                 for index in late:
                     self.rasterize.add(index)
                     self._rasterize(doc, index)
-                out = doc.tobytes(garbage=4, deflate=True, clean=True, encryption=pymupdf.PDF_ENCRYPT_NONE)
+                out = doc.tobytes(garbage=4, deflate=True, clean=True, encryption=NO_ENCRYPTION)
         finally:
             doc.close()
         return out
@@ -294,29 +342,37 @@ class _Redaction:
             for rect in _outside(visible):
                 page.add_redact_annot(rect)
             page.apply_redactions(
-                images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
-                graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED,
-                text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+                images=IMAGE_PIXELS,
+                graphics=LINE_ART_COVERED,
+                text=TEXT_REMOVE,
             )
         if not info.unrotated:
             return
         for box in info.unrotated:
             page.add_redact_annot(pymupdf.Rect(box))
         page.apply_redactions(
-            images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
-            graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
-            text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+            images=IMAGE_PIXELS,
+            graphics=LINE_ART_TOUCHED,
+            text=TEXT_REMOVE,
         )
         if index in self.rasterize:
             return
         page = doc[index]
         left = hazards.render_leftovers(page, [b.rect for b in info.boxes])
         if left:
-            self._fallback(index, f"something is still painted inside box {left[0] + 1} after redaction")
+            self._fallback(
+                index, f"something is still painted inside box {left[0] + 1} after redaction"
+            )
 
     def _rasterize(self, doc: pymupdf.Document, index: int) -> None:
         info = self.pages[index]
-        rasterize_page(doc, index, [pymupdf.Rect(b) for b in info.unrotated], FILL[self.style], int(self.options.image_dpi))
+        rasterize_page(
+            doc,
+            index,
+            [pymupdf.Rect(b) for b in info.unrotated],
+            FILL[self.style],
+            int(self.options.image_dpi),
+        )
 
     def _recheck(self, data: bytes) -> list[int]:
         """Pages (rewritten, not rasterised) whose glyphs are not where stage D put them."""
@@ -351,7 +407,8 @@ def _empty_page(doc: pymupdf.Document, index: int) -> None:
 
 
 def _has_outside_content(page: pymupdf.Page, visible: pymupdf.Rect) -> bool:
-    grown = pymupdf.Rect(visible) + (-OUTSIDE_TOLERANCE, -OUTSIDE_TOLERANCE, OUTSIDE_TOLERANCE, OUTSIDE_TOLERANCE)
+    t = OUTSIDE_TOLERANCE
+    grown = pymupdf.Rect(visible.x0 - t, visible.y0 - t, visible.x1 + t, visible.y1 + t)
     for _kind, bbox in page.get_bboxlog():
         rect = pymupdf.Rect(bbox)
         if rect.is_empty or rect.is_infinite:

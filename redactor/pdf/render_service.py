@@ -18,6 +18,7 @@ Protocol (one request at a time, the caller holds the lock):
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import multiprocessing
 import threading
@@ -190,7 +191,7 @@ def _serve(conn: Connection) -> None:
                 continue
             try:
                 key = request[1]
-                doc = docs.get(key, lambda k=key: load_from_parent(k), name="The PDF")
+                doc = docs.get(key, functools.partial(load_from_parent, key), name="The PDF")
                 sources.pop(key, None)
                 if kind == "words":
                     conn.send(("words", page_text(doc, request[2])))

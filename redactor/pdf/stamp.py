@@ -129,7 +129,9 @@ def _fit(text: str, size: float, width: float) -> float:
     return min(size, width / unit) if unit > 0 else size
 
 
-def withheld_notice(width: float, height: float, codes: Sequence[str], language: str) -> tuple[bytes, str]:
+def withheld_notice(
+    width: float, height: float, codes: Sequence[str], language: str
+) -> tuple[bytes, str]:
     """Displayed-space drawing for a withheld page, and the text it shows."""
     lang = language if language in WITHHELD_TITLE else "nl"
     title = WITHHELD_TITLE[lang]
@@ -145,7 +147,9 @@ def withheld_notice(width: float, height: float, codes: Sequence[str], language:
     return out, f"{title}\n{grounds}"
 
 
-def legend_page(width: float, height: float, entries: Sequence[LegendEntry], language: str) -> tuple[bytes, str]:
+def legend_page(
+    width: float, height: float, entries: Sequence[LegendEntry], language: str
+) -> tuple[bytes, str]:
     """Displayed-space drawing for the legend page, and the text it shows."""
     lang = language if language in LEGEND_TITLE else "nl"
     margin = min(50.0, width * 0.08)

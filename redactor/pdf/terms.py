@@ -16,25 +16,32 @@ from __future__ import annotations
 import logging
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import pymupdf
 
-from redactor.pdf.glyphs import BoxTuple, Glyph, covering_box
+from redactor.pdf.glyphs import BoxIndex, BoxTuple, Glyph
 
 log = logging.getLogger(__name__)
 
 MIN_TERM = 2  # shorter stretches are not worth reporting (the gate ignores < 4 anyway)
 # ActualText is ignored: the export strips it, so it is neither removed nor remaining text.
-FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_IGNORE_ACTUALTEXT
+FLAGS = (
+    pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_IGNORE_ACTUALTEXT
+)
 
 
 def normalise(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-def _glyph(char: dict[str, object], span: dict[str, object], direction: tuple[float, float]) -> Glyph:
-    ox, oy = char["origin"]  # type: ignore[misc]
-    x0, y0, x1, y1 = char["bbox"]  # type: ignore[misc]
+def _glyph(
+    char: dict[str, object], span: dict[str, object], direction: tuple[float, float]
+) -> Glyph:
+    origin: Any = char["origin"]
+    box: Any = char["bbox"]
+    ox, oy = float(origin[0]), float(origin[1])
+    x0, y0, x1, y1 = (float(v) for v in box)
     size = float(span.get("size") or 0.0)  # type: ignore[arg-type]
     if direction == (1.0, 0.0) and size > 0:
         # MuPDF's trace box: ascender and descender scaled to add up to the font size.
@@ -53,7 +60,9 @@ def _glyph(char: dict[str, object], span: dict[str, object], direction: tuple[fl
     )
 
 
-def page_split(page: pymupdf.Page, boxes: Sequence[BoxTuple], withheld: bool) -> tuple[list[str], str]:
+def page_split(
+    page: pymupdf.Page, boxes: Sequence[BoxTuple], withheld: bool
+) -> tuple[list[str], str]:
     """(removed stretches, remaining text) of one page. Boxes are in MuPDF's unrotated space.
 
     The remaining text is the page's kept characters run together, as an extractor will see
@@ -61,6 +70,7 @@ def page_split(page: pymupdf.Page, boxes: Sequence[BoxTuple], withheld: bool) ->
     removed: list[str] = []
     kept_all: list[str] = []
     raw = page.get_text("rawdict", flags=FLAGS)
+    index = BoxIndex(boxes, reach=40.0)
     for block in raw.get("blocks", ()):
         for line in block.get("lines", ()):
             direction = tuple(round(v, 3) for v in line.get("dir", (1.0, 0.0)))
@@ -71,7 +81,7 @@ def page_split(page: pymupdf.Page, boxes: Sequence[BoxTuple], withheld: bool) ->
                     if not c.strip():
                         _flush(current, removed)
                         continue
-                    gone = withheld or covering_box(_glyph(char, span, direction), boxes) is not None  # type: ignore[arg-type]
+                    gone = withheld or index.covering(_glyph(char, span, direction)) is not None
                     if gone:
                         current.append(c)
                     else:

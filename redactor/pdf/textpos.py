@@ -95,7 +95,9 @@ class PageText:
         self.pdf = pdf
         page = pdf.pages[page_index]
         resources = page.obj.get("/Resources")
-        self.root = StreamWork(page.obj, True, parse(page), resources if isinstance(resources, Dictionary) else None)
+        self.root = StreamWork(
+            page.obj, True, parse(page), resources if isinstance(resources, Dictionary) else None
+        )
         self.fonts: dict[Any, FontCodes] = {}
         self.by_marker: dict[int, tuple[StreamWork, int]] = {}
         self._collect(self.root, 0, set())
@@ -165,7 +167,7 @@ class PageText:
         self, glyphs: dict[int, list[Glyph]], actions: dict[int, list[Action]], page_matrix: Matrix
     ) -> None:
         """Re-emit every text operator as absolutely placed runs (see the module doc)."""
-        for marker, (work, index) in self.by_marker.items():
+        for marker, (_work, index) in self.by_marker.items():
             if len(actions.get(marker, ())) != len(glyphs.get(marker, ())):
                 raise ContentError(f"no trace for text operator {index}")
         _Rewriter(self, glyphs, actions, page_matrix).run(self.root, IDENTITY)
@@ -173,7 +175,11 @@ class PageText:
 
 class _Rewriter:
     def __init__(
-        self, text: PageText, glyphs: dict[int, list[Glyph]], actions: dict[int, list[Action]], page_matrix: Matrix
+        self,
+        text: PageText,
+        glyphs: dict[int, list[Glyph]],
+        actions: dict[int, list[Action]],
+        page_matrix: Matrix,
     ) -> None:
         self.text = text
         self.glyphs = glyphs
@@ -226,7 +232,9 @@ class _Rewriter:
                 items.append(("num", value))
         codes = sum(1 for kind, _ in items if kind == "code")
         if codes != len(glyphs):
-            raise ContentError(f"a text operator shows {codes} codes but MuPDF traced {len(glyphs)} glyphs")
+            raise ContentError(
+                f"a text operator shows {codes} codes but MuPDF traced {len(glyphs)} glyphs"
+            )
         out: list[Any] = []
         if op == '"':
             out += [instr([operands[0]], "Tw"), instr([operands[1]], "Tc")]
@@ -309,7 +317,7 @@ def _glyphs(span: dict[str, Any]) -> list[Glyph]:
             uni=int(ch[0]),
             origin=(float(ch[2][0]), float(ch[2][1])),
             bbox=tuple(float(v) for v in ch[3]),  # type: ignore[arg-type]
-            direction=direction,  # type: ignore[arg-type]
+            direction=direction,
             size=size,
             space=space,
             wmode=wmode,
@@ -353,7 +361,9 @@ def page_matrix(page: pymupdf.Page) -> Matrix:
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
-def expected_glyphs(placed: Sequence[tuple[Glyph, Action]], foreign: Sequence[Glyph]) -> list[tuple[int, tuple[float, float], bool]]:
+def expected_glyphs(
+    placed: Sequence[tuple[Glyph, Action]], foreign: Sequence[Glyph]
+) -> list[tuple[int, tuple[float, float], bool]]:
     """(gid, final origin, may_vanish) for every glyph the rewritten page should show."""
     out = []
     for glyph, action in placed:
@@ -365,7 +375,9 @@ def expected_glyphs(placed: Sequence[tuple[Glyph, Action]], foreign: Sequence[Gl
 
 
 def check_positions(
-    actual: Sequence[Glyph], expected: Sequence[tuple[int, tuple[float, float], bool]], tol: float = 0.05
+    actual: Sequence[Glyph],
+    expected: Sequence[tuple[int, tuple[float, float], bool]],
+    tol: float = 0.05,
 ) -> str | None:
     """None if every traced glyph sits where it was placed; else why not.
 
@@ -377,7 +389,14 @@ def check_positions(
         x, y = glyph.origin
         for cell in _cells(x, y):
             candidates = pool.get(cell, [])
-            hit = next((i for i, (ex, ey) in enumerate(candidates) if abs(ex - x) <= tol and abs(ey - y) <= tol), None)
+            hit = next(
+                (
+                    i
+                    for i, (ex, ey) in enumerate(candidates)
+                    if abs(ex - x) <= tol and abs(ey - y) <= tol
+                ),
+                None,
+            )
             if hit is not None:
                 del candidates[hit]
                 break

@@ -66,7 +66,9 @@ def text_width(text: str, size: float = FONT_SIZE) -> float:
     return pymupdf.get_text_length(text, fontname="helv", fontsize=size)
 
 
-def word_box(x: float, baseline_top: float, before: str, word: str, size: float = FONT_SIZE) -> Rect:
+def word_box(
+    x: float, baseline_top: float, before: str, word: str, size: float = FONT_SIZE
+) -> Rect:
     """The displayed box over `word` in a line starting at x with `before` in front of it.
 
     `baseline_top` is the baseline's distance from the top of the (unrotated, uncropped) page.
@@ -127,11 +129,15 @@ def form_xobject(
     stream.Type = Name.XObject
     stream.Subtype = Name.Form
     stream.BBox = Array(bbox)
-    stream.Resources = resources if resources is not None else Dictionary(Font=Dictionary(F1=helvetica(pdf)))
+    stream.Resources = (
+        resources if resources is not None else Dictionary(Font=Dictionary(F1=helvetica(pdf)))
+    )
     return pdf.make_indirect(stream)
 
 
-def rgb_image(pdf: pikepdf.Pdf, width: int, height: int, pixel: Callable[[int, int], tuple[int, int, int]]) -> pikepdf.Stream:
+def rgb_image(
+    pdf: pikepdf.Pdf, width: int, height: int, pixel: Callable[[int, int], tuple[int, int, int]]
+) -> pikepdf.Stream:
     raw = bytes(c for y in range(height) for x in range(width) for c in pixel(x, y))
     stream = pikepdf.Stream(pdf, zlib.compress(raw))
     stream.Type = Name.XObject
@@ -150,11 +156,21 @@ def save(pdf: pikepdf.Pdf, **kwargs: object) -> bytes:
     return out.getvalue()
 
 
-def text_line(x: float, baseline_top: float, text: str, extra_ops: bytes = b"", font: bytes = b"/F1") -> bytes:
+def text_line(
+    x: float, baseline_top: float, text: str, extra_ops: bytes = b"", font: bytes = b"/F1"
+) -> bytes:
     """A BT..ET block showing `text` (WinAnsi) at displayed baseline `baseline_top`."""
     y = PAGE_H - baseline_top
     literal = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode("cp1252")
-    return b"BT " + font + b" %g Tf %g %g Td " % (FONT_SIZE, x, y) + extra_ops + b"(" + literal + b") Tj ET\n"
+    return (
+        b"BT "
+        + font
+        + b" %g Tf %g %g Td " % (FONT_SIZE, x, y)
+        + extra_ops
+        + b"("
+        + literal
+        + b") Tj ET\n"
+    )
 
 
 def visible_line(baseline_top: float = 260.0) -> bytes:
@@ -183,7 +199,8 @@ def tj_kerned_text() -> Case:
     pdf = new_pdf()
     y = PAGE_H - BASE_Y
     content = (
-        b"BT /F1 12 Tf %g %g Td [(Openbaar ) -20 (GEHE) 15 (IM4711) -10 ( Openbaar)] TJ ET\n" % (BASE_X, y)
+        b"BT /F1 12 Tf %g %g Td [(Openbaar ) -20 (GEHE) 15 (IM4711) -10 ( Openbaar)] TJ ET\n"
+        % (BASE_X, y)
     ) + visible_line()
     add_page(pdf, content)
     x0 = BASE_X + text_width(VISIBLE + " ") + 20 * FONT_SIZE / 1000
@@ -216,8 +233,12 @@ def clipped_text() -> Case:
     """Text clipped away (invisible on screen) and text used as a clip (render mode 7)."""
     pdf = new_pdf()
     content = (
-        b"q 0 0 5 5 re W n " + text_line(BASE_X, BASE_Y, line_text()) + b"Q\n"
-        + b"q " + text_line(BASE_X, 140, SECRET, extra_ops=b"7 Tr ") + b"0 0 1 rg 0 0 400 300 re f Q\n"
+        b"q 0 0 5 5 re W n "
+        + text_line(BASE_X, BASE_Y, line_text())
+        + b"Q\n"
+        + b"q "
+        + text_line(BASE_X, 140, SECRET, extra_ops=b"7 Tr ")
+        + b"0 0 1 rg 0 0 400 300 re f Q\n"
         + visible_line()
     )
     add_page(pdf, content)
@@ -227,7 +248,9 @@ def clipped_text() -> Case:
 
 def form_xobject_text() -> Case:
     pdf = new_pdf()
-    form = form_xobject(pdf, b"BT /F1 12 Tf 0 5 Td (" + line_text().encode() + b") Tj ET", [0, 0, 300, 20])
+    form = form_xobject(
+        pdf, b"BT /F1 12 Tf 0 5 Td (" + line_text().encode() + b") Tj ET", [0, 0, 300, 20]
+    )
     y = PAGE_H - BASE_Y - 5
     content = b"q 1 0 0 1 %g %g cm /Fm1 Do Q\n" % (BASE_X, y) + visible_line()
     add_page(pdf, content, Dictionary(XObject=Dictionary(Fm1=form)))
@@ -240,12 +263,20 @@ def form_reused_text() -> Case:
     The secret on page 2 is outside any box, so it is legitimately still there: the check is
     that page 1's box removed it there and page 2 still shows it."""
     pdf = new_pdf()
-    form = form_xobject(pdf, b"BT /F1 12 Tf 0 5 Td (" + line_text().encode() + b") Tj ET", [0, 0, 300, 20])
+    form = form_xobject(
+        pdf, b"BT /F1 12 Tf 0 5 Td (" + line_text().encode() + b") Tj ET", [0, 0, 300, 20]
+    )
     y = PAGE_H - BASE_Y - 5
     content = b"q 1 0 0 1 %g %g cm /Fm1 Do Q\n" % (BASE_X, y) + visible_line()
     add_page(pdf, content, Dictionary(XObject=Dictionary(Fm1=form)))
     add_page(pdf, content, Dictionary(XObject=Dictionary(Fm1=form)))
-    return Case("form_reused_text", save(pdf), (box(0, SECRET_BOX),), secrets=(), extra={"page2_keeps": SECRET})
+    return Case(
+        "form_reused_text",
+        save(pdf),
+        (box(0, SECRET_BOX),),
+        secrets=(),
+        extra={"page2_keeps": SECRET},
+    )
 
 
 def pattern_text() -> Case:
@@ -263,7 +294,10 @@ def pattern_text() -> Case:
     tile = pdf.make_indirect(tile)
     rect = SECRET_BOX
     fill = b"q /Pattern cs /P1 scn %g %g %g %g re f Q\n" % (
-        rect.x0 + 2, PAGE_H - rect.y1 + 2, rect.width - 4, rect.height - 4
+        rect.x0 + 2,
+        PAGE_H - rect.y1 + 2,
+        rect.width - 4,
+        rect.height - 4,
     )
     add_page(pdf, fill + visible_line(), Dictionary(Pattern=Dictionary(P1=tile)))
     return Case("pattern_text", save(pdf), (box(0, rect),))
@@ -298,9 +332,14 @@ def softmask_text() -> Case:
         [0, 0, PAGE_W, PAGE_H],
     )
     group.Group = Dictionary(S=Name.Transparency, CS=Name.DeviceGray)
-    gs = Dictionary(Type=Name.ExtGState, SMask=Dictionary(Type=Name.Mask, S=Name.Luminosity, G=group))
+    gs = Dictionary(
+        Type=Name.ExtGState, SMask=Dictionary(Type=Name.Mask, S=Name.Luminosity, G=group)
+    )
     content = b"q /GS1 gs 0 0 1 rg %g %g %g %g re f Q\n" % (
-        rect.x0 + 1, PAGE_H - rect.y1 + 1, rect.width - 2, rect.height - 2
+        rect.x0 + 1,
+        PAGE_H - rect.y1 + 1,
+        rect.width - 2,
+        rect.height - 2,
     )
     add_page(pdf, content + visible_line(), Dictionary(ExtGState=Dictionary(GS1=gs)))
     return Case("softmask_text", save(pdf), (box(0, rect),))
@@ -312,20 +351,29 @@ def softmask_outside_box() -> Case:
     rect = SECRET_BOX
     group = form_xobject(
         pdf,
-        b"1 g BT /F1 12 Tf %g %g Td (%s) Tj ET" % (rect.x0 + 1, PAGE_H - rect.y1 + 4, SECRET.encode()),
+        b"1 g BT /F1 12 Tf %g %g Td (%s) Tj ET"
+        % (rect.x0 + 1, PAGE_H - rect.y1 + 4, SECRET.encode()),
         [0, 0, PAGE_W, PAGE_H],
     )
     group.Group = Dictionary(S=Name.Transparency, CS=Name.DeviceGray)
-    gs = Dictionary(Type=Name.ExtGState, SMask=Dictionary(Type=Name.Mask, S=Name.Luminosity, G=group))
+    gs = Dictionary(
+        Type=Name.ExtGState, SMask=Dictionary(Type=Name.Mask, S=Name.Luminosity, G=group)
+    )
     img = rgb_image(pdf, 4, 4, lambda x, y: (0, 0, 255))
     # An image (not line art) under the mask, much larger than the box: MuPDF blanks only the
     # image's pixels inside the box and keeps the soft mask with its text.
     content = b"q /GS1 gs 300 0 0 120 20 %g cm /Im1 Do Q\n" % (PAGE_H - rect.y1 - 40)
-    add_page(pdf, content + visible_line(), Dictionary(ExtGState=Dictionary(GS1=gs), XObject=Dictionary(Im1=img)))
+    add_page(
+        pdf,
+        content + visible_line(),
+        Dictionary(ExtGState=Dictionary(GS1=gs), XObject=Dictionary(Im1=img)),
+    )
     return Case("softmask_outside_box", save(pdf), (box(0, rect),))
 
 
-def _type3_font(pdf: pikepdf.Pdf, procs: dict[str, bytes], bbox: list[float], with_helv: bool) -> pikepdf.Object:
+def _type3_font(
+    pdf: pikepdf.Pdf, procs: dict[str, bytes], bbox: list[float], with_helv: bool
+) -> pikepdf.Object:
     names = sorted(procs)
     charprocs = Dictionary({"/" + n: pdf.make_stream(procs[n]) for n in names})
     first = 65
@@ -336,7 +384,10 @@ def _type3_font(pdf: pikepdf.Pdf, procs: dict[str, bytes], bbox: list[float], wi
         FontBBox=Array(bbox),
         FontMatrix=Array([0.001, 0, 0, 0.001, 0, 0]),
         CharProcs=charprocs,
-        Encoding=Dictionary(Type=Name.Encoding, Differences=Array([first] + [Name("/" + chr(first + i)) for i in range(26)])),
+        Encoding=Dictionary(
+            Type=Name.Encoding,
+            Differences=Array([first] + [Name("/" + chr(first + i)) for i in range(26)]),
+        ),
         FirstChar=first,
         LastChar=first + 25,
         Widths=Array(widths),
@@ -360,7 +411,8 @@ def type3_glyphs() -> Case:
     y_a = PAGE_H - BASE_Y
     y_b = PAGE_H - 180
     content = (
-        b"BT /T3 12 Tf %g %g Td (%s) Tj ET\n" % (BASE_X, y_a, SECRET.upper().replace("4711", "XYZW").encode())
+        b"BT /T3 12 Tf %g %g Td (%s) Tj ET\n"
+        % (BASE_X, y_a, SECRET.upper().replace("4711", "XYZW").encode())
         + b"BT /T3Z 12 Tf 10 %g Td (Z) Tj ET\n" % y_b
         + visible_line()
     )
@@ -391,7 +443,9 @@ def partial_image() -> Case:
         PixelProbe(0, 140, 120, RED),
         PixelProbe(0, 200, 150, (0, 0, 0)),
     )
-    return Case("partial_image", save(pdf), (box(0, rect),), secrets=(), probes=probes, secret_rgb=GREEN)
+    return Case(
+        "partial_image", save(pdf), (box(0, rect),), secrets=(), probes=probes, secret_rgb=GREEN
+    )
 
 
 def reused_image() -> Case:
@@ -408,7 +462,13 @@ def reused_image() -> Case:
         PixelProbe(1, 200, 150, GREEN),
     )
     return Case(
-        "reused_image", save(pdf), (box(0, rect),), secrets=(), probes=probes, secret_rgb=GREEN, keep_rgb_pages=(1,)
+        "reused_image",
+        save(pdf),
+        (box(0, rect),),
+        secrets=(),
+        probes=probes,
+        secret_rgb=GREEN,
+        keep_rgb_pages=(1,),
     )
 
 
@@ -416,12 +476,17 @@ def inline_image() -> Case:
     pdf = new_pdf()
     raw = b"".join(bytes(GREEN if x >= 2 else RED) for y in range(2) for x in range(4))
     content = (
-        b"q 200 0 0 100 50 100 cm BI /W 4 /H 2 /CS /RGB /BPC 8 ID " + raw + b"\nEI Q\n" + visible_line()
+        b"q 200 0 0 100 50 100 cm BI /W 4 /H 2 /CS /RGB /BPC 8 ID "
+        + raw
+        + b"\nEI Q\n"
+        + visible_line()
     )
     add_page(pdf, content)
     rect = Rect(148, 98, 252, 202)
     probes = (PixelProbe(0, 80, 150, RED),)
-    return Case("inline_image", save(pdf), (box(0, rect),), secrets=(), probes=probes, secret_rgb=GREEN)
+    return Case(
+        "inline_image", save(pdf), (box(0, rect),), secrets=(), probes=probes, secret_rgb=GREEN
+    )
 
 
 def image_mask() -> Case:
@@ -440,7 +505,9 @@ def image_mask() -> Case:
     add_page(pdf, content, Dictionary(XObject=Dictionary(Im1=mask)))
     rect = Rect(148, 98, 252, 202)
     probes = (PixelProbe(0, 80, 150, GREEN),)
-    return Case("image_mask", save(pdf), (box(0, rect),), secrets=(), probes=probes, secret_rgb=GREEN)
+    return Case(
+        "image_mask", save(pdf), (box(0, rect),), secrets=(), probes=probes, secret_rgb=GREEN
+    )
 
 
 def vector_touching() -> Case:
@@ -454,7 +521,9 @@ def vector_touching() -> Case:
     ) + visible_line()
     add_page(pdf, content)
     probes = (PixelProbe(0, 90, 50, RED),)
-    return Case("vector_touching", save(pdf), (box(0, rect),), secrets=(), probes=probes, secret_rgb=GREEN)
+    return Case(
+        "vector_touching", save(pdf), (box(0, rect),), secrets=(), probes=probes, secret_rgb=GREEN
+    )
 
 
 def shading_in_box() -> Case:
@@ -464,7 +533,9 @@ def shading_in_box() -> Case:
         ShadingType=2,
         ColorSpace=Name.DeviceRGB,
         Coords=Array([0, 0, 400, 0]),
-        Function=Dictionary(FunctionType=2, Domain=Array([0, 1]), C0=Array([0, 1, 0]), C1=Array([0, 1, 0]), N=1),
+        Function=Dictionary(
+            FunctionType=2, Domain=Array([0, 1]), C0=Array([0, 1, 0]), C1=Array([0, 1, 0]), N=1
+        ),
         Extend=Array([True, True]),
     )
     rect = Rect(150, 100, 250, 200)
@@ -484,7 +555,9 @@ def annotations() -> Case:
     note = page.add_text_annot((300, 30), SECRET)
     note.set_info(title=SECRET, subject=SECRET)
     note.update()
-    ft = page.add_freetext_annot(pymupdf.Rect(r.x0, r.y0 + 30, r.x1 + 40, r.y1 + 34), SECRET, fontsize=10)
+    ft = page.add_freetext_annot(
+        pymupdf.Rect(r.x0, r.y0 + 30, r.x1 + 40, r.y1 + 34), SECRET, fontsize=10
+    )
     ft.update()
     hl = page.add_highlight_annot(r)
     hl.set_info(content=SECRET)
@@ -496,7 +569,13 @@ def annotations() -> Case:
     st.set_info(content=SECRET)
     st.update()
     page.add_file_annot((350, 60), SECRET.encode() + b" in een bijlage", "geheim.txt", desc=SECRET)
-    page.insert_link({"kind": pymupdf.LINK_URI, "from": pymupdf.Rect(50, 250, 150, 265), "uri": "https://example.org/" + SECRET})
+    page.insert_link(
+        {
+            "kind": pymupdf.LINK_URI,
+            "from": pymupdf.Rect(50, 250, 150, 265),
+            "uri": "https://example.org/" + SECRET,
+        }
+    )
     red = page.add_redact_annot(pymupdf.Rect(45, 245, 110, 265), text=SECRET)
     red.update()
     data = doc.tobytes()
@@ -543,8 +622,12 @@ def _catalog_case(name: str, mutate: Callable[[pikepdf.Pdf], None], boxes: bool 
 
 def xfa() -> Case:
     def mutate(pdf: pikepdf.Pdf) -> None:
-        xml = pdf.make_stream(b"<xdp:xdp><field name='naam'><value>" + SECRET.encode() + b"</value></field></xdp:xdp>")
-        pdf.Root.AcroForm = Dictionary(Fields=Array(), XFA=Array([String("form"), xml]), NeedAppearances=True)
+        xml = pdf.make_stream(
+            b"<xdp:xdp><field name='naam'><value>" + SECRET.encode() + b"</value></field></xdp:xdp>"
+        )
+        pdf.Root.AcroForm = Dictionary(
+            Fields=Array(), XFA=Array([String("form"), xml]), NeedAppearances=True
+        )
 
     return _catalog_case("xfa", mutate)
 
@@ -553,7 +636,21 @@ def javascript() -> Case:
     def mutate(pdf: pikepdf.Pdf) -> None:
         js = Dictionary(S=Name.JavaScript, JS=String(f"app.alert('{SECRET}');"))
         pdf.Root.OpenAction = pdf.make_indirect(js)
-        names = Dictionary(JavaScript=Dictionary(Names=Array([String("doc"), pdf.make_indirect(Dictionary(S=Name.JavaScript, JS=pdf.make_stream(f"var x = '{SECRET}';".encode())))])))
+        names = Dictionary(
+            JavaScript=Dictionary(
+                Names=Array(
+                    [
+                        String("doc"),
+                        pdf.make_indirect(
+                            Dictionary(
+                                S=Name.JavaScript,
+                                JS=pdf.make_stream(f"var x = '{SECRET}';".encode()),
+                            )
+                        ),
+                    ]
+                )
+            )
+        )
         pdf.Root.Names = names
         pdf.Root.AA = Dictionary(WC=Dictionary(S=Name.JavaScript, JS=String(SECRET)))
         pdf.pages[0].obj.AA = Dictionary(O=Dictionary(S=Name.JavaScript, JS=String(SECRET)))
@@ -566,14 +663,24 @@ def embedded_file() -> Case:
     page = doc.new_page(width=PAGE_W, height=PAGE_H)
     page.insert_text((BASE_X, BASE_Y), line_text(), fontname="helv", fontsize=FONT_SIZE)
     page.insert_text((50, 260), VISIBLE + " tekst die blijft", fontname="helv", fontsize=FONT_SIZE)
-    doc.embfile_add(SECRET, SECRET.encode() + b" staat in de bijlage", filename=SECRET + ".txt", desc=SECRET)
+    doc.embfile_add(
+        SECRET, SECRET.encode() + b" staat in de bijlage", filename=SECRET + ".txt", desc=SECRET
+    )
     data = doc.tobytes()
     doc.close()
     # Also an associated file (/AF, PDF/A-3 style) on the catalog.
     with pikepdf.open(io.BytesIO(data)) as pdf:
         ef = pdf.make_stream(SECRET.encode())
         ef.Type = Name.EmbeddedFile
-        spec = pdf.make_indirect(Dictionary(Type=Name.Filespec, F=String("af.txt"), UF=String("af.txt"), EF=Dictionary(F=ef), Desc=String(SECRET)))
+        spec = pdf.make_indirect(
+            Dictionary(
+                Type=Name.Filespec,
+                F=String("af.txt"),
+                UF=String("af.txt"),
+                EF=Dictionary(F=ef),
+                Desc=String(SECRET),
+            )
+        )
         pdf.Root.AF = Array([spec])
         data = save(pdf)
     return Case("embedded_file", data, (box(0, SECRET_BOX),))
@@ -602,20 +709,24 @@ def named_destinations() -> Case:
 
 def page_labels() -> Case:
     def mutate(pdf: pikepdf.Pdf) -> None:
-        pdf.Root.PageLabels = Dictionary(Nums=Array([0, Dictionary(S=Name.D, P=String(SECRET + "-"))]))
+        pdf.Root.PageLabels = Dictionary(
+            Nums=Array([0, Dictionary(S=Name.D, P=String(SECRET + "-"))])
+        )
 
     return _catalog_case("page_labels", mutate)
 
 
 def metadata() -> Case:
     def mutate(pdf: pikepdf.Pdf) -> None:
-        pdf.docinfo = pdf.make_indirect(Dictionary(Title=String(SECRET), Author=String(SECRET), Keywords=String(SECRET)))
+        pdf.docinfo = pdf.make_indirect(
+            Dictionary(Title=String(SECRET), Author=String(SECRET), Keywords=String(SECRET))
+        )
         xmp = (
             '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/">'
             '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description '
             'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">'
             + SECRET
-            + "</rdf:li></rdf:Alt></dc:title></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>"
+            + '</rdf:li></rdf:Alt></dc:title></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
         )
         stream = pdf.make_stream(xmp.encode())
         stream.Type = Name.Metadata
@@ -647,8 +758,24 @@ def structure_tree() -> Case:
         % (SECRET.encode(), BASE_X, y, line_text().encode())
     ) + visible_line()
     page = add_page(pdf, content, StructParents=0)
-    elem = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.P, P=Name.Null, Pg=page, K=0, Alt=String(SECRET), ActualText=String(SECRET)))
-    root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot, K=Array([elem]), ParentTree=Dictionary(Nums=Array([0, Array([elem])]))))
+    elem = pdf.make_indirect(
+        Dictionary(
+            Type=Name.StructElem,
+            S=Name.P,
+            P=Name.Null,
+            Pg=page,
+            K=0,
+            Alt=String(SECRET),
+            ActualText=String(SECRET),
+        )
+    )
+    root = pdf.make_indirect(
+        Dictionary(
+            Type=Name.StructTreeRoot,
+            K=Array([elem]),
+            ParentTree=Dictionary(Nums=Array([0, Array([elem])])),
+        )
+    )
     elem.P = root
     pdf.Root.StructTreeRoot = root
     pdf.Root.MarkInfo = Dictionary(Marked=True)
@@ -705,7 +832,9 @@ def incremental_with_box() -> Case:
     return Case("incremental_with_box", data, (box(0, SECRET_BOX),))
 
 
-def _display_point(x: float, y_top: float, rotation: int, crop: tuple[float, float, float, float]) -> tuple[float, float]:
+def _display_point(
+    x: float, y_top: float, rotation: int, crop: tuple[float, float, float, float]
+) -> tuple[float, float]:
     """A point given in unrotated top-left coordinates of the CropBox, as displayed."""
     w = crop[2] - crop[0]
     h = crop[3] - crop[1]
@@ -733,9 +862,17 @@ def rotated_page(rotation: int, crop: tuple[float, float, float, float] | None =
     x = crop[0] + 60
     y_user = crop[3] - 80
     content = b"BT /F1 12 Tf %g %g Td (%s) Tj ET\n" % (x, y_user, line_text().encode())
-    content += b"BT /F1 12 Tf %g %g Td (%s) Tj ET\n" % (crop[0] + 60, crop[1] + 40, (VISIBLE + " onderaan").encode())
+    content += b"BT /F1 12 Tf %g %g Td (%s) Tj ET\n" % (
+        crop[0] + 60,
+        crop[1] + 40,
+        (VISIBLE + " onderaan").encode(),
+    )
     # Outside the visible area: a secret that nobody saw (must not survive either).
-    content += b"BT /F1 12 Tf %g %g Td (%s) Tj ET\n" % (crop[0] - 150, crop[1] - 100, SECRET.encode())
+    content += b"BT /F1 12 Tf %g %g Td (%s) Tj ET\n" % (
+        crop[0] - 150,
+        crop[1] - 100,
+        SECRET.encode(),
+    )
     media = [crop[0] - 200, crop[1] - 200, crop[2] + 100, crop[3] + 100]
     add_page(pdf, content, size=(0, 0), Rotate=rotation, CropBox=Array(list(crop)))
     pdf.pages[-1].obj.MediaBox = Array(media)
@@ -763,18 +900,20 @@ def hidden_ocg() -> Case:
         OCGs=Array([hidden, shown]),
         D=Dictionary(Order=Array([hidden, shown]), OFF=Array([hidden]), Name=String(SECRET)),
     )
-    form = form_xobject(pdf, b"BT /F1 12 Tf 0 5 Td (" + SECRET.encode() + b" in vorm) Tj ET", [0, 0, 300, 20])
+    form = form_xobject(
+        pdf, b"BT /F1 12 Tf 0 5 Td (" + SECRET.encode() + b" in vorm) Tj ET", [0, 0, 300, 20]
+    )
     form.OC = hidden
     content = (
         b"/OC /oc1 BDC " + text_line(BASE_X, 200, SECRET + " in laag") + b"EMC\n"
         b"/OC /oc2 BDC " + text_line(BASE_X, 220, VISIBLE + " in laag") + b"EMC\n"
-        b"q 1 0 0 1 50 150 cm /Fm1 Do Q\n"
-        + text_line(BASE_X, BASE_Y, line_text())
-        + visible_line()
+        b"q 1 0 0 1 50 150 cm /Fm1 Do Q\n" + text_line(BASE_X, BASE_Y, line_text()) + visible_line()
     )
     res = Dictionary(Properties=Dictionary(oc1=hidden, oc2=shown), XObject=Dictionary(Fm1=form))
     add_page(pdf, content, res)
-    return Case("hidden_ocg", save(pdf), (box(0, SECRET_BOX),), visible=(VISIBLE, VISIBLE + " in laag"))
+    return Case(
+        "hidden_ocg", save(pdf), (box(0, SECRET_BOX),), visible=(VISIBLE, VISIBLE + " in laag")
+    )
 
 
 def withheld_page() -> Case:
@@ -783,7 +922,8 @@ def withheld_page() -> Case:
     img = rgb_image(pdf, 4, 4, lambda x, y: GREEN)
     add_page(
         pdf,
-        text_line(BASE_X, BASE_Y, SECRET + " op pagina twee") + b"q 100 0 0 50 50 50 cm /Im1 Do Q\n",
+        text_line(BASE_X, BASE_Y, SECRET + " op pagina twee")
+        + b"q 100 0 0 50 50 50 cm /Im1 Do Q\n",
         Dictionary(XObject=Dictionary(Im1=img)),
     )
     return Case(
@@ -800,7 +940,9 @@ def spaces_inside_box() -> Case:
     pdf = new_pdf()
     name = "Jan GEHEIM4711 Vries"
     add_page(pdf, text_line(BASE_X, BASE_Y, VISIBLE + " " + name + " " + VISIBLE) + visible_line())
-    return Case("spaces_inside_box", save(pdf), (box(0, word_box(BASE_X, BASE_Y, VISIBLE + " ", name)),))
+    return Case(
+        "spaces_inside_box", save(pdf), (box(0, word_box(BASE_X, BASE_Y, VISIBLE + " ", name)),)
+    )
 
 
 CASE_BUILDERS: dict[str, Callable[[], Case]] = {

@@ -50,8 +50,7 @@ def _smoke(case: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
 def test_smoke_test_run_opens_the_case_and_returns_zero(case_path: Path, tmp_path: Path) -> None:
     result = _smoke(case_path, tmp_path)
     assert result.returncode == 0, result.stderr
-    unexpected = [line for line in result.stderr.splitlines() if "propagateSizeHints" not in line]
-    assert unexpected == []
+    assert result.stderr == ""  # Qt's own messages go to the log, not the terminal
 
 
 def test_smoke_test_run_reports_an_unusable_case(tmp_path: Path) -> None:

@@ -347,3 +347,45 @@ def test_second_reviewer_confirms_pages_by_keyboard(
     with CaseSession.open(str(case_path), reviewer=REVIEWER) as session:
         assert session.pages(1)[0].confirmed_by == SECOND
     assert "4 page(s) still to confirm" in window.review.summary.text()
+
+
+def test_add_documents_off_the_gui_thread_with_progress(
+    qtbot: QtBot, gui: Gui, case_path: Path, tmp_path: Path
+) -> None:
+    from tests.helpers import make_text_pdf
+
+    extra = [tmp_path / "extra1.pdf", tmp_path / "extra2.pdf"]
+    for n, path in enumerate(extra):
+        make_text_pdf(path, [f"Bijlage {n}", "tweede pagina"])
+    open_case(qtbot, gui, case_path)
+    gui.window.add_documents(extra)
+    qtbot.waitUntil(lambda: gui.window.documents.model.rowCount() == 4, timeout=15_000)
+    assert [r.document.file_name for r in gui.window.case.progress][-2:] == [
+        "extra1.pdf",
+        "extra2.pdf",
+    ]
+
+
+def test_a_broken_pdf_is_refused_with_its_sentence(
+    qtbot: QtBot, gui: Gui, case_path: Path, tmp_path: Path, messages: Messages
+) -> None:
+    bad = tmp_path / "kapot.pdf"
+    bad.write_bytes(b"%PDF-1.7\n garbage")
+    open_case(qtbot, gui, case_path)
+    gui.window.add_documents([bad])
+    qtbot.waitUntil(lambda: bool(messages.shown), timeout=15_000)
+    assert "kapot.pdf" in messages.texts()[0]
+    assert gui.window.documents.model.rowCount() == 2
+
+
+def test_high_contrast_boxes(qtbot: QtBot, gui: Gui, case_path: Path) -> None:
+    from redactor.gui.box_item import HIGH_CONTRAST, NORMAL
+
+    add_box(case_path, REVIEWER, 1, 0, Rect(36, 36, 150, 52))
+    open_case(qtbot, gui, case_path)
+    [box] = gui.window.view.box_items()
+    assert box.colours is NORMAL
+    gui.window.window_actions["high_contrast"].setChecked(True)
+    assert box.colours is HIGH_CONTRAST
+    gui.window.window_actions["high_contrast"].setChecked(False)
+    assert box.colours is NORMAL

@@ -1,0 +1,62 @@
+"""Content-stream helpers: matrices, how fonts split strings into codes, trace markers."""
+
+from __future__ import annotations
+
+import pikepdf
+import pytest
+from pikepdf import Dictionary, Name
+
+from redactor.pdf.content import IDENTITY, ContentError, apply, font_codes, mat_inv, mat_mul
+from redactor.pdf.textpos import marker_colour, marker_of
+
+
+def test_matrix_inverse_round_trips() -> None:
+    m = (0.0, 2.0, -3.0, 0.0, 10.0, 20.0)
+    assert all(abs(a - b) < 1e-12 for a, b in zip(mat_mul(m, mat_inv(m)), IDENTITY, strict=True))
+    x, y = apply(m, 1.0, 1.0)
+    assert apply(mat_inv(m), x, y) == pytest.approx((1.0, 1.0))
+
+
+def test_singular_matrix_is_refused() -> None:
+    with pytest.raises(ContentError):
+        mat_inv((1.0, 2.0, 2.0, 4.0, 0.0, 0.0))
+
+
+def test_simple_fonts_use_one_byte_per_code() -> None:
+    codes = font_codes(Dictionary(Subtype=Name.TrueType))
+    assert codes.split(b"abc") == [b"a", b"b", b"c"]
+    assert font_codes(Dictionary(Subtype=Name.Type3)).type3
+
+
+def test_identity_cmap_uses_two_bytes_and_refuses_odd_lengths() -> None:
+    codes = font_codes(Dictionary(Subtype=Name.Type0, Encoding=Name("/Identity-H")))
+    assert codes.split(b"\x00\x41\x00\x42") == [b"\x00\x41", b"\x00\x42"]
+    with pytest.raises(ContentError):
+        codes.split(b"\x00\x41\x00")
+    assert font_codes(Dictionary(Subtype=Name.Type0, Encoding=Name("/Identity-V"))).vertical
+
+
+def test_embedded_cmap_codespace_splits_mixed_lengths() -> None:
+    pdf = pikepdf.new()
+    cmap = pdf.make_stream(b"begincmap 2 begincodespacerange <00> <80> <8140> <9FFC> endcodespacerange endcmap")
+    codes = font_codes(Dictionary(Subtype=Name.Type0, Encoding=cmap))
+    assert codes.split(b"A\x81\x40B") == [b"A", b"\x81\x40", b"B"]
+    with pytest.raises(ContentError):
+        codes.split(b"\xff")
+
+
+def test_predefined_cmap_splits_with_pdfminers_tables() -> None:
+    codes = font_codes(Dictionary(Subtype=Name.Type0, Encoding=Name("/90ms-RKSJ-H")))
+    assert codes.split(b"A\x82\xa0") == [b"A", b"\x82\xa0"]
+
+
+@pytest.mark.parametrize("marker", [1, 253, 254, 255, 64516, 1_000_000])
+def test_marker_colours_round_trip(marker: int) -> None:
+    colour = marker_colour(marker)
+    assert all(0 < c < 1 for c in colour)
+    assert marker_of(colour) == marker
+
+
+def test_ordinary_colours_are_not_markers() -> None:
+    for colour in ((0.0, 0.0, 0.0), (1.0, 1.0, 1.0), (0.5, 0.2, 0.1)):
+        assert marker_of(colour) is None
