@@ -11,7 +11,7 @@ from pathlib import Path
 from redactor import __version__
 from redactor.app.session import CaseSession
 from redactor.core.export_model import BoxSpec, LegendEntry, RenderOptions, WithheldPageSpec
-from redactor.core.model import Judgement, PageDecisionKind
+from redactor.core.model import Judgement
 from redactor.export.engine import ExportFailed, export_case
 from redactor.export.jobs import (
     AuditEntry,
@@ -42,13 +42,7 @@ def build_jobs(session: CaseSession) -> Iterator[DocumentJob]:
         doc_decs = [d for d in decisions if d.document_id == doc.id]
         boxes = tuple(BoxSpec(r.page_index, r.rect, r.grounds) for r in doc_reds)
         # Out-of-scope pages are not part of the release: withhold them, marked as such.
-        withheld = tuple(
-            WithheldPageSpec(
-                d.page_index,
-                d.grounds if d.kind is PageDecisionKind.WITHHELD else ("buiten reikwijdte",),
-            )
-            for d in doc_decs
-        )
+        withheld = tuple(WithheldPageSpec(d.page_index, d.codes_shown) for d in doc_decs)
         grounds: list[str] = []
         for item in [*doc_reds, *doc_decs]:
             for code in item.grounds:

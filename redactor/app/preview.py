@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from redactor.core.export_model import BoxSpec, RenderOptions, WithheldPageSpec
-from redactor.core.model import PageDecision, PageDecisionKind, Redaction
+from redactor.core.model import PageDecision, Redaction
 from redactor.pdf.render import DocumentCache, RenderedPage, render_redacted_page
 
 log = logging.getLogger(__name__)
@@ -51,16 +51,8 @@ def page_preview(
     )
     withheld = None
     if decision is not None and decision.page_index == page_index:
-        withheld = WithheldPageSpec(0, withheld_codes(decision))
+        withheld = WithheldPageSpec(0, decision.codes_shown)
     return PagePreview(document_id, page_index, boxes, withheld, options)
-
-
-def withheld_codes(decision: PageDecision) -> tuple[str, ...]:
-    """What the export prints on a withheld page (the same rule as `app.export.build_jobs`:
-    out-of-scope pages are withheld, marked as such)."""
-    if decision.kind is PageDecisionKind.WITHHELD:
-        return decision.grounds
-    return ("buiten reikwijdte",)
 
 
 def render_preview(

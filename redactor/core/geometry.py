@@ -42,11 +42,16 @@ class Rect:
         return (self.x0, self.y0, self.x1, self.y1)
 
     def intersects(self, other: Rect) -> bool:
-        return self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and other.y0 < self.y1
+        return (
+            self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and other.y0 < self.y1
+        )
 
     def contains(self, other: Rect) -> bool:
         return (
-            self.x0 <= other.x0 and self.y0 <= other.y0 and other.x1 <= self.x1 and other.y1 <= self.y1
+            self.x0 <= other.x0
+            and self.y0 <= other.y0
+            and other.x1 <= self.x1
+            and other.y1 <= self.y1
         )
 
     def clipped_to(self, width: float, height: float) -> Rect:
@@ -70,7 +75,12 @@ def validate_rect(rect: Rect, page_width: float, page_height: float, where: str)
             f"{where}: the rectangle {_fmt(rect)} has zero size; draw a box of at least {MIN_SIDE} pt."
         )
     tol = EDGE_TOLERANCE
-    if rect.x0 < -tol or rect.y0 < -tol or rect.x1 > page_width + tol or rect.y1 > page_height + tol:
+    if (
+        rect.x0 < -tol
+        or rect.y0 < -tol
+        or rect.x1 > page_width + tol
+        or rect.y1 > page_height + tol
+    ):
         raise InputError(
             f"{where}: the rectangle {_fmt(rect)} lies outside the page, which is "
             f"{page_width:g} x {page_height:g} pt."

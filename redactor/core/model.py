@@ -14,6 +14,10 @@ class ReviewStatus(StrEnum):
     REJECTED = "rejected"
 
 
+# Printed on a page that falls outside the request (Woo practice: "buiten reikwijdte").
+OUT_OF_SCOPE_LABEL = "buiten reikwijdte"
+
+
 class PageDecisionKind(StrEnum):
     WITHHELD = "withheld"  # the whole page is withheld on the given grounds
     OUT_OF_SCOPE = "out_of_scope"  # the page falls outside the request
@@ -146,6 +150,14 @@ class PageDecision:
     def ref(self) -> str:
         """The id users type: P<n>."""
         return f"P{self.id}"
+
+    @property
+    def codes_shown(self) -> tuple[str, ...]:
+        """What the export prints on the replaced page: the grounds, or the out-of-scope label
+        (such pages are not part of the release, so they are withheld too, marked as such)."""
+        if self.kind is PageDecisionKind.WITHHELD:
+            return self.grounds
+        return (OUT_OF_SCOPE_LABEL,)
 
     @property
     def contributors(self) -> frozenset[str]:
