@@ -11,7 +11,7 @@ from pathlib import Path
 from redactor import __version__
 from redactor.app.session import CaseSession
 from redactor.core.export_model import BoxSpec, LegendEntry, RenderOptions, WithheldPageSpec
-from redactor.core.model import Judgement
+from redactor.core.model import Judgement, ReviewItem
 from redactor.export.engine import ExportFailed, export_case
 from redactor.export.jobs import (
     AuditEntry,
@@ -44,7 +44,8 @@ def build_jobs(session: CaseSession) -> Iterator[DocumentJob]:
         # Out-of-scope pages are not part of the release: withhold them, marked as such.
         withheld = tuple(WithheldPageSpec(d.page_index, d.codes_shown) for d in doc_decs)
         grounds: list[str] = []
-        for item in [*doc_reds, *doc_decs]:
+        items: list[ReviewItem] = [*doc_reds, *doc_decs]
+        for item in items:
             for code in item.grounds:
                 if code not in grounds:
                     grounds.append(code)

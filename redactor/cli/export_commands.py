@@ -13,6 +13,7 @@ from redactor.cli.errors import user_errors
 from redactor.cli.group import cli
 from redactor.cli.output import print_json, stdout
 from redactor.core.export_model import BoxStyle, OutputMode, RenderOptions
+from redactor.export.delivery import MANIFEST_NAME
 from redactor.export.jobs import ExportProgress
 
 pass_ctx = click.make_pass_decorator(CliContext)
@@ -95,9 +96,7 @@ def export(
     console = stdout()
     for doc in result.documents:
         console.print(f"{doc.status}: {doc.file_name}")
-    console.print(
-        f"Export verified and written to {result.outdir} (manifest: {result.manifest_path.name})."
-    )
+    console.print(f"Export verified and written to {result.outdir} (manifest: {MANIFEST_NAME}).")
 
 
 @cli.command()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 from rich.table import Table
 
@@ -10,12 +12,16 @@ from redactor.cli.errors import user_errors
 from redactor.cli.group import cli
 from redactor.cli.output import print_json, stdout
 from redactor.core.errors import InputError
+from redactor.core.geometry import Rect
 from redactor.core.text import VISIBLE_ELSEWHERE
+
+if TYPE_CHECKING:
+    from redactor.app.findings import CaseSuggestion
 
 pass_ctx = click.make_pass_decorator(CliContext)
 
 
-def _rect_list(rects: tuple) -> list[list[float]]:  # type: ignore[type-arg]
+def _rect_list(rects: tuple[Rect, ...]) -> list[list[float]]:
     return [[round(v, 2) for v in r.as_tuple()] for r in rects]
 
 
@@ -185,7 +191,7 @@ def suggest(
         console.print(f"Dismissed {dismissed} suggestion(s).")
 
 
-def _pick(found: list, wanted: tuple[str, ...]) -> list:  # type: ignore[type-arg]
+def _pick(found: list[CaseSuggestion], wanted: tuple[str, ...]) -> list[CaseSuggestion]:
     if "all" in wanted:
         return list(found)
     by_id = {s.id: s for s in found}

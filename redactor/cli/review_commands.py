@@ -10,7 +10,7 @@ from redactor.cli.errors import user_errors
 from redactor.cli.group import cli
 from redactor.cli.output import print_json, stdout
 from redactor.core.errors import InputError
-from redactor.core.model import ReviewStatus
+from redactor.core.model import ReviewItem, ReviewStatus
 
 pass_ctx = click.make_pass_decorator(CliContext)
 
@@ -27,7 +27,9 @@ def approve(obj: CliContext, case: str, ids: tuple[str, ...], approve_all: bool)
         raise InputError("Give item ids to approve, or --all (not both).")
     with obj.session(case) as session:
         refs = (
-            [f"{i.ref}@{i.version}" for i in session.awaiting_review()] if approve_all else list(ids)
+            [f"{i.ref}@{i.version}" for i in session.awaiting_review()]
+            if approve_all
+            else list(ids)
         )
         items = session.approve(refs)
     stdout().print(f"Approved {len(items)} item(s)." if items else "Nothing awaits your approval.")
@@ -51,7 +53,10 @@ def reject(obj: CliContext, case: str, item_id: str, reason: str) -> None:
 @click.argument("doc", required=False)
 @click.argument("pages", nargs=-1, type=int)
 @click.option(
-    "--all", "confirm_all", is_flag=True, help="Confirm every unconfirmed page you may confirm (not your own work).",
+    "--all",
+    "confirm_all",
+    is_flag=True,
+    help="Confirm every unconfirmed page you may confirm (not your own work).",
 )
 @pass_ctx
 @user_errors
@@ -81,7 +86,7 @@ def confirm(
 def review(obj: CliContext, case: str, as_json: bool) -> None:
     """List what awaits approval and which pages are not yet confirmed."""
     with obj.session(case) as session:
-        items = [*session.redactions(), *session.page_decisions()]
+        items: list[ReviewItem] = [*session.redactions(), *session.page_decisions()]
         open_items = [i for i in items if i.status is not ReviewStatus.APPROVED]
         unconfirmed = session.unconfirmed_pages()
         names = {d.id: d.file_name for d in session.documents()}
@@ -162,8 +167,12 @@ def _ranges(numbers: list[int]) -> str:
 
 @cli.command()
 @click.argument("case")
-@click.option("--four-eyes/--single", "four_eyes", required=True,
-              help="Four-eyes: every item needs a second reviewer. Single: one reviewer decides.")
+@click.option(
+    "--four-eyes/--single",
+    "four_eyes",
+    required=True,
+    help="Four-eyes: every item needs a second reviewer. Single: one reviewer decides.",
+)
 @pass_ctx
 @user_errors
 def mode(obj: CliContext, case: str, four_eyes: bool) -> None:

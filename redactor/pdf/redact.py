@@ -407,13 +407,17 @@ def _empty_page(doc: pymupdf.Document, index: int) -> None:
 
 
 def _has_outside_content(page: pymupdf.Page, visible: pymupdf.Rect) -> bool:
+    """Whether anything is drawn (or, as text, merely present) outside the visible page."""
     t = OUTSIDE_TOLERANCE
     grown = pymupdf.Rect(visible.x0 - t, visible.y0 - t, visible.x1 + t, visible.y1 + t)
     for _kind, bbox in page.get_bboxlog():
         rect = pymupdf.Rect(bbox)
-        if rect.is_empty or rect.is_infinite:
-            continue
-        if not grown.contains(rect):
+        if not (rect.is_empty or rect.is_infinite) and not grown.contains(rect):
+            return True
+    # The drawing log leaves out text that only clips (render mode 7); text extraction
+    # without the page-box filter sees it.
+    for word in page.get_text("words", flags=0, clip=pymupdf.INFINITE_RECT()):
+        if not grown.contains(pymupdf.Rect(word[:4])):
             return True
     return False
 

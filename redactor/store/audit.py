@@ -292,8 +292,9 @@ def contributors_by_page(events: Iterable[AuditEvent]) -> dict[tuple[int, int], 
 def _page_of(ev: AuditEvent) -> int | None:
     """The 0-based page an event is about: from its snapshot, or its D<id>/p<n> target."""
     for snap in (ev.after, ev.before):
-        if snap and isinstance(snap.get("page"), int):
-            return int(snap["page"]) - 1
+        page = snap.get("page") if snap else None
+        if isinstance(page, int):
+            return page - 1
     if "/p" in ev.target:
         number = ev.target.rsplit("/p", 1)[1]
         if number.isdigit():

@@ -518,7 +518,7 @@ class CaseWriter:
         else:
             after = self.page_decision(item.id)
             before_snap = snapshots.page_decision_snapshot(item)
-            after_snap = snapshots.page_decision_snapshot(after)  # type: ignore[arg-type]
+            after_snap = snapshots.page_decision_snapshot(after)
         self._event(
             "approved" if approve else "rejected",
             item.ref,

@@ -990,3 +990,36 @@ CASE_BUILDERS: dict[str, Callable[[], Case]] = {
 
 def build(name: str) -> Case:
     return CASE_BUILDERS[name]()
+
+
+def image_in_shared_form() -> Case:
+    """An image inside a form XObject, the form drawn on two pages; boxed on page 1 only."""
+    pdf = new_pdf()
+    img = rgb_image(pdf, 40, 20, lambda x, y: GREEN if x >= 20 else RED)
+    form = form_xobject(pdf, b"q 200 0 0 100 0 0 cm /Im1 Do Q", [0, 0, 200, 100], Dictionary(XObject=Dictionary(Im1=img)))
+    content = b"q 1 0 0 1 50 100 cm /Fm1 Do Q\n" + visible_line()
+    add_page(pdf, content, Dictionary(XObject=Dictionary(Fm1=form)))
+    add_page(pdf, content, Dictionary(XObject=Dictionary(Fm1=form)))
+    probes = (PixelProbe(0, 80, 150, RED), PixelProbe(1, 200, 150, GREEN))
+    return Case(
+        "image_in_shared_form",
+        save(pdf),
+        (box(0, Rect(148, 98, 252, 202)),),
+        secrets=(),
+        probes=probes,
+        secret_rgb=GREEN,
+        keep_rgb_pages=(1,),
+    )
+
+
+def clip_text_outside_page() -> Case:
+    """Text in clip mode (render mode 7) outside the visible page: nobody saw it."""
+    pdf = new_pdf()
+    content = text_line(BASE_X, BASE_Y, VISIBLE + " regel") + visible_line()
+    content += b"BT 7 Tr /F1 12 Tf -300 -50 Td (" + SECRET.encode() + b" buiten) Tj ET\n"
+    add_page(pdf, content)
+    return Case("clip_text_outside_page", save(pdf), (box(0, Rect(300, 250, 350, 280)),))
+
+
+CASE_BUILDERS["image_in_shared_form"] = image_in_shared_form
+CASE_BUILDERS["clip_text_outside_page"] = clip_text_outside_page
