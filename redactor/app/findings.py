@@ -197,6 +197,23 @@ def suggestions(
     return result
 
 
+def still_open(session: CaseSession, items: Sequence[CaseSuggestion]) -> list[CaseSuggestion]:
+    """Those of `items` that are neither dismissed nor under a box now: keeps a list shown
+    earlier current after boxes were added or removed (an undo brings a suggestion back)."""
+    if not items:
+        return []
+    dismissed = session.store.dismissed_keys()
+    boxes = _boxes_by_page(session)
+    return [
+        cs
+        for cs in items
+        if cs.digest not in dismissed
+        and not _covered(
+            cs.suggestion.rects, boxes.get((cs.document_id, cs.suggestion.page_index), [])
+        )
+    ]
+
+
 def accept_suggestions(
     session: CaseSession, items: Sequence[CaseSuggestion], ground: str | None = None, note: str = ""
 ) -> list[Redaction]:

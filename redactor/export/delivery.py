@@ -86,9 +86,11 @@ def writing(file_name: str, folder: Path) -> Iterator[None]:
         ) from err
 
 
-def write_file(path: Path, data: bytes) -> None:
-    """Write `data` and force it to disk, so a crash after the rename cannot leave an empty file."""
-    with writing(path.name, path.parent), open(path, "wb") as fh:
+def write_file(path: Path, data: bytes, shown_as: str | None = None) -> None:
+    """Write `data` and force it to disk, so a crash after the rename cannot leave an empty file.
+
+    `shown_as` names the file in an error (default: its own name)."""
+    with writing(shown_as or path.name, path.parent), open(path, "wb") as fh:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
@@ -207,10 +209,15 @@ class Staging:
         """The staging path for the final name `name` (for writers that take a path)."""
         return self.path / name
 
-    def write(self, name: str, data: bytes) -> Path:
+    def write(self, name: str, data: bytes, shown_as: str | None = None) -> Path:
         path = self.file(name)
-        write_file(path, data)
+        write_file(path, data, shown_as)
         return path
+
+    def rename(self, name: str, new_name: str) -> None:
+        """Give a file in staging another name in staging (its final one)."""
+        with writing(new_name, self.outdir):
+            os.replace(self.file(name), self.file(new_name))
 
     def discard(self) -> None:
         if self._keep:

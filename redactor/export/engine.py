@@ -1,11 +1,19 @@
 """The export pipeline: documents in worker processes, then records, manifest and delivery.
 
-    jobs (lazily) -> worker: check source hash, redact, verify -> parent: write to staging
-    -> inventory + audit log (refused if they would show redacted text) -> manifest
+    jobs (lazily) -> worker: check source hash, redact, verify, return the removed terms
+    -> parent: write to staging under a neutral name
+    -> name the PDFs -> inventory + audit log -> manifest
     -> move everything into the output folder, manifest last.
 
 Only when every document passed verification are the records written and the files moved; on
 any failure or cancel the staging folder is removed and nothing looks like a finished export.
+
+Nothing published may show a term that a box removed, from any document of the case: in the
+PDFs' file names, the inventory's free text, the audit log and the manifest's case title and
+source names every such term is masked (records.MASK_MARKER), and the manifest counts where.
+The removed terms are known only when every worker has returned, so the PDFs wait in staging
+under neutral names and get their final (safe, unique, masked) names after the last one, in
+the case's order.
 """
 
 from __future__ import annotations
@@ -56,7 +64,6 @@ class _Pending:
 
     index: int
     job_meta: DocumentJob  # the job with its source dropped
-    output_name: str
 
 
 @dataclass
@@ -68,8 +75,9 @@ class _Run:
     cancelled: Callable[[], bool] | None
     total: int
     outcomes: dict[int, DocumentOutcome] = field(default_factory=dict)
-    removed: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    taken: set[str] = field(default_factory=set)
+    removed: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # The documents whose PDF got a masked file name (by index).
+    masked_names: set[int] = field(default_factory=set)
     done: int = 0
 
     def report(self, current: str, stage: str) -> None:
@@ -83,35 +91,30 @@ class _Run:
     # --- documents ----------------------------------------------------------------------
 
     def accept(self, index: int, job: DocumentJob) -> _Pending | None:
-        """Record a listed-only document, or name the output of one to redact."""
+        """Record a listed-only document, or keep what the parent needs of one to redact."""
         if not job.releases_pdf:
             self.outcomes[index] = _outcome(job, None, None, None, "listed-only")
             self.done += 1
             self.report(job.file_name, "listed")
             return None
-        name = delivery.safe_file_name(
-            job.file_name, self.taken, fallback=f"document-{job.inventory_id or job.document_id}"
-        )
-        # Refuse before the work, not after: the name would overwrite a file already there.
-        delivery.refuse_existing(self.outdir, [name], self.settings.overwrite)
         meta = dataclasses.replace(job, source=b"")
         self.report(job.file_name, "redacting")
-        return _Pending(index, meta, name)
+        return _Pending(index, meta)
 
     def finish(self, pending: _Pending, result: WorkerResult) -> None:
         job = pending.job_meta
-        final = self.outdir / pending.output_name
-        self.removed[pending.output_name] = result.removed_terms
+        self.removed[pending.index] = result.removed_terms
         if result.pdf is None:
             self.outcomes[pending.index] = _outcome(
-                job, final, None, result.report, "failed", result.rasterized_pages
+                job, None, None, result.report, "failed", result.rasterized_pages
             )
             self.done += 1
             self.report(job.file_name, "failed")
             return
-        self.staging.write(pending.output_name, result.pdf)
+        # Not under its own name yet: that may hold a term some document removed (named later).
+        self.staging.write(_staged_name(pending.index), result.pdf, shown_as=job.file_name)
         self.outcomes[pending.index] = _outcome(
-            job, final, result.sha256, result.report, "exported", result.rasterized_pages
+            job, None, result.sha256, result.report, "exported", result.rasterized_pages
         )
         self.done += 1
         self.report(job.file_name, "verified")
@@ -187,45 +190,78 @@ class _Run:
                 raise
             self.finish(pending, result)
 
-    # --- records ------------------------------------------------------------------------
+    # --- names and records --------------------------------------------------------------
 
     def ordered_outcomes(self) -> tuple[DocumentOutcome, ...]:
         return tuple(self.outcomes[i] for i in sorted(self.outcomes))
+
+    def matcher(self) -> records.TermMatcher:
+        """Every term any document's redaction removed: none may show in what is published."""
+        return records.TermMatcher(t for terms in self.removed.values() for t in terms)
+
+    def name_outputs(self, matcher: records.TermMatcher) -> tuple[DocumentOutcome, ...]:
+        """Give each staged PDF its final name, in the case's order; the outcomes with it."""
+        taken = {n.casefold() for n in (*records.RECORD_NAMES, delivery.MANIFEST_NAME)}
+        names: dict[int, str] = {}
+        for index in sorted(self.outcomes):
+            outcome = self.outcomes[index]
+            if outcome.status != "exported":
+                continue
+            fallback = f"document-{outcome.inventory_id or outcome.document_id}"
+            names[index], masked = _output_name(outcome.file_name, fallback, matcher, taken)
+            if masked:
+                self.masked_names.add(index)
+        # The final names, not the sources' names, are what would overwrite a file already there.
+        delivery.refuse_existing(self.outdir, list(names.values()), self.settings.overwrite)
+        for index, name in names.items():
+            self.staging.rename(_staged_name(index), name)
+            self.outcomes[index] = dataclasses.replace(
+                self.outcomes[index], output_path=self.outdir / name
+            )
+        return self.ordered_outcomes()
 
     def write_records(
         self,
         outcomes: Sequence[DocumentOutcome],
         jobs_meta: Sequence[DocumentJob],
         audit: Sequence[AuditEntry],
-    ) -> dict[str, str]:
-        rows = [_inventory_row(o, j) for o, j in zip(outcomes, jobs_meta, strict=True)]
-        matcher = records.TermMatcher.from_documents(self.removed)
-        # Names and free text of the records are published with the PDFs: none may show what a
-        # box hides. Checked before anything is written.
-        records.refuse_removed_text("the inventory list", records.inventory_strings(rows), matcher)
-        records.refuse_removed_text(
-            "the manifest", [("the case title", self.settings.case_title)], matcher
-        )
+        matcher: records.TermMatcher,
+    ) -> tuple[dict[str, str], records.MaskCounts]:
+        """Write the inventory and audit log into staging: their hashes, and what was masked."""
+        rows = [
+            _inventory_row(o, j, index in self.masked_names)
+            for index, o, j in zip(sorted(self.outcomes), outcomes, jobs_meta, strict=True)
+        ]
         self.report("", "records")
         xlsx = self.staging.file(records.INVENTORY_XLSX)
         csv_path = self.staging.file(records.INVENTORY_CSV)
         with delivery.writing(records.INVENTORY_XLSX, self.outdir):
-            records.write_inventory(rows, xlsx, csv_path)
+            cells = records.write_inventory(rows, xlsx, csv_path, matcher)
         jsonl = self.staging.file(records.AUDIT_JSONL)
         audit_csv = self.staging.file(records.AUDIT_CSV)
         with delivery.writing(records.AUDIT_JSONL, self.outdir):
-            records.write_audit_log(
+            entries = records.write_audit_log(
                 audit,
                 jsonl,
                 audit_csv,
-                removed_terms=self.removed,
+                matcher=matcher,
                 identities=_identities(audit, self.settings),
             )
         hashes = {}
         for name in records.RECORD_NAMES:
             delivery.sync_file(self.staging.file(name))
             hashes[name] = sha256_file(self.staging.file(name))
-        return hashes
+        counts = records.MaskCounts(
+            audit_entries=entries, inventory_cells=cells, file_names=len(self.masked_names)
+        )
+        if counts != records.MaskCounts():
+            log.info(
+                "Masked removed terms in %d audit entries, %d inventory cells and %d file names",
+                counts.audit_entries,
+                counts.inventory_cells,
+                counts.file_names,
+            )
+        return hashes, counts
 
 
 class _Reinject(logging.Handler):
@@ -251,6 +287,30 @@ def _worker_logs(
         listener.stop()
         log_queue.close()
         log_queue.join_thread()
+
+
+def _staged_name(index: int) -> str:
+    # Never a final name: those end in ".pdf" or are the records' names.
+    return f"document-{index}.staged"
+
+
+def _output_name(
+    file_name: str, fallback: str, matcher: records.TermMatcher, taken: set[str]
+) -> tuple[str, bool]:
+    """The delivered name of a PDF: safe, not in `taken` (then added), no removed term in it.
+
+    Masked after it is made safe (normalising, replacing characters and shortening can all
+    change which words it holds) and made safe again (the marker may need the name shortened).
+    Whether it was masked comes with it.
+    """
+    masked, count = matcher.mask(delivery.safe_file_name(file_name, set(), fallback))
+    name = delivery.safe_file_name(masked, taken, fallback)
+    if matcher.shows_term(name):
+        # Shortening a long name to the length limit cut a word down to a removed term.
+        taken.discard(name.casefold())
+        name = delivery.safe_file_name(matcher.mask(fallback)[0], taken, fallback)
+        count += 1
+    return name, count > 0
 
 
 def _identities(audit: Sequence[AuditEntry], settings: ExportSettings) -> set[str]:
@@ -282,7 +342,9 @@ def _outcome(
     )
 
 
-def _inventory_row(outcome: DocumentOutcome, job: DocumentJob) -> records.InventoryRow:
+def _inventory_row(
+    outcome: DocumentOutcome, job: DocumentJob, name_masked: bool
+) -> records.InventoryRow:
     return records.InventoryRow(
         id=job.inventory_id,
         document=outcome.output_path.name if outcome.output_path is not None else job.file_name,
@@ -293,6 +355,7 @@ def _inventory_row(outcome: DocumentOutcome, job: DocumentJob) -> records.Invent
         pages=job.page_count,
         redactions=len(job.boxes),
         withheld_pages=outcome.withheld_pages,
+        document_masked=name_masked,
     )
 
 
@@ -347,7 +410,6 @@ def export_case(
         _remove_if_empty(outdir, created)
         raise
     run = _Run(outdir, settings, staging, progress, cancelled, total)
-    run.taken.update(n.casefold() for n in (*records.RECORD_NAMES, delivery.MANIFEST_NAME))
     try:
         metas: list[DocumentJob] = []
         run.run_documents(_metas(iter(jobs), metas))
@@ -356,8 +418,10 @@ def export_case(
             result = ExportResult(outdir, outcomes, passed=False, manifest_path=None)
             raise ExportFailed(_first_failure(outcomes), result)
         run.check_cancel()
-        hashes = run.write_records(outcomes, metas, audit)
-        manifest = build_manifest(settings, outcomes, hashes, utc_now())
+        matcher = run.matcher()
+        outcomes = run.name_outputs(matcher)
+        hashes, masked = run.write_records(outcomes, metas, audit, matcher)
+        manifest = build_manifest(settings, outcomes, hashes, utc_now(), matcher, masked)
         manifest_file = staging.file(delivery.MANIFEST_NAME)
         with delivery.writing(delivery.MANIFEST_NAME, outdir):
             write_manifest(manifest, manifest_file)

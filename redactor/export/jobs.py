@@ -104,7 +104,9 @@ class ExportProgress:
 class DocumentOutcome:
     inventory_id: str
     file_name: str  # the original file name
-    output_path: Path | None  # where the PDF is delivered; None when only listed
+    # Where the PDF is delivered (its final, possibly masked, name); None when only listed or
+    # when the export failed before the PDFs were named.
+    output_path: Path | None
     output_sha256: str | None
     report: VerificationReport | None
     status: DocumentStatus

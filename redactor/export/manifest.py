@@ -2,6 +2,10 @@
 
 Written last, and moved into place last: its presence marks a finished export. Page numbers in
 it are 0-based indexes (named `..._page_indexes`), like the `page_index` of the checks.
+
+It is published with the PDFs, so the case title and the documents' source file names are
+masked like the records (a removed term becomes records.MASK_MARKER), and `masked` counts what
+the export masked: audit entries, inventory cells, PDF file names and these manifest fields.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from redactor.export.jobs import DocumentOutcome, ExportSettings
+from redactor.export.records import MASK_MARKER, MaskCounts, TermMatcher
 
 log = logging.getLogger(__name__)
 
@@ -56,11 +61,12 @@ def _report_json(outcome: DocumentOutcome) -> object:
     return json.loads(data) if isinstance(data, str | bytes) else data
 
 
-def document_dict(outcome: DocumentOutcome) -> dict[str, object]:
+def document_dict(outcome: DocumentOutcome, file_name: str | None = None) -> dict[str, object]:
+    """The manifest's entry for a document; `file_name` as published (default: the source's)."""
     return {
         "inventory_id": outcome.inventory_id,
         "document_id": outcome.document_id,
-        "file_name": outcome.file_name,
+        "file_name": outcome.file_name if file_name is None else file_name,
         "judgement": outcome.judgement,
         "status": outcome.status,
         "source_sha256": outcome.source_sha256,
@@ -89,15 +95,25 @@ def build_manifest(
     outcomes: Sequence[DocumentOutcome],
     records: Mapping[str, str],
     exported_at: str,
+    matcher: TermMatcher | None = None,
+    masked: MaskCounts | None = None,
 ) -> dict[str, object]:
-    """The manifest as a JSON-ready dict. `records` maps record file names to their SHA-256."""
+    """The manifest as a JSON-ready dict. `records` maps record file names to their SHA-256.
+
+    `matcher` masks the case title and source file names; `masked` is what the records and
+    file names had masked, to which the count of those manifest fields is added.
+    """
+    matcher = matcher if matcher is not None else TermMatcher(())
+    masked = masked if masked is not None else MaskCounts()
+    title, title_hits = matcher.mask(settings.case_title)
+    names = [matcher.mask(o.file_name) for o in outcomes]
     exported = sum(1 for o in outcomes if o.status == "exported")
     listed = sum(1 for o in outcomes if o.status == "listed-only")
     return {
         "format": MANIFEST_FORMAT,
         "format_version": MANIFEST_VERSION,
         "tool": {"name": TOOL_NAME, "version": settings.tool_version},
-        "case_title": settings.case_title,
+        "case_title": title,
         "exported_by": settings.exported_by,
         "exported_at": exported_at,
         "settings": settings_dict(settings),
@@ -109,8 +125,15 @@ def build_manifest(
             "pages_exported": sum(o.page_count for o in outcomes if o.status == "exported"),
             "boxes": sum(o.box_count for o in outcomes if o.status == "exported"),
         },
-        "documents": [document_dict(o) for o in outcomes],
+        "documents": [document_dict(o, name) for o, (name, _) in zip(outcomes, names, strict=True)],
         "records": dict(sorted(records.items())),
+        "masked": {
+            "marker": MASK_MARKER,
+            "audit_entries": masked.audit_entries,
+            "inventory_cells": masked.inventory_cells,
+            "file_names": masked.file_names,
+            "manifest_fields": bool(title_hits) + sum(bool(hits) for _, hits in names),
+        },
     }
 
 

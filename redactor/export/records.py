@@ -10,8 +10,19 @@ Audit log (`audit-log.jsonl` and `audit-log.csv`): the JSONL holds one canonical
 per line (sorted keys, no spaces, UTF-8), so the file can be re-hashed and compared; the CSV is
 a readable copy with a Dutch/English header.
 
-Text that came from under a box must not reach these records. `refuse_removed_text` checks
-the strings that will be written against the terms the redaction removed.
+Text that came from under a box must not reach these records, and neither may it block a
+release: audit events are hash-chained and can never be edited, and a document's file name is
+fixed at import. So every removed term (`TermMatcher`) in the free text of a record is replaced
+by MASK_MARKER, "[weggelakt]" as Dutch bodies write it, after the last change the text goes
+through (an inventory cell is masked once for the CSV and once more as openpyxl stores it).
+
+Masked audit entries and their hashes: each entry keeps the `hash` the case's audit trail gave
+it. That hash covers the event as it was recorded (including fields not published here), so it
+is the same value the trail verifies against; but an entry whose text was masked no longer holds
+the content the hash was computed over. Such an entry carries `"masked": true` in the JSONL (and
+"ja / yes" in the CSV's Gemaskeerd / Masked column), so a reader knows why its content and hash
+disagree. seq, at and hash are the program's own values and are never masked; neither is a value
+that is exactly the name of someone who worked on the case (see `write_audit_log`).
 """
 
 from __future__ import annotations
@@ -21,12 +32,10 @@ import datetime as dt
 import json
 import logging
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from redactor.core.errors import ExportError
 
 if TYPE_CHECKING:
     from redactor.export.jobs import AuditEntry
@@ -59,10 +68,14 @@ AUDIT_COLUMNS = (
     "Voor / Before",
     "Na / After",
     "Hash",
+    "Gemaskeerd / Masked",
 )
+AUDIT_MASKED_TEXT = "ja / yes"
+# What stands in the records where a removed term stood.
+MASK_MARKER = "[weggelakt]"
 CSV_DELIMITER = ";"
 GROUND_SEPARATOR = ";"
-# Only terms this long are checked: shorter ones ("de", "nr", "12") appear everywhere.
+# Only terms this long are masked: shorter ones ("de", "nr", "12") appear everywhere.
 MIN_TERM_LENGTH = 4
 # A cell starting with one of these is a formula to Excel (CSV injection); see _csv_text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -82,6 +95,82 @@ class InventoryRow:
     pages: int
     redactions: int
     withheld_pages: tuple[int, ...]  # 0-based page indexes; shown 1-based
+    # `document` is the name of a PDF delivered under a masked name: the cell counts as masked.
+    document_masked: bool = False
+
+
+@dataclass(frozen=True)
+class MaskCounts:
+    """Where an export masked removed terms; counts only, never the terms."""
+
+    audit_entries: int = 0  # entries published with "masked": true
+    inventory_cells: int = 0  # Document and Toelichting cells that show the marker
+    file_names: int = 0  # PDFs delivered under a masked name
+
+
+class TermMatcher:
+    """Finds and masks removed terms: case-insensitive, whole words, any whitespace between words.
+
+    Whole words, because a removed "2023" or "Bakker" must not touch "20231" or "Bakkerij". A
+    word ends at any character that is not a letter or digit, the underscore included: file
+    names use it between words ("Brief_aan_Bakker.pdf"). The terms come from under the boxes,
+    so they are untrusted text: escaped, never used as patterns.
+    """
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        words = {" ".join(t.split()) for t in terms}
+        parts = sorted(
+            (
+                r"\s+".join(re.escape(w) for w in t.split())
+                for t in words
+                if len(t) >= MIN_TERM_LENGTH
+            ),
+            key=lambda part: (-len(part), part),  # the longest first: "Jan Smit" before "Jan"
+        )
+        self._pattern = (
+            re.compile(r"(?<![^\W_])(?:" + "|".join(parts) + r")(?![^\W_])", re.IGNORECASE)
+            if parts
+            else None
+        )
+
+    def __bool__(self) -> bool:
+        return self._pattern is not None
+
+    def find(self, text: str) -> str | None:
+        """The first removed term in `text` (its whitespace made single spaces), or None."""
+        if self._pattern is None:
+            return None
+        match = self._pattern.search(text)
+        return None if match is None else " ".join(match.group(0).split())
+
+    def mask(self, text: str) -> tuple[str, int]:
+        """`text` with every removed term replaced by MASK_MARKER, and how many were replaced.
+
+        The pieces between the markers are searched again on their own: with a marker as its
+        neighbour a piece can hold a term that its old neighbour hid (a term that begins with
+        punctuation after a word that was masked). So outside the markers no term is left.
+        """
+        if self._pattern is None or not text:
+            return text, 0
+        out: list[str] = []
+        count = 0
+        todo: list[str | None] = [text]  # a stack, so the leftmost piece comes off first
+        while todo:
+            piece = todo.pop()
+            if piece is None:
+                out.append(MASK_MARKER)
+                continue
+            match = self._pattern.search(piece)
+            if match is None:
+                out.append(piece)
+                continue
+            count += 1
+            todo += [piece[match.end() :], None, piece[: match.start()]]
+        return "".join(out), count
+
+    def shows_term(self, text: str) -> bool:
+        """Whether `text` shows a removed term anywhere outside the markers `mask` put in."""
+        return self.find(text.replace(MASK_MARKER, "\x00")) is not None
 
 
 def page_ranges(indexes: Iterable[int]) -> str:
@@ -102,6 +191,11 @@ def _run_text(run: list[int]) -> str:
     return str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}"
 
 
+# The inventory columns that hold free text, which is masked: Document and Toelichting.
+_DOCUMENT_COLUMN = 1
+_NOTE_COLUMN = 5
+
+
 def _inventory_values(row: InventoryRow) -> list[object]:
     return [
         row.id,
@@ -116,14 +210,41 @@ def _inventory_values(row: InventoryRow) -> list[object]:
     ]
 
 
-def write_inventory(rows: Sequence[InventoryRow], xlsx_path: Path, csv_path: Path) -> None:
-    """Write the inventory list as an Excel workbook and as a CSV with the same rows."""
-    _write_inventory_xlsx(rows, xlsx_path)
-    _write_csv(csv_path, INVENTORY_COLUMNS, (_inventory_values(r) for r in rows))
-    log.info("Wrote the inventory of %d documents", len(rows))
+def write_inventory(
+    rows: Sequence[InventoryRow],
+    xlsx_path: Path,
+    csv_path: Path,
+    matcher: TermMatcher | None = None,
+) -> int:
+    """Write the inventory list as an Excel workbook and as a CSV with the same rows.
+
+    Removed terms in the Document and Toelichting cells are masked. Returns how many of those
+    cells show the marker (a `document_masked` row's Document cell included).
+    """
+    matcher = matcher if matcher is not None else TermMatcher(())
+    csv_rows: list[list[object]] = []
+    xlsx_rows: list[list[object]] = []
+    masked = 0
+    for row in rows:
+        values = _inventory_values(row)
+        # XML 1.0 cannot hold some control characters; dropping them can join the letters on
+        # either side into a term, so the workbook's text is masked after they are gone.
+        cells = [_ILLEGAL_XML.sub("", v) if isinstance(v, str) else v for v in values]
+        for column in (_DOCUMENT_COLUMN, _NOTE_COLUMN):
+            values[column], in_csv = matcher.mask(str(values[column]))
+            cells[column], in_xlsx = matcher.mask(str(cells[column]))
+            document_masked = column == _DOCUMENT_COLUMN and row.document_masked
+            masked += bool(in_csv or in_xlsx or document_masked)
+        csv_rows.append(values)
+        xlsx_rows.append(cells)
+    _write_inventory_xlsx(xlsx_rows, xlsx_path)
+    _write_csv(csv_path, INVENTORY_COLUMNS, csv_rows)
+    log.info("Wrote the inventory of %d documents (%d cells masked)", len(rows), masked)
+    return masked
 
 
-def _write_inventory_xlsx(rows: Sequence[InventoryRow], path: Path) -> None:
+def _write_inventory_xlsx(rows: Sequence[Sequence[object]], path: Path) -> None:
+    """`rows` hold the cell values, their text already fit for XML."""
     # Imported here: the worker processes import this package and never need openpyxl.
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -136,8 +257,8 @@ def _write_inventory_xlsx(rows: Sequence[InventoryRow], path: Path) -> None:
     ws.append(list(INVENTORY_COLUMNS))
     for cell in ws[1]:
         cell.font = Font(bold=True)
-    for r, row in enumerate(rows, start=2):
-        for c, value in enumerate(_inventory_values(row), start=1):
+    for r, values in enumerate(rows, start=2):
+        for c, value in enumerate(values, start=1):
             cell = ws.cell(row=r, column=c)
             if c == 1 and isinstance(value, str) and value.isdigit():
                 cell.value = int(value)  # a numeric ID, so Excel does not flag "number as text"
@@ -145,7 +266,7 @@ def _write_inventory_xlsx(rows: Sequence[InventoryRow], path: Path) -> None:
                 cell.value = day
                 cell.number_format = "yyyy-mm-dd"
             elif isinstance(value, str):
-                cell.value = _ILLEGAL_XML.sub("", value)
+                cell.value = value
                 # openpyxl turns a string starting with "=" into a formula; a note is text.
                 cell.data_type = "s"
             else:
@@ -188,8 +309,9 @@ def canonical_json(value: object) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def audit_entry_dict(entry: AuditEntry) -> dict[str, object]:
-    return {
+def audit_entry_dict(entry: AuditEntry, masked: bool = False) -> dict[str, object]:
+    """The entry as published; `masked` adds `"masked": true` (see the module docstring)."""
+    data: dict[str, object] = {
         "seq": entry.seq,
         "at": entry.at,
         "reviewer": entry.reviewer,
@@ -199,6 +321,9 @@ def audit_entry_dict(entry: AuditEntry) -> dict[str, object]:
         "after": None if entry.after is None else dict(entry.after),
         "hash": entry.hash,
     }
+    if masked:
+        data["masked"] = True
+    return data
 
 
 def write_audit_log(
@@ -206,25 +331,22 @@ def write_audit_log(
     jsonl_path: Path,
     csv_path: Path,
     *,
-    removed_terms: Mapping[str, Iterable[str]] | None = None,
+    matcher: TermMatcher | None = None,
     identities: Iterable[str] = (),
-) -> None:
-    """Write the audit log as JSONL and CSV; refuse first if it would show redacted text.
+) -> int:
+    """Write the audit log as JSONL and CSV with removed terms masked; returns how many entries
+    were masked.
 
-    `removed_terms` maps a document's file name to the terms its redaction removed.
     `identities` are the names of the people who worked on the case (reviewers, exporter): a
     value that is exactly such a name says who acted, it is not document text, so it is not
-    checked (in Woo cases the reviewers' own names are often redacted in the documents).
+    masked (in Woo cases the reviewers' own names are often redacted in the documents). The
+    keys of `before` and `after` are the program's field names and are not masked either.
     """
-    if removed_terms:
-        refuse_removed_text(
-            "the audit log",
-            _audit_strings(entries, identities),
-            TermMatcher.from_documents(removed_terms),
-        )
+    people = {" ".join(p.split()).casefold() for p in identities if p}
+    published = [_mask_entry(e, matcher, people) if matcher else (e, False) for e in entries]
     with open(jsonl_path, "w", encoding="utf-8", newline="\n") as fh:
-        for entry in entries:
-            fh.write(canonical_json(audit_entry_dict(entry)) + "\n")
+        for entry, masked in published:
+            fh.write(canonical_json(audit_entry_dict(entry, masked)) + "\n")
     _write_csv(
         csv_path,
         AUDIT_COLUMNS,
@@ -238,110 +360,58 @@ def write_audit_log(
                 "" if e.before is None else canonical_json(dict(e.before)),
                 "" if e.after is None else canonical_json(dict(e.after)),
                 e.hash,
+                AUDIT_MASKED_TEXT if masked else "",
             ]
-            for e in entries
+            for e, masked in published
         ),
     )
-    log.info("Wrote an audit log of %d entries", len(entries))
+    count = sum(masked for _, masked in published)
+    log.info("Wrote an audit log of %d entries (%d masked)", len(entries), count)
+    return count
 
 
-class TermMatcher:
-    """Finds removed terms in text: case-insensitive, as whole words, any whitespace between words.
-
-    Whole words, because a removed "2023" or "Bakker" should not refuse an export over
-    "20231" or "Bakkerij"; the terms come from under the boxes, so they are untrusted text
-    and are escaped, never used as patterns.
-    """
-
-    def __init__(self, terms: Mapping[str, str]) -> None:
-        # terms: normalised term -> the document it was removed from
-        self._where = {t.casefold(): doc for t, doc in terms.items()}
-        self._pattern = None
-        if terms:
-            parts = sorted(
-                (r"\s+".join(re.escape(w) for w in t.split()) for t in terms),
-                key=len,
-                reverse=True,
-            )
-            self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
-
-    @classmethod
-    def from_documents(cls, removed: Mapping[str, Iterable[str]]) -> TermMatcher:
-        terms: dict[str, str] = {}
-        for doc, doc_terms in removed.items():
-            for term in doc_terms:
-                norm = " ".join(term.split())
-                if len(norm) >= MIN_TERM_LENGTH:
-                    terms.setdefault(norm, doc)
-        return cls(terms)
-
-    def __bool__(self) -> bool:
-        return self._pattern is not None
-
-    def find(self, text: str) -> tuple[str, str] | None:
-        """The first removed term in `text` and the document it came from, or None."""
-        if self._pattern is None:
-            return None
-        match = self._pattern.search(text)
-        if match is None:
-            return None
-        found = " ".join(match.group(0).split())
-        return found, self._where.get(found.casefold(), "a document")
-
-
-def refuse_removed_text(
-    record: str, strings: Iterable[tuple[str, str]], matcher: TermMatcher
-) -> None:
-    """Raise ExportError when one of `strings` ((where, text) pairs) holds a removed term."""
-    if not matcher:
-        return
-    for where, text in strings:
-        hit = matcher.find(text)
-        if hit is not None:
-            term, doc = hit
-            raise ExportError(
-                f"{record[0].upper()}{record[1:]} would show text that is redacted in {doc}: "
-                f"'{term}' appears in {where}. Nothing was exported; remove that text there "
-                "or stop redacting it."
-            )
-
-
-def _audit_strings(
-    entries: Iterable[AuditEntry], identities: Iterable[str] = ()
-) -> Iterator[tuple[str, str]]:
+def _mask_entry(
+    entry: AuditEntry, matcher: TermMatcher, people: set[str]
+) -> tuple[AuditEntry, bool]:
     # seq, at and hash are written by the program (a number, a timestamp, hex digits): they
     # cannot carry document text, and a redacted year or number would match them by chance.
-    people = {" ".join(p.split()).casefold() for p in identities if p}
-    for e in entries:
-        where = f"entry {e.seq}"
-        fields: list[tuple[str, str]] = [
-            (f"{where} (reviewer)", e.reviewer),
-            (f"{where} (action)", e.action),
-            (f"{where} (target)", e.target),
-        ]
-        for label, mapping in (("before", e.before), ("after", e.after)):
-            if mapping is not None:
-                fields.extend(
-                    (f"{where} ({path})", text) for path, text in _strings_in(mapping, label)
-                )
-        for place, text in fields:
-            if " ".join(text.split()).casefold() not in people:
-                yield place, text
+    reviewer, n1 = _mask_text(entry.reviewer, matcher, people)
+    action, n2 = _mask_text(entry.action, matcher, people)
+    target, n3 = _mask_text(entry.target, matcher, people)
+    before, n4 = _mask_mapping(entry.before, matcher, people)
+    after, n5 = _mask_mapping(entry.after, matcher, people)
+    if not n1 + n2 + n3 + n4 + n5:
+        return entry, False
+    return replace(
+        entry, reviewer=reviewer, action=action, target=target, before=before, after=after
+    ), True
 
 
-def _strings_in(value: object, path: str) -> Iterator[tuple[str, str]]:
+def _mask_text(text: str, matcher: TermMatcher, people: set[str]) -> tuple[str, int]:
+    if " ".join(text.split()).casefold() in people:
+        return text, 0
+    return matcher.mask(text)
+
+
+def _mask_mapping(
+    mapping: Mapping[str, object] | None, matcher: TermMatcher, people: set[str]
+) -> tuple[dict[str, object] | None, int]:
+    if mapping is None:
+        return None, 0
+    out: dict[str, object] = {}
+    total = 0
+    for key, item in mapping.items():
+        out[key], n = _mask_value(item, matcher, people)
+        total += n
+    return out, total
+
+
+def _mask_value(value: object, matcher: TermMatcher, people: set[str]) -> tuple[object, int]:
     if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, Mapping):
-        for key, item in value.items():
-            yield from _strings_in(item, f"{path}.{key}")
-    elif isinstance(value, list | tuple | set | frozenset):
-        for i, item in enumerate(value):
-            yield from _strings_in(item, f"{path}[{i}]")
-
-
-def inventory_strings(rows: Iterable[InventoryRow]) -> Iterator[tuple[str, str]]:
-    """The free text of the inventory, for `refuse_removed_text`."""
-    for row in rows:
-        yield f"the row of document {row.id} (Document)", row.document
-        yield f"the row of document {row.id} (Toelichting)", row.note
+        return _mask_text(value, matcher, people)
+    if isinstance(value, Mapping):
+        return _mask_mapping(value, matcher, people)
+    if isinstance(value, list | tuple):
+        items = [_mask_value(item, matcher, people) for item in value]
+        return [item for item, _ in items], sum(n for _, n in items)
+    return value, 0

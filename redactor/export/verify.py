@@ -43,13 +43,16 @@ from redactor.export.verify_text import (
     TextReader,
     displayed_chars,
     frame_of,
+    haystack,
     normalise,
+    words_text,
 )
 
 log = logging.getLogger(__name__)
 
 MIN_TERM = 4
 INSIDE_SHRINK = 0.25  # a character counts as inside a box if its centre is this far inside
+LABEL_CENTRE = 1.0  # pt: how far a label's centre may lie from its box's centre
 PDFTOTEXT_TIMEOUT = 300
 PAINTING = frozenset(
     {
@@ -228,8 +231,9 @@ class _Gate:
         for index, page in enumerate(reader.pages()):
             if index >= len(self.frames):
                 break
-            chars = displayed_chars(reader.page_chars(page), self.frames[index])
-            self.page_text.append("".join(c.text for c in chars))
+            raw = reader.page_chars(page)
+            chars = displayed_chars(raw, self.frames[index])
+            self.page_text.append(words_text(raw))
             boxes = by_page.get(index)
             if boxes:
                 self._chars_in_boxes(index, chars, boxes)
@@ -265,13 +269,13 @@ class _Gate:
             self.add("removed_terms_absent", True, "no removed terms to look for")
             return
         haystacks: list[tuple[str, str]] = [
-            (f"page {i + 1} text (pdfminer)", normalise(t)) for i, t in enumerate(self.page_text)
+            (f"page {i + 1} text (pdfminer)", t) for i, t in enumerate(self.page_text)
         ]
-        haystacks += [("a form or pattern (pdfminer)", normalise(t)) for t in self.stream_text if t]
+        haystacks += [("a form or pattern (pdfminer)", t) for t in self.stream_text if t]
         haystacks.append(("strings and names", "\x00".join(f.strings)))
         poppler = _pdftotext(self.data)
         if poppler is not None:
-            haystacks.append(("pdftotext output", normalise(poppler)))
+            haystacks.append(("pdftotext output", haystack(poppler)))
         hits: list[str] = []
         for number, term in enumerate(self.terms, 1):
             where = [name for name, text in haystacks if term in text]
@@ -336,24 +340,33 @@ class _Gate:
 def _find_labels(chars: list[Char], boxes: list[BoxSpec]) -> set[int]:
     """Indexes of the characters that form the boxes' labels.
 
-    The stamps are drawn last, box after box, each label right after its box: so the labels
-    are found in box order, each after the previous one, each lying inside its own box. A
-    label that is not found was left out by the engine (the box was too small for it)."""
+    A label is drawn centred in its box: each box claims the run of characters that spells
+    its label, lies inside it and is centred on it (within LABEL_CENTRE pt). A box without
+    such a run had no room for its label."""
     taken: set[int] = set()
     texts = [c.text for c in chars]
-    start_at = 0
     for box in boxes:
         label = box_label(box.codes)
         if not label:
             continue
         n = len(label)
-        for start in range(start_at, len(chars) - n + 1):
-            if "".join(texts[start : start + n]) == label and all(
-                _within(chars[i], box.rect) for i in range(start, start + n)
-            ):
-                taken.update(range(start, start + n))
-                start_at = start + n
-                break
+        cx, cy = (box.rect.x0 + box.rect.x1) / 2, (box.rect.y0 + box.rect.y1) / 2
+        best: tuple[float, int] | None = None
+        for start in range(len(chars) - n + 1):
+            if texts[start] != label[0] or "".join(texts[start : start + n]) != label:
+                continue
+            run = range(start, start + n)
+            if any(i in taken for i in run) or not all(_within(chars[i], box.rect) for i in run):
+                continue
+            x0 = min(chars[i].rect.x0 for i in run)
+            x1 = max(chars[i].rect.x1 for i in run)
+            y0 = min(chars[i].rect.y0 for i in run)
+            y1 = max(chars[i].rect.y1 for i in run)
+            distance = max(abs((x0 + x1) / 2 - cx), abs((y0 + y1) / 2 - cy))
+            if distance <= LABEL_CENTRE and (best is None or distance < best[0]):
+                best = (distance, start)
+        if best is not None:
+            taken.update(range(best[1], best[1] + n))
     return taken
 
 

@@ -265,6 +265,8 @@ def _stream(
 
 
 def _shown_strings(obj: pikepdf.Stream) -> bytes:
+    """The strings a content stream shows; one operator's strings run together (a TJ array
+    splits words), different operators apart (a separator byte between them)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # not every stream with "BT" in it is content
@@ -275,9 +277,10 @@ def _shown_strings(obj: pikepdf.Stream) -> bytes:
     for item in instructions:
         if isinstance(item, pikepdf.ContentStreamInlineImage):
             continue
-        for operand in item.operands:
-            parts.extend(_strings_in(operand))
-    return b"".join(parts)
+        shown = b"".join(piece for operand in item.operands for piece in _strings_in(operand))
+        if shown:
+            parts.append(shown)
+    return b"\x00".join(parts)
 
 
 def _strings_in(operand: Any) -> Iterator[bytes]:

@@ -31,11 +31,12 @@ log = logging.getLogger(__name__)
 
 TIMEOUT = 300  # seconds for one pdftoppm run
 MARGIN_PX = 2  # ignored along each box edge (anti-aliasing)
-FILL_TOLERANCE = 24
+FILL_TOLERANCE = 40
 UNIFORM_TOLERANCE = 24
 BORDER_PT = 1.0  # white style: the border's width (drawn inside the box)
 MIN_DPI, MAX_DPI = 72, 300
 MIN_INTERIOR_PX = 8
+LABEL_BLEED_PX = 2.5  # anti-aliasing of label glyphs beyond their character boxes
 BARE_RIM_PT = 2.0
 BARE_RIM_SHARE = 0.15
 
@@ -240,7 +241,7 @@ def check_stamped(img: Image.Image, page: PageBoxes, dpi: int, style: BoxStyle) 
         region = img.crop((x0, y0, x1, y1))
         draw = ImageDraw.Draw(region)
         for mask in masks:
-            mx0, my0, mx1, my1 = _px(mask, scale, -1.5)
+            mx0, my0, mx1, my1 = _px(mask, scale, -LABEL_BLEED_PX)
             draw.rectangle((mx0 - x0, my0 - y0, mx1 - x0, my1 - y0), fill=(fill, fill, fill))
         extrema: Any = region.getextrema()  # RGB: one (min, max) pair per band
         if any(lo < fill - FILL_TOLERANCE or hi > fill + FILL_TOLERANCE for lo, hi in extrema):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,56 @@ log = logging.getLogger(__name__)
 def normalise(text: str) -> str:
     """NFKC, case-folded, without whitespace: the form in which terms are compared."""
     return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+SEPARATOR = "\x00"
+
+
+def haystack(text: str) -> str:
+    """Text to search terms in: NFKC, case-folded, every run of white space one separator.
+
+    Words stay apart: once a redaction has removed the words in between, running the rest
+    together would make new strings ("labore et" holds "oreet") that were never there."""
+    return SEPARATOR.join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+# Consecutive characters farther apart than this (in ems) belong to different words.
+WORD_GAP = 0.25
+LINE_SHIFT = 0.3
+
+
+def words_text(chars: Sequence[LTChar]) -> str:
+    """The characters in content order, with a separator wherever the next one does not
+    follow on: a space, a gap of a quarter em, another line, or a jump backwards. Read from
+    each character's own text matrix, so any rotation works."""
+    out: list[str] = []
+    previous: LTChar | None = None
+    for char in chars:
+        text = char.get_text()
+        if not text.strip():
+            out.append(SEPARATOR)
+            previous = None
+            continue
+        if previous is not None and not _follows(previous, char):
+            out.append(SEPARATOR)
+        out.append(text)
+        previous = char
+    return unicodedata.normalize("NFKC", "".join(out)).casefold()
+
+
+def _follows(first: LTChar, second: LTChar) -> bool:
+    """Whether `second` starts where `first` ends (same line, no word gap)."""
+    a, b, c, d, e, f = first.matrix
+    length = math.hypot(a, b)
+    em = math.hypot(c, d) * float(getattr(first, "fontsize", 0.0) or 0.0)
+    if length == 0 or em == 0:
+        return False
+    ux, uy = a / length, b / length
+    dx = second.matrix[4] - (e + a * first.adv)
+    dy = second.matrix[5] - (f + b * first.adv)
+    along = dx * ux + dy * uy
+    across = -dx * uy + dy * ux
+    return -0.5 * em <= along <= WORD_GAP * em and abs(across) <= LINE_SHIFT * em
 
 
 @dataclass(frozen=True)
@@ -82,6 +133,12 @@ class _Aggregator(PDFPageAggregator):
     pdfminer adds Tc only between two glyphs of one string, never after the last glyph, so
     a line shown one glyph per operator (as MuPDF writes it) drifts by Tc per glyph. Here Tc
     follows every glyph (and Tw every single-byte space), as in §9.4.4."""
+
+    def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate):
+        advance = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
+        item: Any = self.cur_item._objs[-1]
+        item.fontsize = fontsize  # for word gaps in user space
+        return advance
 
     def render_string_horizontal(
         self,
@@ -224,7 +281,7 @@ class TextReader:
             log.debug("pdfminer could not render stream: %s", exc)
             self.device._stack.clear()
             return ""
-        return "".join(c.get_text() for c in _chars(layout))
+        return words_text(list(_chars(layout)))
 
 
 class _FakePage:

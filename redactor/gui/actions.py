@@ -36,6 +36,8 @@ _SPECS: tuple[_Spec, ...] = (
     _Spec("redo", "edit", ("Ctrl+Shift+Z", "Ctrl+Y")),
     _Spec("edit_grounds", "edit", ("G",)),
     _Spec("delete_boxes", "edit", (Key.Delete,)),
+    # Ctrl+E is the export's.
+    _Spec("redact_everywhere", "edit", ("Ctrl+Shift+E",)),
     _Spec("select_all", "edit", (Key.SelectAll,)),
     _Spec("snap_to_text", "edit", ("Ctrl+T",), checkable=True),
     _Spec("preferences", "edit", ("Ctrl+,",)),
@@ -60,8 +62,13 @@ _SPECS: tuple[_Spec, ...] = (
     _Spec("confirm_next", "page", ("Ctrl+Shift+Return",)),
     _Spec("review_queue", "review", ("Ctrl+Shift+R",)),
     _Spec("find", "tools", (Key.Find,)),
+    _Spec("suggestions", "tools", ("Ctrl+Shift+S",)),
+    _Spec("consistency", "tools", ("Ctrl+Shift+K",)),
+    _Spec("ocr_document", "tools"),
+    _Spec("ocr_case", "tools"),
     _Spec("audit", "tools", ("Ctrl+Shift+L",)),
     _Spec("shortcuts", "help", ("F1", "?")),
+    _Spec("log", "help"),
     _Spec("about", "help"),
 )
 
@@ -132,6 +139,10 @@ class WindowActions(QObject):
                 self.tr("Change the grounds and note of the selected boxes"),
             ),
             "delete_boxes": (self.tr("&Delete boxes"), self.tr("Delete the selected boxes")),
+            "redact_everywhere": (
+                self.tr("Redact &everywhere"),
+                self.tr("Propose boxes over every other occurrence of the selected boxes' words"),
+            ),
             "select_all": (
                 self.tr("Select all boxes on the page"),
                 self.tr("Select every box on this page"),
@@ -192,8 +203,27 @@ class WindowActions(QObject):
                 self.tr("What awaits your approval, and rejections"),
             ),
             "find": (self.tr("&Find…"), self.tr("Find text or a pattern and redact the matches")),
+            "suggestions": (
+                self.tr("&Suggestions"),
+                self.tr("Personal data the detectors found, to accept or dismiss"),
+            ),
+            "consistency": (
+                self.tr("&Consistency"),
+                self.tr(
+                    "Terms redacted in one place but visible or differently grounded in another"
+                ),
+            ),
+            "ocr_document": (
+                self.tr("Read scanned pages (&OCR): this document"),
+                self.tr("Recognise the text of this document's pages that have none"),
+            ),
+            "ocr_case": (
+                self.tr("Read scanned pages (OCR): the &whole case"),
+                self.tr("Recognise the text of every page in the case that has none"),
+            ),
             "audit": (self.tr("&Audit trail"), self.tr("The case history, filterable")),
             "shortcuts": (self.tr("&Keyboard shortcuts"), self.tr("Every shortcut at a glance")),
+            "log": (self.tr("&Log"), self.tr("What the application recorded, e.g. for support")),
             "about": (self.tr("&About Redactor"), self.tr("Version and licence")),
         }
         # Short labels for the toolbar (the menus show the full text).

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from redactor import __version__
@@ -32,6 +32,7 @@ from redactor.core.resources import resource_path
 from redactor.core.reviewer import resolve_reviewer, validate_reviewer
 from redactor.gui.crash import CrashHandler
 from redactor.gui.i18n import LanguageSwitcher, choose_language
+from redactor.gui.log_handler import QtLogHandler
 from redactor.gui.main_window import MainWindow
 from redactor.gui.settings import LANGUAGE, REVIEWER, Settings
 from redactor.pdf.render_service import RenderService
@@ -40,6 +41,10 @@ log = logging.getLogger(__name__)
 
 SMOKE_TEST_MS = 1000
 LOG_DIR_ENV = "REDACTOR_LOG_DIR"
+# The desktop entry's name (packaging/linux/nl.redactor.Redactor.desktop): Wayland compositors
+# and GNOME match the window to its entry, and so to its icon, by it.
+DESKTOP_FILE_NAME = "nl.redactor.Redactor"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 def log_dir() -> Path:
@@ -61,6 +66,7 @@ class Gui:
     log_handler: logging.Handler | None
     render_service: RenderService | None = None
     owns_service: bool = False
+    log_view_handler: QtLogHandler | None = None
 
     def stop(self) -> None:
         self.window.close()
@@ -69,9 +75,10 @@ class Gui:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.crash.uninstall()
         qInstallMessageHandler(None)
-        if self.log_handler is not None:
-            logging.getLogger("redactor").removeHandler(self.log_handler)
-            self.log_handler.close()
+        for handler in (self.log_handler, self.log_view_handler):
+            if handler is not None:
+                logging.getLogger("redactor").removeHandler(handler)
+                handler.close()
         self.languages.apply("en")
         if self.owns_service and self.render_service is not None:
             self.render_service.close()
@@ -85,10 +92,21 @@ def application() -> QApplication:
     app.setApplicationName("Redactor")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Redactor")
-    icon = resource_path("icons", "redactor-256.png")
-    if icon.is_file():
-        app.setWindowIcon(QIcon(str(icon)))
+    QGuiApplication.setDesktopFileName(DESKTOP_FILE_NAME)
+    icon = app_icon()
+    if not icon.isNull():
+        app.setWindowIcon(icon)
     return app
+
+
+def app_icon() -> QIcon:
+    """The application's icon in every size we ship (the window manager picks one)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        path = resource_path("icons", f"redactor-{size}.png")
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
 
 
 _qt_log = logging.getLogger("redactor.qt")
@@ -164,6 +182,9 @@ def start(
     app = application()
     settings = settings or Settings()
     handler = _file_logging() if file_logging else None
+    # The in-app log view (Help > Log) shows what reaches the redactor loggers from now on.
+    view_handler = QtLogHandler()
+    logging.getLogger("redactor").addHandler(view_handler)
     crash = CrashHandler(
         log_dir(),
         Path(handler.baseFilename) if isinstance(handler, logging.FileHandler) else None,
@@ -177,10 +198,18 @@ def start(
     # Pages render in a child process (started now, so it is ready when a case opens).
     owns = render_service is None and render_process
     service = RenderService() if owns else render_service
-    window = MainWindow(settings, languages, name, render_service=service)
+    window = MainWindow(
+        settings,
+        languages,
+        name,
+        render_service=service,
+        log_handler=view_handler,
+        log_file=Path(handler.baseFilename) if isinstance(handler, logging.FileHandler) else None,
+    )
+    window.setWindowIcon(app_icon())
     crash.dialog_parent = lambda: window
     window.show()
-    return Gui(app, settings, languages, crash, window, handler, service, owns)
+    return Gui(app, settings, languages, crash, window, handler, service, owns, view_handler)
 
 
 def run(case: str | None = None, reviewer: str | None = None, smoke_test: bool = False) -> int:

@@ -131,6 +131,46 @@ class AddBoxes(SessionCommand):
         delete_redactions(self.ctx.session, [(reg.current(i), reg.version(i)) for i in self.ids])
 
 
+class CreatedBoxes(SessionCommand):
+    """Boxes an app-layer action proposes in one go (accepted suggestions, redact everywhere,
+    a consistency fix): undo deletes them, redo draws them again where they were.
+
+    `create` makes them the first time; `already()` wraps boxes a worker task has made.
+    """
+
+    def __init__(
+        self, ctx: EditContext, text: str, create: Callable[[], Sequence[Redaction]]
+    ) -> None:
+        super().__init__(ctx, text)
+        self._create = create
+        self.boxes: list[Redaction] = []  # as first created; the registry maps their ids on
+
+    @classmethod
+    def already(cls, ctx: EditContext, text: str, boxes: Sequence[Redaction]) -> CreatedBoxes:
+        command = cls(ctx, text, lambda: boxes)
+        command._redo()
+        command._skip_redo = True  # stored already: pushing it must not create them again
+        return command
+
+    def _redo(self) -> None:
+        reg = self.ctx.registry
+        if not self.boxes:
+            self.boxes = list(self._create())
+            for red in self.boxes:
+                reg.record(red)
+            return
+        restored = restore_redactions(self.ctx.session, self.boxes)
+        for old, new in zip(self.boxes, restored, strict=True):
+            reg.alias(old.id, new.id)
+            reg.record(new)
+
+    def _undo(self) -> None:
+        reg = self.ctx.registry
+        delete_redactions(
+            self.ctx.session, [(reg.current(b.id), reg.version(b.id)) for b in self.boxes]
+        )
+
+
 class UpdateBoxes(SessionCommand):
     """Move, resize, or change grounds/note of boxes; `before` holds them as they were."""
 

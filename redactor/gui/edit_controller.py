@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QPointF, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
+from redactor.app.page_words import StoredWords
 from redactor.core.errors import RedactorError
 from redactor.core.geometry import Rect
 from redactor.core.model import PageDecisionKind, Redaction
@@ -21,6 +22,7 @@ from redactor.gui.case_controller import CaseController
 from redactor.gui.commands import (
     AddBoxes,
     BoxRegistry,
+    CreatedBoxes,
     DeleteBoxes,
     EditContext,
     MarkReviewed,
@@ -70,6 +72,10 @@ class EditController(QObject):
         # Words of recently visited pages (bounded: a page's words take about 100 kB).
         self._words: OrderedDict[tuple[int, int], PageText] = OrderedDict()
         self._words_pending: set[tuple[int, int]] = set()
+        # OCR words stored in the open case (scanned pages); None without a case.
+        self.stored_words: StoredWords | None = None
+        # Bumped when cached words go stale: answers to older requests are dropped.
+        self._words_generation = 0
         # Tests and scripted use may replace the picker (it is modal).
         self.pick: Callable[..., GroundChoice | None] = self._pick_with_dialog
         view.boxDrawn.connect(self.on_box_drawn)
@@ -94,6 +100,9 @@ class EditController(QObject):
         self.registry = BoxRegistry()
         self._words.clear()
         self._words_pending.clear()
+        self._words_generation += 1
+        session = self.case.session
+        self.stored_words = StoredWords(session) if session is not None else None
 
     def context(self) -> EditContext:
         return EditContext(self.case.require(), self.registry, self._changed, self._failed)
@@ -169,6 +178,18 @@ class EditController(QObject):
             self.tr("Draw box") if len(boxes) == 1 else self.tr("Draw %n box(es)", "", len(boxes))
         )
         return self.run(AddBoxes(self.context(), text, doc_id, boxes, choice.codes, choice.note))
+
+    def run_created(self, text: str, create: Callable[[], Sequence[Redaction]]) -> bool:
+        """Boxes an app-layer action proposes, as one undo step (nothing if it made none)."""
+        return self.run(CreatedBoxes(self.context(), text, create))
+
+    def push_created(self, text: str, boxes: Sequence[Redaction]) -> None:
+        """Boxes a worker task has already stored, made one undo step."""
+        if not boxes:
+            return
+        with user_action(self.window):
+            self.undo_stack.push(CreatedBoxes.already(self.context(), text, boxes))
+            self.case.refresh()
 
     def on_word_box(self, page_index: int, point: QPointF, whole_line: bool) -> None:
         words = self.words(page_index)
@@ -359,31 +380,59 @@ class EditController(QObject):
             if 0 <= index < len(self.case.pages) and (doc_id, index) not in self._words:
                 self._fetch_words((doc_id, index))
 
+    def page_words(self, document_id: int, page_index: int) -> PageText:
+        """A page's words: its stored OCR words if it was OCR'd, else its text layer (read in
+        the render process). Call through the worker."""
+        renderer = self.view.renderer
+        stored = self.stored_words
+        if stored is None:
+            return renderer.page_words(document_id, page_index)
+        return stored.words(
+            document_id, page_index, lambda: renderer.page_words(document_id, page_index)
+        )
+
+    def forget_words(self, document_ids: Sequence[int] | None = None) -> None:
+        """Read the words of these documents (default: all) again, e.g. after OCR."""
+        if self.stored_words is not None:
+            if document_ids is None:
+                self.stored_words.forget()
+            for doc_id in document_ids or ():
+                self.stored_words.forget(doc_id)
+        for key in list(self._words):
+            if document_ids is None or key[0] in document_ids:
+                del self._words[key]
+        self._words_pending.clear()
+        self._words_generation += 1
+        self._prefetch_words(self.view.current_page())
+
     def _fetch_words(self, key: tuple[int, int]) -> None:
         if key in self._words_pending:
             return
         self._words_pending.add(key)
-        renderer = self.view.renderer
         self.worker.submit(
-            renderer.page_words,
+            self.page_words,
             key[0],
             key[1],
-            done=functools.partial(self._words_done, key),
-            failed=functools.partial(self._words_failed, key),
+            done=functools.partial(self._words_done, key, self._words_generation),
+            failed=functools.partial(self._words_failed, key, self._words_generation),
             priority=5,
         )
 
-    def _words_done(self, key: tuple[int, int], words: PageText) -> None:
+    def _words_done(self, key: tuple[int, int], generation: int, words: PageText) -> None:
+        if generation != self._words_generation:
+            return
         self._words_pending.discard(key)
         self._words[key] = words
         while len(self._words) > MAX_WORD_PAGES:
             self._words.popitem(last=False)
         self.wordsLoaded.emit(*key)
 
-    def _words_failed(self, key: tuple[int, int], exc: BaseException) -> None:
-        self._words_pending.discard(key)
+    def _words_failed(self, key: tuple[int, int], generation: int, exc: BaseException) -> None:
         if not isinstance(exc, RedactorError | RuntimeError | ValueError):
             raise exc
+        if generation != self._words_generation:
+            return
+        self._words_pending.discard(key)
         log.info("no words for document %d page %d: %s", key[0], key[1] + 1, exc)
         self._words[key] = PageText(key[1], ())
 

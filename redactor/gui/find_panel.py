@@ -1,6 +1,7 @@
 """Find text or a regular expression in the document or the whole case, then redact matches.
 
-The search runs on the worker (page text from the PDF's text layer) with progress and cancel.
+The search runs on the worker (page words: the stored OCR words of a scanned page, else the
+PDF's text layer) with progress and cancel.
 "Redact selected" / "Redact all" ask for the ground once and create proposed boxes (one undo
 step), which then follow the normal review. Matches already under a box are marked and skipped.
 """
@@ -38,10 +39,9 @@ from PySide6.QtWidgets import (
 from redactor.core.errors import RedactorError
 from redactor.core.geometry import Rect
 from redactor.core.model import Redaction
-from redactor.core.text import Match
+from redactor.core.text import Match, PageText
 from redactor.gui.case_controller import CaseController
 from redactor.gui.messages import show_user_error
-from redactor.gui.page_renderer import PageRenderer
 from redactor.gui.render_worker import TaskContext, Worker
 
 log = logging.getLogger(__name__)
@@ -106,14 +106,14 @@ class FindPanel(QWidget):
         self,
         case: CaseController,
         worker: Worker,
-        renderer: PageRenderer,
+        words: Callable[[int, int], PageText],
         redact: Callable[[list[Hit]], bool],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.case = case
         self.worker = worker
-        self.renderer = renderer
+        self._words = words  # (document id, page index) -> the page's words; worker thread
         self._redact = redact
         self._task: TaskContext | None = None
         layout = QVBoxLayout(self)
@@ -239,7 +239,7 @@ class FindPanel(QWidget):
             for page in range(pages):
                 if ctx.cancelled():
                     return found
-                words = self.renderer.page_words(doc_id, page)
+                words = self._words(doc_id, page)
                 found += [(doc_id, name, m) for m in find_text([words], pattern, *flags)]
                 done += 1
                 if done % 10 == 0:

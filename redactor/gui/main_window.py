@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressDialog,
     QSpinBox,
@@ -36,11 +37,15 @@ from redactor.gui.actions import WindowActions
 from redactor.gui.audit_view import AuditView
 from redactor.gui.box_item import HIGH_CONTRAST, NORMAL
 from redactor.gui.case_controller import CaseController
+from redactor.gui.consistency_panel import ConsistencyPanel
 from redactor.gui.documents_panel import DocumentsPanel
 from redactor.gui.edit_controller import EditController
 from redactor.gui.export_dialog import ExportDialog
 from redactor.gui.find_panel import FindPanel, Hit
+from redactor.gui.findings_controller import STATUS_MS, FindingsController
 from redactor.gui.i18n import LanguageSwitcher, choose_language
+from redactor.gui.log_handler import QtLogHandler
+from redactor.gui.log_view import LogView
 from redactor.gui.messages import show_message, show_user_error, user_action
 from redactor.gui.new_case_dialog import NewCaseDialog
 from redactor.gui.page_renderer import PageRenderer, Producer
@@ -63,6 +68,7 @@ from redactor.gui.settings import (
     HIGH_CONTRAST as HIGH_CONTRAST_SETTING,
 )
 from redactor.gui.shortcuts_overlay import ShortcutsOverlay
+from redactor.gui.suggestions_panel import SuggestionsPanel
 from redactor.gui.thumbnails import ThumbnailsPanel
 from redactor.gui.welcome import WelcomePage
 from redactor.pdf.render import DocumentCache, RenderedPage
@@ -80,6 +86,8 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         render_service: RenderService | None = None,
+        log_handler: QtLogHandler | None = None,
+        log_file: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -107,17 +115,32 @@ class MainWindow(QMainWindow):
         self.documents = DocumentsPanel()
         self.thumbnails = ThumbnailsPanel(self.renderer)
         self.review = ReviewPanel(self.case, self._record_review)
-        self.find_panel = FindPanel(self.case, self.worker, self.renderer, self.redact_hits)
+        self.find_panel = FindPanel(self.case, self.worker, self.edits.page_words, self.redact_hits)
+        self.findings = FindingsController(self.case, self.edits, self.worker, self)
+        self.suggestions = SuggestionsPanel(
+            self.case, self.worker, self.findings.accept_suggestions
+        )
+        self.consistency = ConsistencyPanel(self.case, self.worker, self.findings.redact_visible)
         self.audit = AuditView(self.case)
+        # Records logged before the window existed are in the handler; without one (a window
+        # made on its own), the view starts empty and nothing feeds it.
+        self.log_view = LogView(log_handler or QtLogHandler(), log_file)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.documents_dock = self._dock("documents", self.documents, left)
         self.thumbnails_dock = self._dock("pages", self.thumbnails, left)
         self.review_dock = self._dock("review", self.review, right)
         self.find_dock = self._dock("find", self.find_panel, right)
-        self.audit_dock = self._dock("audit", self.audit, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.tabifyDockWidget(self.review_dock, self.find_dock)
+        self.suggestions_dock = self._dock("suggestions", self.suggestions, right)
+        self.consistency_dock = self._dock("consistency", self.consistency, right)
+        self.audit_dock = self._dock("audit", self.audit, bottom)
+        self.log_dock = self._dock("log", self.log_view, bottom)
+        for dock in (self.find_dock, self.suggestions_dock, self.consistency_dock):
+            self.tabifyDockWidget(self.review_dock, dock)
+        self.tabifyDockWidget(self.audit_dock, self.log_dock)
         self.review_dock.raise_()
         self.audit_dock.hide()
+        self.log_dock.hide()
         self.overlay = ShortcutsOverlay(self.window_actions, self)
         self.page_spin = QSpinBox()
         self.page_total = QLabel()
@@ -157,7 +180,10 @@ class MainWindow(QMainWindow):
                     self.thumbnails_dock,
                     self.review_dock,
                     self.find_dock,
+                    self.suggestions_dock,
+                    self.consistency_dock,
                     self.audit_dock,
+                    self.log_dock,
                 ):
                     menu.addAction(dock.toggleViewAction())
 
@@ -229,6 +255,12 @@ class MainWindow(QMainWindow):
             "review_queue": lambda: self._show_dock(self.review_dock, self.review.queue),
             "find": lambda: self._show_dock(self.find_dock, self.find_panel.pattern),
             "audit": lambda: self._show_dock(self.audit_dock, self.audit.table),
+            "suggestions": self.show_suggestions,
+            "consistency": self.show_consistency,
+            "redact_everywhere": self.redact_everywhere,
+            "ocr_document": lambda: self.findings.read_scanned(whole_case=False),
+            "ocr_case": lambda: self.findings.read_scanned(whole_case=True),
+            "log": lambda: self._show_dock(self.log_dock, self.log_view.table),
         }
         for name, slot in triggers.items():
             a[name].triggered.connect(lambda _checked=False, s=slot: self._guard(s))
@@ -268,6 +300,15 @@ class MainWindow(QMainWindow):
         self.find_panel.jumpRequested.connect(
             lambda doc, page, rect: self._guard(lambda: self.show_place(doc, page, rect))
         )
+        for panel in (self.suggestions, self.consistency):
+            panel.jumpRequested.connect(
+                lambda doc, page, rects: self._guard(lambda: self.highlight_place(doc, page, rects))
+            )
+        self.suggestions.highlightCleared.connect(view.clear_highlights)
+        self.findings.statusMessage.connect(
+            lambda text: self.statusBar().showMessage(text, STATUS_MS)
+        )
+        view.boxMenuRequested.connect(self.box_menu)
 
     def _guard(self, slot: Callable[[], object]) -> None:
         """Run an action; a RedactorError becomes its message (bugs go on to the crash path)."""
@@ -290,7 +331,10 @@ class MainWindow(QMainWindow):
         self.thumbnails_dock.setWindowTitle(self.tr("Pages"))
         self.review_dock.setWindowTitle(self.tr("Review"))
         self.find_dock.setWindowTitle(self.tr("Find"))
+        self.suggestions_dock.setWindowTitle(self.tr("Suggestions"))
+        self.consistency_dock.setWindowTitle(self.tr("Consistency"))
         self.audit_dock.setWindowTitle(self.tr("Audit trail"))
+        self.log_dock.setWindowTitle(self.tr("Log"))
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self.page_spin.setToolTip(self.tr("Page number (Ctrl+G)"))
         self.zoom_label.setToolTip(self.tr("Zoom"))
@@ -512,6 +556,38 @@ class MainWindow(QMainWindow):
             self.case.show_document(document_id)
         self.view.go_to_page(page_index, focus=rect)
 
+    def highlight_place(self, document_id: int, page_index: int, rects: tuple[Rect, ...]) -> None:
+        """Show a place that is not a box (a suggestion, a finding), marked on its page."""
+        self.show_place(document_id, page_index, rects[0] if rects else None)
+        self.view.set_highlights(page_index, rects)
+
+    def show_suggestions(self) -> None:
+        self.suggestions_dock.show()
+        self.suggestions_dock.raise_()
+        self.suggestions.focus_list()
+
+    def show_consistency(self) -> None:
+        self.consistency_dock.show()
+        self.consistency_dock.raise_()
+        self.consistency.focus_list()
+        if not self.consistency.model.findings() and not self.consistency.checking():
+            self.consistency.check()
+
+    def redact_everywhere(self) -> None:
+        ids = [b.redaction_id for b in self.view.selected_boxes()]
+        self.findings.redact_everywhere(ids)
+
+    def box_menu(self, where: QPoint) -> None:
+        """The menu of the selected boxes (right-click on a box)."""
+        self.box_menu_for().exec(where)
+
+    def box_menu_for(self) -> QMenu:
+        menu = QMenu(self)
+        a = self.window_actions
+        for name in ("edit_grounds", "redact_everywhere", None, "delete_boxes"):
+            menu.addSeparator() if name is None else menu.addAction(a[name])
+        return menu
+
     def show_item(self, item: ReviewItem) -> None:
         with user_action(self):
             rect = item.rect if isinstance(item, Redaction) else None
@@ -690,7 +766,17 @@ class MainWindow(QMainWindow):
         has_doc = has_case and self.case.document is not None
         selected = bool(self.view.selected_boxes())
         a = self.window_actions
-        for name in ("add_documents", "export", "close_case", "review_queue", "find", "audit"):
+        for name in (
+            "add_documents",
+            "export",
+            "close_case",
+            "review_queue",
+            "find",
+            "audit",
+            "suggestions",
+            "consistency",
+            "ocr_case",
+        ):
             a[name].setEnabled(has_case)
         for name in (
             "zoom_in",
@@ -712,10 +798,12 @@ class MainWindow(QMainWindow):
             "confirm_next",
             "preview",
             "select_all",
+            "ocr_document",
         ):
             a[name].setEnabled(has_doc)
         a["delete_boxes"].setEnabled(selected)
         a["edit_grounds"].setEnabled(selected)
+        a["redact_everywhere"].setEnabled(selected)
         a["undo"].setEnabled(self.edits.undo_stack.canUndo())
         a["redo"].setEnabled(self.edits.undo_stack.canRedo())
         self.page_spin.setEnabled(has_doc)

@@ -7,7 +7,9 @@ the architecture asks for. Gestures become signals; the controller stores them.
 
 Mouse: drag on a page draws a box; click selects a box (Ctrl+click adds/removes); drag a
 selected box moves the selection; drag a handle resizes; Shift+drag selects by rectangle;
-double-click on text makes a box around the word (Shift: the line); middle-drag pans.
+double-click on text makes a box around the word (Shift: the line); middle-drag pans; right-click
+on a box selects it and asks for the box menu (`boxMenuRequested`).
+Highlights mark places that are not boxes (a suggestion, a consistency finding) until replaced.
 Keys: Delete removes the selection, arrows nudge it (Shift: 10 pt), Esc cancels.
 """
 
@@ -21,6 +23,7 @@ from enum import Enum, auto
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QImage,
     QKeyEvent,
     QMouseEvent,
@@ -46,6 +49,8 @@ ZOOM_STEP = 1.25
 MIN_BOX_PX = 3.0  # a drag shorter than this (screen pixels) is a click, not a box
 NUDGE = 1.0
 NUDGE_BIG = 10.0
+HIGHLIGHT = QColor("#aa00ff")  # unlike every box colour, in both palettes
+HIGHLIGHT_PAD = 1.5  # points around the highlighted words
 
 # (page index) -> (cache variant, producer) of the export preview of that page.
 PreviewSource = Callable[[int], tuple[str, Producer]]
@@ -76,6 +81,7 @@ class PageView(QGraphicsView):
     editRequested = Signal(int)  # redaction id (double-click on a box)
     deleteRequested = Signal()
     selectionChanged = Signal()
+    boxMenuRequested = Signal(QPoint)  # global position; the box under the mouse is selected
 
     def __init__(self, renderer: PageRenderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +112,8 @@ class PageView(QGraphicsView):
         self._temp: QGraphicsRectItem | None = None
         self._moving: list[tuple[BoxItem, QRectF]] = []
         self._resizing: tuple[BoxItem, str, QRectF] | None = None
+        self._highlights: list[QGraphicsRectItem] = []
+        self._highlighted: tuple[int, tuple[Rect, ...]] | None = None
         self._visible_timer = QTimer(self)
         self._visible_timer.setSingleShot(True)
         self._visible_timer.setInterval(0)
@@ -126,6 +134,8 @@ class PageView(QGraphicsView):
         self._moving = []
         self._resizing = None
         self._temp = None
+        self._highlights = []
+        self._highlighted = None
         self.scene().clear()
         self._mode = _Mode.NONE
         self.document_id = document_id
@@ -203,6 +213,41 @@ class PageView(QGraphicsView):
 
     def select_all_on_page(self) -> None:
         self.select_boxes(b.redaction_id for b in self.box_items(self._current))
+
+    # -- highlights -------------------------------------------------------------------------
+
+    def set_highlights(self, page_index: int, rects: Sequence[Rect]) -> None:
+        """Mark places on a page that are not boxes (replacing the previous marks)."""
+        self.clear_highlights()
+        if not 0 <= page_index < len(self._pages) or not rects:
+            return
+        page = self._pages[page_index]
+        pen = QPen(HIGHLIGHT, 2)
+        pen.setCosmetic(True)  # 2 screen pixels at any zoom
+        fill = QColor(HIGHLIGHT)
+        fill.setAlpha(45)
+        for r in rects:
+            item = QGraphicsRectItem(
+                QRectF(r.x0, r.y0, r.width, r.height).adjusted(
+                    -HIGHLIGHT_PAD, -HIGHLIGHT_PAD, HIGHLIGHT_PAD, HIGHLIGHT_PAD
+                ),
+                page,
+            )
+            item.setPen(pen)
+            item.setBrush(fill)
+            item.setZValue(15)  # over boxes: a finding may be about a redacted place
+            self._highlights.append(item)
+        self._highlighted = (page_index, tuple(rects))
+
+    def clear_highlights(self) -> None:
+        for item in self._highlights:
+            self.scene().removeItem(item)
+        self._highlights = []
+        self._highlighted = None
+
+    def highlighted(self) -> tuple[int, tuple[Rect, ...]] | None:
+        """The highlighted page and rectangles, if any."""
+        return self._highlighted
 
     # -- the export preview ----------------------------------------------------------------
 
@@ -554,6 +599,21 @@ class PageView(QGraphicsView):
             return
         whole_line = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         self.wordBoxRequested.emit(page.page_index, local, whole_line)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self._preview is not None or self._mode is not _Mode.NONE:
+            return
+        scene_point = self.mapToScene(event.pos())
+        page = self._page_at(scene_point)
+        box = self._box_at(page, page.mapFromScene(scene_point)) if page is not None else None
+        if box is None:
+            super().contextMenuEvent(event)
+            return
+        if not box.isSelected():
+            self.scene().clearSelection()
+            box.setSelected(True)
+        event.accept()
+        self.boxMenuRequested.emit(event.globalPos())
 
     def _update_cursor(self, pos: QPoint) -> None:
         scene_point = self.mapToScene(pos)

@@ -996,7 +996,12 @@ def image_in_shared_form() -> Case:
     """An image inside a form XObject, the form drawn on two pages; boxed on page 1 only."""
     pdf = new_pdf()
     img = rgb_image(pdf, 40, 20, lambda x, y: GREEN if x >= 20 else RED)
-    form = form_xobject(pdf, b"q 200 0 0 100 0 0 cm /Im1 Do Q", [0, 0, 200, 100], Dictionary(XObject=Dictionary(Im1=img)))
+    form = form_xobject(
+        pdf,
+        b"q 200 0 0 100 0 0 cm /Im1 Do Q",
+        [0, 0, 200, 100],
+        Dictionary(XObject=Dictionary(Im1=img)),
+    )
     content = b"q 1 0 0 1 50 100 cm /Fm1 Do Q\n" + visible_line()
     add_page(pdf, content, Dictionary(XObject=Dictionary(Fm1=form)))
     add_page(pdf, content, Dictionary(XObject=Dictionary(Fm1=form)))

@@ -37,7 +37,9 @@ def pdftotext(data: bytes, page: int | None = None) -> str:
     args = [tool, "-q"]
     if page is not None:
         args += ["-f", str(page + 1), "-l", str(page + 1)]
-    done = subprocess.run([*args, "-", "-"], input=data, capture_output=True, check=True, timeout=60)
+    done = subprocess.run(
+        [*args, "-", "-"], input=data, capture_output=True, check=True, timeout=60
+    )
     return done.stdout.decode("utf-8", errors="replace")
 
 
@@ -82,8 +84,12 @@ def object_hits(data: bytes, secret: str) -> list[str]:
                         instructions = pikepdf.parse_content_stream(obj)
                     for instruction in instructions:
                         for operand in getattr(instruction, "operands", []):
-                            parts = list(operand) if isinstance(operand, pikepdf.Array) else [operand]
-                            shown = b"".join(bytes(p) for p in parts if isinstance(p, pikepdf.String))
+                            parts = (
+                                list(operand) if isinstance(operand, pikepdf.Array) else [operand]
+                            )
+                            shown = b"".join(
+                                bytes(p) for p in parts if isinstance(p, pikepdf.String)
+                            )
                             if any(n in shown.lower() for n in needles):
                                 hits.append(f"shown string in stream {obj.objgen}")
                 except Exception:
@@ -143,7 +149,12 @@ def render(data: bytes, dpi: int = 72, without_stamps: bool = False) -> list[Ima
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "in.pdf"
         path.write_bytes(data)
-        subprocess.run([tool, "-r", str(dpi), str(path), str(Path(tmp) / "p")], check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            [tool, "-r", str(dpi), str(path), str(Path(tmp) / "p")],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
         files = sorted(Path(tmp).glob("p-*.ppm"), key=lambda f: int(f.stem.rsplit("-", 1)[1]))
         images = []
         for file in files:

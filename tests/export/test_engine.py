@@ -9,6 +9,7 @@ import json
 import logging
 import os
 import subprocess
+import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -255,6 +256,13 @@ def test_manifest_describes_the_export(exported) -> None:  # type: ignore[no-unt
     for name, digest in manifest["records"].items():
         assert hashlib.sha256((outdir / name).read_bytes()).hexdigest() == digest
     assert result.documents[0].output_sha256 == brief["output_sha256"]
+    assert manifest["masked"] == {
+        "marker": "[weggelakt]",
+        "audit_entries": 0,
+        "inventory_cells": 0,
+        "file_names": 0,
+        "manifest_fields": 0,
+    }
 
 
 def test_inventory_lists_every_document(exported) -> None:  # type: ignore[no-untyped-def]
@@ -392,39 +400,237 @@ def test_cancel_removes_everything(tmp_path: Path) -> None:
     assert 1 <= sum(e.stage == "verified" for e in seen) < 6
 
 
-def test_an_audit_note_with_a_redacted_name_refuses_the_export(tmp_path: Path) -> None:
-    leak = AuditEntry(
-        3,
-        "2024-03-01T09:06:00Z",
-        "Piet de Vries",
-        "redaction.update",
-        "R1",
-        {"note": "naam verzoeker"},
-        {"note": f"adres: {SECRET}"},
-        "3" * 64,
-    )
-    outdir = tmp_path / "out"
-    outdir.mkdir()
-    with pytest.raises(
-        ExportError,
-        match=f"audit log would show text that is redacted in brief.pdf: '{SECRET}'.*entry 3",
-    ):
-        export_case(case_jobs(), (*AUDIT, leak), outdir, settings())
-    assert_nothing_left(outdir)
+# --- removed terms are masked in everything published -------------------------------------
 
 
-def test_an_inventory_note_with_a_redacted_name_refuses_the_export(tmp_path: Path) -> None:
-    jobs = case_jobs()
+def _json_strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from _json_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _json_strings(item)
+
+
+def published_texts(outdir: Path) -> list[tuple[str, str]]:
+    """(where, text) for every name in the output folder and everything its files hold, read
+    the way a reader's tools read them, and as raw bytes."""
+    found: list[tuple[str, str]] = []
+    for path in sorted(outdir.rglob("*")):
+        where = str(path.relative_to(outdir))
+        found.append((f"the name {where}", where))
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        found.append((f"the bytes of {where}", data.decode("latin-1")))
+        found.append((f"the UTF-8 of {where}", data.decode("utf-8", "replace")))
+        if path.suffix == ".pdf":
+            found.append((f"the text of {where}", extract_text(io.BytesIO(data))))
+            found.append((f"the objects of {where}", all_decoded_bytes(data).decode("latin-1")))
+        elif path.suffix == ".xlsx":
+            book = openpyxl.load_workbook(path)
+            cells = [str(c.value) for ws in book.worksheets for r in ws.iter_rows() for c in r]
+            found.append((f"the cells of {where}", "\n".join(cells)))
+            with zipfile.ZipFile(path) as zf:
+                for member in zf.namelist():
+                    found.append((f"{member} in {where}", zf.read(member).decode("utf-8")))
+        elif path.suffix == ".jsonl":
+            for line in data.decode("utf-8").splitlines():
+                found.append((f"a line of {where}", "\n".join(_json_strings(json.loads(line)))))
+        elif path.suffix == ".json":
+            found.append((f"the values of {where}", "\n".join(_json_strings(json.loads(data)))))
+    return found
+
+
+def assert_nowhere(outdir: Path, *words: str) -> None:
+    for where, text in published_texts(outdir):
+        for word in words:
+            assert word.casefold() not in text.casefold(), f"{word!r} in {where}"
+
+
+def test_removed_terms_in_names_notes_audit_and_title_are_masked(tmp_path: Path) -> None:
+    # Every place a removed term can reach the release, all in one case: a file name (of the
+    # document that removed it, and of one listed only), an inventory note, the audit trail
+    # (a note, and the import of the file), and the case title.
+    letter = make_pdf([f"Aan {SECRET}, over de subsidie.", "Met vriendelijke groet."])
+    jobs = [
+        *case_jobs()[:2],
+        make_job(4, f"Brief aan {SECRET}.pdf", letter),
+        make_job(5, f"Notitie {SECRET}.pdf", make_pdf(["Notitie."]), "niet openbaar", ()),
+    ]
     jobs[1] = make_job(
         2, "persbericht.pdf", make_pdf(["Persbericht."]), "openbaar", (), note=f"over {SECRET}"
     )
+    audit = (
+        *AUDIT,
+        AuditEntry(
+            3,
+            "2024-03-01T09:06:00Z",
+            "Piet de Vries",
+            "redaction.update",
+            "R1",
+            {"note": "naam verzoeker"},
+            {"note": f"adres: {SECRET}"},
+            "3" * 64,
+        ),
+        AuditEntry(
+            4,
+            "2024-03-01T09:07:00Z",
+            "Piet de Vries",
+            "document.import",
+            "D4",
+            None,
+            {"file_name": f"Brief aan {SECRET}.pdf"},
+            "4" * 64,
+        ),
+    )
+    outdir = tmp_path / "out"
+    result = export_case(
+        jobs, audit, outdir, settings(case_title=f"Woo-verzoek {SECRET}", workers=2)
+    )
+
+    assert result.passed
+    masked_name = "Brief aan [weggelakt].pdf"
+    assert sorted(p.name for p in outdir.iterdir()) == sorted(
+        {"brief.pdf", "persbericht.pdf", masked_name, "manifest.json"} | RECORDS
+    )
+    assert result.documents[2].output_path == outdir / masked_name
+    assert result.documents[2].file_name == f"Brief aan {SECRET}.pdf"  # for the reviewer
+    assert_nowhere(outdir, SECRET, "Jansen", "Bakkerstraat")
+
+    manifest = json.loads((outdir / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["case_title"] == "Woo-verzoek [weggelakt]"
+    docs = manifest["documents"]
+    assert [d["file_name"] for d in docs] == [
+        "brief.pdf",
+        "persbericht.pdf",
+        masked_name,
+        "Notitie [weggelakt].pdf",
+    ]
+    assert docs[2]["output_file"] == masked_name
+    assert (
+        docs[2]["output_sha256"] == hashlib.sha256((outdir / masked_name).read_bytes()).hexdigest()
+    )
+    assert manifest["masked"] == {
+        "marker": "[weggelakt]",
+        "audit_entries": 2,
+        "inventory_cells": 3,  # two Document cells, one Toelichting
+        "file_names": 1,
+        "manifest_fields": 3,  # the case title and two source names
+    }
+
+    ws = openpyxl.load_workbook(outdir / "inventarislijst.xlsx").active
+    rows = [[c.value for c in r] for r in ws.iter_rows()][1:]
+    assert [r[1] for r in rows] == [
+        "brief.pdf",
+        "persbericht.pdf",
+        masked_name,
+        "Notitie [weggelakt].pdf",
+    ]
+    assert rows[1][5] == "over [weggelakt]"
+    csv_rows = (outdir / "inventarislijst.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert csv_rows[3].startswith(f"4;{masked_name};") and "over [weggelakt]" in csv_rows[2]
+
+    entries = [json.loads(x) for x in (outdir / "audit-log.jsonl").read_text("utf-8").splitlines()]
+    assert [e.get("masked", False) for e in entries] == [False, False, True, True]
+    assert entries[2]["after"] == {"note": "adres: [weggelakt]"}
+    assert entries[3]["after"] == {"file_name": masked_name}
+    assert [e["hash"] for e in entries] == [a.hash for a in audit]  # never rewritten
+    audit_csv = (outdir / "audit-log.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert audit_csv[0].endswith(";Hash;Gemaskeerd / Masked")
+    assert [line.endswith(";ja / yes") for line in audit_csv[1:]] == [False, False, True, True]
+
+    text = extract_text(io.BytesIO((outdir / masked_name).read_bytes()))
+    assert "over de subsidie" in text and "vriendelijke groet" in text
+
+
+def test_a_term_removed_in_one_document_masks_another_documents_name(tmp_path: Path) -> None:
+    # The inventory and the names use every document's removed terms; whole words only.
+    source = make_pdf(["Gesprek met Pietersen over de Bakkerij."])
+    box = (BoxSpec(0, word_rect(source, 0, "Pietersen"), ("5.1.2e",)),)
+    plain = make_pdf(["Een verslag."])
+    jobs = [
+        make_job(1, "Gespreksverslag.pdf", source, boxes=box),
+        make_job(2, "Verslag Pietersen.pdf", plain, "openbaar", ()),
+        make_job(3, "Pietersenweg 3.pdf", plain, "openbaar", ()),
+        make_job(4, "verslag_pietersen.pdf", plain, "openbaar", ()),
+    ]
+    result = export_case(jobs, (), tmp_path / "out", settings(workers=0))
+    assert [d.output_path.name for d in result.documents] == [
+        "Gespreksverslag.pdf",
+        "Verslag [weggelakt].pdf",
+        "Pietersenweg 3.pdf",  # another word
+        "verslag_[weggelakt].pdf",
+    ]
+    manifest = json.loads(result.manifest_path.read_text(encoding="utf-8"))
+    assert manifest["masked"]["file_names"] == 2
+    assert manifest["masked"]["inventory_cells"] == 2
+
+
+def test_masked_names_stay_unique_in_the_cases_order(tmp_path: Path) -> None:
+    letter = make_pdf([f"Aan {SECRET}, over de subsidie."])
+    jobs = [
+        make_job(1, f"Brief aan {SECRET}.pdf", letter),
+        make_job(2, "Brief aan [weggelakt].PDF", letter),  # named like the marker already
+        make_job(3, f"brief aan {SECRET.upper()}.pdf", letter),
+    ]
+    result = export_case(jobs, (), tmp_path / "out", settings(workers=2))
+    names = [d.output_path.name for d in result.documents]
+    assert names == [
+        "Brief aan [weggelakt].pdf",
+        "Brief aan [weggelakt] (2).pdf",
+        "brief aan [weggelakt] (3).pdf",
+    ]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        {*names, "manifest.json"} | RECORDS
+    )
+    manifest = json.loads(result.manifest_path.read_text(encoding="utf-8"))
+    assert [d["output_file"] for d in manifest["documents"]] == names
+    assert manifest["masked"]["file_names"] == 2
+
+
+def test_a_name_cut_down_to_a_removed_term_gets_a_neutral_name(tmp_path: Path) -> None:
+    # Names are cut to 200 bytes. Masking "Jansen12" makes this one 3 bytes longer, and cutting
+    # those off would leave "... Pietersen": a removed term, so the neutral name is used.
+    source = make_pdf(["Jansen12 sprak met Pietersen."])
+    boxes = tuple(
+        BoxSpec(0, word_rect(source, 0, word), ("5.1.2e",)) for word in ("Jansen12", "Pietersen")
+    )
+    name = "Jansen12 " + "x" * 178 + " Pietersenweg.pdf"
+    result = export_case(
+        [make_job(7, name, source, boxes=boxes)], (), tmp_path / "out", settings(workers=0)
+    )
+    assert result.documents[0].output_path.name == "document-7.pdf"
+    manifest = json.loads(result.manifest_path.read_text(encoding="utf-8"))
+    assert manifest["masked"]["file_names"] == 1
+    assert_nowhere(tmp_path / "out", "Jansen12")  # "Pietersenweg" is another word
+
+
+def test_a_masked_name_already_there_is_refused_unless_overwriting(tmp_path: Path) -> None:
+    letter = make_pdf([f"Aan {SECRET}, over de subsidie."])
     outdir = tmp_path / "out"
     outdir.mkdir()
+    # Someone else's file under the masked name; and one under the source's own name, which
+    # the export never writes and so does not refuse.
+    (outdir / "Brief aan [weggelakt].pdf").write_bytes(b"someone else's file")
+    (outdir / f"Brief aan {SECRET}.pdf").write_bytes(b"another file")
+    jobs = [make_job(1, f"Brief aan {SECRET}.pdf", letter)]
     with pytest.raises(
-        ExportError, match=r"inventory list would show text .*row of document 2 \(Toelichting\)"
+        ExportError, match=r"already holds an export \(Brief aan \[weggelakt\]\.pdf\)"
     ):
-        export_case(jobs, AUDIT, outdir, settings())
-    assert_nothing_left(outdir)
+        export_case(jobs, (), outdir, settings())
+    assert sorted(p.name for p in outdir.iterdir()) == sorted(
+        ["Brief aan [weggelakt].pdf", f"Brief aan {SECRET}.pdf"]
+    )
+    assert (outdir / "Brief aan [weggelakt].pdf").read_bytes() == b"someone else's file"
+
+    export_case(jobs, (), outdir, settings(overwrite=True))
+    data = (outdir / "Brief aan [weggelakt].pdf").read_bytes()
+    assert data.startswith(b"%PDF")
+    assert (outdir / f"Brief aan {SECRET}.pdf").read_bytes() == b"another file"
 
 
 # --- overwrite rules -----------------------------------------------------------------------

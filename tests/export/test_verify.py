@@ -31,10 +31,14 @@ def good() -> tuple[bytes, tuple[str, ...]]:
     return out.pdf, out.removed_terms
 
 
-def _check(data: bytes, terms: tuple[str, ...] = (SECRET,), page_count: int = 1) -> VerificationReport:
+def _check(
+    data: bytes, terms: tuple[str, ...] = (SECRET,), page_count: int = 1
+) -> VerificationReport:
     report = verify_redacted(data, BOXES, [], terms, OPTIONS, page_count)
     for check in report.checks:
-        assert SECRET.casefold() not in check.detail.casefold(), "a check's detail quotes removed text"
+        assert SECRET.casefold() not in check.detail.casefold(), (
+            "a check's detail quotes removed text"
+        )
     return report
 
 
@@ -56,11 +60,23 @@ def test_a_correct_export_passes(good: tuple[bytes, tuple[str, ...]]) -> None:
     report = _check(data, terms)
     assert report.passed, report.failures()
     names = {c.name for c in report.checks}
-    assert {"no_text_in_boxes", "removed_terms_absent", "box_render", "nothing_under_boxes", "single_revision"} <= names
+    assert {
+        "no_text_in_boxes",
+        "removed_terms_absent",
+        "box_render",
+        "nothing_under_boxes",
+        "single_revision",
+    } <= names
 
 
 def _stamp(rect: B.Rect) -> bytes:
-    return STAMP_TAG + b"\nq 1 0 0 -1 0 %g cm 0 g %g %g %g %g re f Q EMC\n" % (B.PAGE_H, rect.x0, rect.y0, rect.width, rect.height)
+    return STAMP_TAG + b"\nq 1 0 0 -1 0 %g cm 0 g %g %g %g %g re f Q EMC\n" % (
+        B.PAGE_H,
+        rect.x0,
+        rect.y0,
+        rect.width,
+        rect.height,
+    )
 
 
 def test_a_box_drawn_over_text_that_is_still_there_fails() -> None:
@@ -77,7 +93,9 @@ def test_a_box_drawn_over_text_that_is_still_there_fails() -> None:
 
 def test_invisible_text_left_under_a_box_fails() -> None:
     pdf = B.new_pdf()
-    B.add_page(pdf, B.text_line(B.BASE_X, B.BASE_Y, B.line_text(), extra_ops=b"3 Tr ") + _stamp(SECRET_BOX))
+    B.add_page(
+        pdf, B.text_line(B.BASE_X, B.BASE_Y, B.line_text(), extra_ops=b"3 Tr ") + _stamp(SECRET_BOX)
+    )
     assert "no_text_in_boxes" in _failed(_check(B.save(pdf)))
 
 
@@ -104,14 +122,27 @@ def test_an_extra_revision_fails(good: tuple[bytes, tuple[str, ...]]) -> None:
         ("info", "no_source_metadata"),
     ],
 )
-def test_each_kind_of_leftover_structure_fails(good: tuple[bytes, tuple[str, ...]], defect: str, check: str) -> None:
+def test_each_kind_of_leftover_structure_fails(
+    good: tuple[bytes, tuple[str, ...]], defect: str, check: str
+) -> None:
     data, terms = good
 
     def add(pdf: pikepdf.Pdf) -> None:
         page = pdf.pages[0].obj
         secret = String(SECRET)
         if defect == "annotation":
-            page.Annots = Array([pdf.make_indirect(Dictionary(Type=Name.Annot, Subtype=Name.Text, Rect=Array([0, 0, 9, 9]), Contents=secret))])
+            page.Annots = Array(
+                [
+                    pdf.make_indirect(
+                        Dictionary(
+                            Type=Name.Annot,
+                            Subtype=Name.Text,
+                            Rect=Array([0, 0, 9, 9]),
+                            Contents=secret,
+                        )
+                    )
+                ]
+            )
         elif defect == "form":
             field = pdf.make_indirect(Dictionary(FT=Name.Tx, T=String("naam"), V=secret))
             pdf.Root.AcroForm = Dictionary(Fields=Array([field]))
@@ -124,14 +155,20 @@ def test_each_kind_of_leftover_structure_fails(good: tuple[bytes, tuple[str, ...
             pdf.Root.Names = Dictionary(EmbeddedFiles=Dictionary(Names=Array([String("a"), spec])))
         elif defect == "outline":
             item = pdf.make_indirect(Dictionary(Title=secret, Dest=Array([page, Name.Fit])))
-            pdf.Root.Outlines = pdf.make_indirect(Dictionary(Type=Name.Outlines, First=item, Last=item, Count=1))
+            pdf.Root.Outlines = pdf.make_indirect(
+                Dictionary(Type=Name.Outlines, First=item, Last=item, Count=1)
+            )
         elif defect == "pieceinfo":
             page.PieceInfo = Dictionary(App=Dictionary(Private=secret))
         elif defect == "ocg":
             group = pdf.make_indirect(Dictionary(Type=Name.OCG, Name=secret))
-            pdf.Root.OCProperties = Dictionary(OCGs=Array([group]), D=Dictionary(OFF=Array([group])))
+            pdf.Root.OCProperties = Dictionary(
+                OCGs=Array([group]), D=Dictionary(OFF=Array([group]))
+            )
         elif defect == "xmp":
-            pdf.Root.Metadata = pdf.make_stream(b"<x:xmpmeta><dc:title>" + SECRET.encode() + b"</dc:title></x:xmpmeta>")
+            pdf.Root.Metadata = pdf.make_stream(
+                b"<x:xmpmeta><dc:title>" + SECRET.encode() + b"</dc:title></x:xmpmeta>"
+            )
         elif defect == "info":
             pdf.docinfo = pdf.make_indirect(Dictionary(Producer=String("Redactor"), Author=secret))
 
@@ -140,7 +177,9 @@ def test_each_kind_of_leftover_structure_fails(good: tuple[bytes, tuple[str, ...
     assert "removed_terms_absent" in failed
 
 
-def test_a_removed_term_in_a_marked_content_property_fails(good: tuple[bytes, tuple[str, ...]]) -> None:
+def test_a_removed_term_in_a_marked_content_property_fails(
+    good: tuple[bytes, tuple[str, ...]],
+) -> None:
     data, terms = good
 
     def actual_text(pdf: pikepdf.Pdf) -> None:
@@ -163,7 +202,9 @@ def test_pixels_left_under_a_box_fail(good: tuple[bytes, tuple[str, ...]]) -> No
     def paint_under(pdf: pikepdf.Pdf) -> None:
         page = pdf.pages[0]
         r = SECRET_BOX
-        under = pdf.make_stream(b"q 0 1 0 rg %g %g %g %g re f Q" % (r.x0 + 3, B.PAGE_H - r.y1 + 3, 20, r.height - 6))
+        under = pdf.make_stream(
+            b"q 0 1 0 rg %g %g %g %g re f Q" % (r.x0 + 3, B.PAGE_H - r.y1 + 3, 20, r.height - 6)
+        )
         streams = list(page.obj.Contents)
         page.obj.Contents = Array([*streams[:-1], under, streams[-1]])
 
@@ -210,7 +251,9 @@ def test_a_file_that_is_not_a_pdf_fails_closed() -> None:
     assert not report.passed
 
 
-def test_short_terms_and_terms_still_visible_elsewhere_do_not_fail(good: tuple[bytes, tuple[str, ...]]) -> None:
+def test_short_terms_and_terms_still_visible_elsewhere_do_not_fail(
+    good: tuple[bytes, tuple[str, ...]],
+) -> None:
     data, _ = good
     report = _check(data, ("de", "Redactor"[:3]))
     assert report.passed or _failed(report) == {"box_render", "nothing_under_boxes"}

@@ -54,14 +54,23 @@ def _assert_pixels(case: Case, data: bytes) -> None:
     if case.secret_rgb is not None:
         for index, image in inspect.page_images(data):
             if index not in case.keep_rgb_pages:
-                assert not inspect.has_colour(image, case.secret_rgb), f"an image on page {index + 1} keeps the secret's pixels"
+                assert not inspect.has_colour(image, case.secret_rgb), (
+                    f"an image on page {index + 1} keeps the secret's pixels"
+                )
         bare = inspect.render(data, dpi=72, without_stamps=True)
         for box in case.boxes:
             scale = 1.0
             region = bare[box.page_index].crop(
-                (int(box.rect.x0 * scale) + 1, int(box.rect.y0 * scale) + 1, int(box.rect.x1 * scale) - 1, int(box.rect.y1 * scale) - 1)
+                (
+                    int(box.rect.x0 * scale) + 1,
+                    int(box.rect.y0 * scale) + 1,
+                    int(box.rect.x1 * scale) - 1,
+                    int(box.rect.y1 * scale) - 1,
+                )
             )
-            assert not inspect.has_colour(region, case.secret_rgb), "under the box (stamps removed) the secret's colour shows"
+            assert not inspect.has_colour(region, case.secret_rgb), (
+                "under the box (stamps removed) the secret's colour shows"
+            )
 
 
 @pytest.mark.parametrize("name", sorted(CASE_BUILDERS))
@@ -74,16 +83,22 @@ def test_channel_text_mode(name: str) -> None:
     _assert_pixels(case, out.pdf)
     assert inspect.eof_count(out.pdf) == 1
     if name in RASTERISED:
-        assert out.rasterized_pages == (0,), "MuPDF cannot filter this channel: the page must be rasterised"
+        assert out.rasterized_pages == (0,), (
+            "MuPDF cannot filter this channel: the page must be rasterised"
+        )
     else:
         assert out.rasterized_pages == ()
         miner = inspect.squash(inspect.pdfminer_text(out.pdf))
         poppler = inspect.squash(inspect.pdftotext(out.pdf))
         for text in case.visible:
             # pdfminer reads a page turned by 270 degrees backwards: either order will do.
-            assert inspect.squash(text) in miner or inspect.squash(text)[::-1] in miner, f"{text!r} is gone"
+            assert inspect.squash(text) in miner or inspect.squash(text)[::-1] in miner, (
+                f"{text!r} is gone"
+            )
             assert inspect.squash(text) in poppler
-    report = verify_redacted(out.pdf, case.boxes, case.withheld, out.removed_terms, options, _page_count(case))
+    report = verify_redacted(
+        out.pdf, case.boxes, case.withheld, out.removed_terms, options, _page_count(case)
+    )
     assert report.passed, report.failures()
 
 
@@ -98,7 +113,9 @@ def test_channel_image_mode(name: str) -> None:
     # No source text layer: what pdfminer finds is our labels and notices only.
     remaining = inspect.squash(inspect.pdfminer_text(out.pdf))
     assert inspect.squash(VISIBLE) not in remaining
-    report = verify_redacted(out.pdf, case.boxes, case.withheld, out.removed_terms, options, _page_count(case))
+    report = verify_redacted(
+        out.pdf, case.boxes, case.withheld, out.removed_terms, options, _page_count(case)
+    )
     assert report.passed, report.failures()
 
 

@@ -38,7 +38,9 @@ def test_identity_cmap_uses_two_bytes_and_refuses_odd_lengths() -> None:
 
 def test_embedded_cmap_codespace_splits_mixed_lengths() -> None:
     pdf = pikepdf.new()
-    cmap = pdf.make_stream(b"begincmap 2 begincodespacerange <00> <80> <8140> <9FFC> endcodespacerange endcmap")
+    cmap = pdf.make_stream(
+        b"begincmap 2 begincodespacerange <00> <80> <8140> <9FFC> endcodespacerange endcmap"
+    )
     codes = font_codes(Dictionary(Subtype=Name.Type0, Encoding=cmap))
     assert codes.split(b"A\x81\x40B") == [b"A", b"\x81\x40", b"B"]
     with pytest.raises(ContentError):
@@ -60,3 +62,15 @@ def test_marker_colours_round_trip(marker: int) -> None:
 def test_ordinary_colours_are_not_markers() -> None:
     for colour in ((0.0, 0.0, 0.0), (1.0, 1.0, 1.0), (0.5, 0.2, 0.1)):
         assert marker_of(colour) is None
+
+
+def test_positions_match_once_placed_even_when_traced_twice() -> None:
+    from redactor.pdf.glyphs import Glyph
+    from redactor.pdf.textpos import check_positions
+
+    def g(x: float) -> Glyph:
+        return Glyph(1, 65, (x, 100.0), (x, 90.0, x + 5, 102.0), (1.0, 0.0), 10.0, 2.5)
+
+    expected = [(1, (10.0, 100.0), False), (1, (15.0, 100.0), False)]
+    assert check_positions([g(10.0), g(10.0), g(15.02)], expected) is None  # fill + stroke
+    assert check_positions([g(10.0), g(17.0)], expected) is not None

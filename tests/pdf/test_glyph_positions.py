@@ -46,14 +46,22 @@ def _plain(name: str) -> bytes:
 def _kerned(name: str) -> bytes:
     pdf = B.new_pdf()
     y = B.PAGE_H - LINE_TOP
-    content = b"BT /F1 12 Tf %g %g Td [(Openbaar ) -12 (%s) 8 (  volgt) -30 ( hierna)] TJ ET" % (X, y, name.encode())
+    content = b"BT /F1 12 Tf %g %g Td [(Openbaar ) -12 (%s) 8 (  volgt) -30 ( hierna)] TJ ET" % (
+        X,
+        y,
+        name.encode(),
+    )
     B.add_page(pdf, content)
     return B.save(pdf)
 
 
 def _in_form(name: str) -> bytes:
     pdf = B.new_pdf()
-    form = B.form_xobject(pdf, b"BT /F1 12 Tf 0 5 Td (" + (BEFORE + name + AFTER).encode() + b") Tj ET", [0, 0, 300, 20])
+    form = B.form_xobject(
+        pdf,
+        b"BT /F1 12 Tf 0 5 Td (" + (BEFORE + name + AFTER).encode() + b") Tj ET",
+        [0, 0, 300, 20],
+    )
     content = b"q 1 0 0 1 %g %g cm /Fm1 Do Q" % (X, B.PAGE_H - LINE_TOP - 5)
     B.add_page(pdf, content, pikepdf.Dictionary(XObject=pikepdf.Dictionary(Fm1=form)))
     return B.save(pdf)
@@ -86,7 +94,9 @@ def test_the_text_after_a_box_does_not_reveal_the_width_under_it(make) -> None: 
     for name in NAMES:
         out = redact_document(make(name), [box], [], RenderOptions())
         positions.add(_following_x(out.pdf))
-    assert len(positions) == 1, f"the following text moves with the removed width: {sorted(positions)}"
+    assert len(positions) == 1, (
+        f"the following text moves with the removed width: {sorted(positions)}"
+    )
 
 
 @pytest.mark.parametrize("make", [_plain, _kerned], ids=["tj", "kerned-tj"])
@@ -116,7 +126,10 @@ def test_text_before_and_far_after_the_box_keeps_its_place() -> None:
     """Only the text right after a removal moves; the start of the line and a distant
     column stay where they were."""
     pdf = B.new_pdf()
-    content = B.text_line(X, LINE_TOP, BEFORE + NAMES[0] + AFTER) + b"BT /F1 12 Tf 300 200 Td (Kolom) Tj ET\n"
+    content = (
+        B.text_line(X, LINE_TOP, BEFORE + NAMES[0] + AFTER)
+        + b"BT /F1 12 Tf 300 200 Td (Kolom) Tj ET\n"
+    )
     B.add_page(pdf, content)
     source = B.save(pdf)
     out = redact_document(source, [_box()], [], RenderOptions())

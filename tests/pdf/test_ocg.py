@@ -9,9 +9,13 @@ from redactor.pdf.content import instr, op_name
 from redactor.pdf.ocg import Visibility, strip_hidden
 
 
-def _doc(base: Name | None = None, on: tuple[int, ...] = (), off: tuple[int, ...] = ()) -> tuple[pikepdf.Pdf, list[pikepdf.Object]]:
+def _doc(
+    base: Name | None = None, on: tuple[int, ...] = (), off: tuple[int, ...] = ()
+) -> tuple[pikepdf.Pdf, list[pikepdf.Object]]:
     pdf = pikepdf.new()
-    groups = [pdf.make_indirect(Dictionary(Type=Name.OCG, Name=pikepdf.String(f"g{i}"))) for i in range(3)]
+    groups = [
+        pdf.make_indirect(Dictionary(Type=Name.OCG, Name=pikepdf.String(f"g{i}"))) for i in range(3)
+    ]
     config = Dictionary(ON=Array([groups[i] for i in on]), OFF=Array([groups[i] for i in off]))
     if base is not None:
         config.BaseState = base

@@ -20,7 +20,7 @@ from redactor.core.geometry import Rect
 from redactor.export.verify import verify_redacted
 from redactor.pdf.redact import redact_document
 from tests.adversarial import inspect
-from tests.adversarial.builders import SECRET, SECRET_BOX, VISIBLE, build, box
+from tests.adversarial.builders import SECRET, SECRET_BOX, box, build
 from tests.helpers import encrypt_pdf
 
 LEGEND = (LegendEntry("5.1.2e", "Eerbiediging van de persoonlijke levenssfeer", "Privacy"),)
@@ -67,7 +67,9 @@ def test_a_withheld_page_keeps_its_size_and_says_why() -> None:
     assert "Page withheld" in text and "5.1.1c; 5.1.2e" in text
     assert SECRET not in inspect.pdfminer_text(out.pdf)
     with pikepdf.open(io.BytesIO(case.pdf)) as src, pikepdf.open(io.BytesIO(out.pdf)) as dst:
-        assert [float(v) for v in dst.pages[1].mediabox] == [float(v) for v in src.pages[1].mediabox]
+        assert [float(v) for v in dst.pages[1].mediabox] == [
+            float(v) for v in src.pages[1].mediabox
+        ]
     assert "twee" in out.removed_terms
 
 
@@ -90,7 +92,11 @@ def test_white_boxes_have_a_border_and_black_codes(source: bytes) -> None:
 
 def test_overlapping_boxes_and_a_box_too_small_for_its_label(source: bytes) -> None:
     r = SECRET_BOX
-    boxes = [box(0, r), box(0, Rect(r.x0 + 20, r.y0 - 2, r.x1 + 10, r.y1 + 2), "5.1.2a"), box(0, Rect(10, 10, 14, 14))]
+    boxes = [
+        box(0, r),
+        box(0, Rect(r.x0 + 20, r.y0 - 2, r.x1 + 10, r.y1 + 2), "5.1.2a"),
+        box(0, Rect(10, 10, 14, 14)),
+    ]
     out = redact_document(source, boxes, [], RenderOptions())
     report = verify_redacted(out.pdf, boxes, [], out.removed_terms, RenderOptions(), 1)
     assert report.passed, report.failures()

@@ -51,7 +51,9 @@ def test_withheld_notice_in_both_languages() -> None:
 
 
 def test_legend_lists_every_code() -> None:
-    entries = tuple(LegendEntry(f"5.1.{i}", f"Dutch label {i} " * 8, f"English {i}") for i in range(12))
+    entries = tuple(
+        LegendEntry(f"5.1.{i}", f"Dutch label {i} " * 8, f"English {i}") for i in range(12)
+    )
     drawing, text = legend_page(595, 842, entries, "en")
     assert all(f"5.1.{i}" in text for i in range(12)) and "English 3" in text
     assert drawing.count(b"Tj") >= 13

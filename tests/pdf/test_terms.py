@@ -16,7 +16,9 @@ def _doc(*lines: str) -> pymupdf.Document:
     return pymupdf.open(stream=B.save(pdf), filetype="pdf")
 
 
-def _box(doc: pymupdf.Document, line: int, before: str, word: str) -> tuple[float, float, float, float]:
+def _box(
+    doc: pymupdf.Document, line: int, before: str, word: str
+) -> tuple[float, float, float, float]:
     rect = B.word_box(50, 40 + 20 * line, before, word)
     r = displayed_to_unrotated(doc[0], rect)
     return (r.x0, r.y0, r.x1, r.y1)
@@ -24,7 +26,9 @@ def _box(doc: pymupdf.Document, line: int, before: str, word: str) -> tuple[floa
 
 def test_a_boxed_word_is_a_term_unless_it_remains_elsewhere() -> None:
     doc = _doc("Jan Pietersen woont in Delft", "Delft is mooi")
-    boxes = {0: [_box(doc, 0, "Jan ", "Pietersen"), _box(doc, 0, "Jan Pietersen woont in ", "Delft")]}
+    boxes = {
+        0: [_box(doc, 0, "Jan ", "Pietersen"), _box(doc, 0, "Jan Pietersen woont in ", "Delft")]
+    }
     assert removed_terms(doc, boxes, [], "") == ("Pietersen",)
 
 

@@ -1,0 +1,229 @@
+"""Consistency: terms redacted in one place but visible in another, or redacted under different
+grounds, with a jump to every place and "Redact the visible ones".
+
+The check reads every page of the case (stored OCR words for scanned pages), so it runs on the
+worker when asked for, and again after a fix made here; other edits leave the list as it was
+until the reviewer checks again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redactor.app.findings import consistency
+from redactor.core.errors import RedactorError
+from redactor.core.text import VISIBLE_ELSEWHERE, Finding, Occurrence
+from redactor.gui.case_controller import CaseController
+from redactor.gui.consistency_model import ConsistencyModel
+from redactor.gui.messages import show_user_error
+from redactor.gui.render_worker import Worker
+from redactor.gui.tree_model import NODE_ROLE, TreeNode
+
+log = logging.getLogger(__name__)
+
+
+class ConsistencyPanel(QWidget):
+    jumpRequested = Signal(int, int, object)  # document id, page index, tuple[Rect, ...]
+
+    def __init__(
+        self,
+        case: CaseController,
+        worker: Worker,
+        redact_visible: Callable[[list[Finding]], bool],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.case = case
+        self.worker = worker
+        self._redact_visible = redact_visible
+        self._checking = False
+        self._checked = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        row = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.check_button = QPushButton()
+        self.check_button.clicked.connect(self.check)
+        row.addWidget(self.status, 1)
+        row.addWidget(self.check_button)
+        layout.addLayout(row)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # one step: busy
+        self.progress.hide()
+        layout.addWidget(self.progress)
+        self.model = ConsistencyModel(self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAllColumnsShowFocus(True)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.selectionModel().currentChanged.connect(lambda index, _prev: self._show(index))
+        self.tree.activated.connect(self._show)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        layout.addWidget(self.tree, 1)
+        self.redact_button = QPushButton()
+        self.redact_button.clicked.connect(self.redact_selected)
+        layout.addWidget(self.redact_button)
+        case.closed.connect(self._case_closed)
+        self.retranslate()
+        self._update_buttons()
+
+    def retranslate(self) -> None:
+        self.check_button.setText(self.tr("Check"))
+        self.check_button.setToolTip(
+            self.tr(
+                "Look for terms redacted in one place but visible or differently grounded in another"
+            )
+        )
+        self.redact_button.setText(self.tr("Redact the visible ones"))
+        self.redact_button.setToolTip(
+            self.tr(
+                "Propose boxes over the visible occurrences of the selected terms, with the "
+                "grounds and note of the redacted one (one undo step)"
+            )
+        )
+        self.model.retranslate()
+        self._update_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def focus_list(self) -> None:
+        self.tree.setFocus()
+
+    # -- checking -------------------------------------------------------------------------------
+
+    def check(self) -> None:
+        session = self.case.session
+        if session is None or self._checking:
+            return
+        self._checking = True
+        self.progress.show()
+        self.check_button.setEnabled(False)
+        self.status.setText(self.tr("Checking every page of the case…"))
+        self.worker.submit(consistency, session, done=self._checked_done, failed=self._failed)
+
+    def checking(self) -> bool:
+        return self._checking
+
+    def _checked_done(self, findings: list[Finding]) -> None:
+        self._checking = False
+        self._checked = True
+        self.progress.hide()
+        self.check_button.setEnabled(True)
+        current = self.tree.currentIndex()
+        key = current.data(NODE_ROLE).key if current.isValid() else None
+        names = {p.document.id: p.document.file_name for p in self.case.progress}
+        self.model.set_findings(findings, names)
+        self.tree.expandAll()
+        node = self.model.find(key) if key is not None else None
+        if node is not None:
+            self.tree.setCurrentIndex(self.model.index_of(node))
+        self._update_status()
+        self._update_buttons()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._checking = False
+        self.progress.hide()
+        self.check_button.setEnabled(True)
+        self._update_status()
+        if not isinstance(exc, RedactorError):
+            raise exc
+        show_user_error(self, exc)
+
+    def _case_closed(self) -> None:
+        self._checking = False
+        self._checked = False
+        self.progress.hide()
+        self.check_button.setEnabled(True)
+        self.model.set_findings([], {})
+        self._update_status()
+        self._update_buttons()
+
+    def _update_status(self) -> None:
+        if self._checking:
+            return
+        if not self._checked:
+            self.status.setText(self.tr("Not checked yet."))
+            return
+        findings = self.model.findings()
+        if not findings:
+            self.status.setText(self.tr("Consistent: every redacted term is redacted everywhere."))
+            return
+        self.status.setText(self.tr("%n finding(s)", "", len(findings)))
+
+    def _update_buttons(self) -> None:
+        self.redact_button.setEnabled(
+            any(f.kind == VISIBLE_ELSEWHERE for f in self.model.findings())
+        )
+
+    # -- the list -------------------------------------------------------------------------------
+
+    def _show(self, index: QModelIndex) -> None:
+        node: TreeNode | None = index.data(NODE_ROLE) if index.isValid() else None
+        if node is None:
+            return
+        if isinstance(node.payload, Finding):
+            # The first visible place is what needs looking at.
+            place = next(
+                (o for o in node.payload.occurrences if not o.redacted),
+                node.payload.occurrences[0] if node.payload.occurrences else None,
+            )
+        else:
+            place = node.payload if isinstance(node.payload, Occurrence) else None
+        if place is not None:
+            self.jumpRequested.emit(place.document_id, place.page_index, place.rects)
+
+    def selected_findings(self) -> list[Finding]:
+        rows = self.tree.selectionModel().selectedRows(0)
+        if not rows and self.tree.currentIndex().isValid():
+            rows = [self.tree.currentIndex().siblingAtColumn(0)]
+        return self.model.findings_of(index.data(NODE_ROLE) for index in rows)
+
+    def redact_selected(self) -> None:
+        findings = [f for f in self.selected_findings() if f.kind == VISIBLE_ELSEWHERE]
+        if not findings:
+            findings = [f for f in self.model.findings() if f.kind == VISIBLE_ELSEWHERE]
+            if len(findings) != 1:  # several: the reviewer chooses which
+                self.status.setText(self.tr("Select the terms to redact first."))
+                return
+        if self._redact_visible(findings):
+            self.check()
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.tree.indexAt(pos)
+        if not index.isValid():
+            return
+        if not self.tree.selectionModel().isSelected(index):
+            self.tree.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Show on the page"), lambda: self._show(index))
+        redact = menu.addAction(self.tr("Redact the visible ones"), self.redact_selected)
+        redact.setEnabled(any(f.kind == VISIBLE_ELSEWHERE for f in self.selected_findings()))
+        menu.exec(self.tree.viewport().mapToGlobal(pos))

@@ -1,0 +1,253 @@
+"""Turns what the finding tools found into stored, undoable edits, and reads scanned pages.
+
+- Accepting suggestions: boxes with each suggestion's ground; where that ground needs a written
+  motivation (or a detector has no ground in this catalog) the ground picker asks once per
+  ground. One undo step.
+- "Redact the visible ones" of consistency findings: boxes with the grounds and note of the
+  redacted occurrence. One undo step.
+- "Redact everywhere" from the selected boxes: on the worker (it reads every document), then
+  one undo step; the status bar says how many boxes it proposed.
+- OCR of scanned pages: on the worker, one document at a time, with progress and cancel
+  between documents; afterwards snapping, double-click and find use the stored OCR words.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from redactor.app.finding_actions import Acceptance, accept, redact_everywhere_all, redact_visible
+from redactor.app.findings import CaseSuggestion, run_ocr
+from redactor.app.session import CaseSession
+from redactor.core.errors import RedactorError
+from redactor.core.model import Redaction
+from redactor.core.text import Finding
+from redactor.gui.case_controller import CaseController
+from redactor.gui.case_job import CaseJob
+from redactor.gui.edit_controller import EditController
+from redactor.gui.messages import show_message, show_user_error
+from redactor.gui.render_worker import Worker
+
+log = logging.getLogger(__name__)
+
+STATUS_MS = 10_000
+
+
+class FindingsController(QObject):
+    statusMessage = Signal(str)
+    ocrFinished = Signal(int)  # pages read
+
+    def __init__(
+        self,
+        case: CaseController,
+        edits: EditController,
+        worker: Worker,
+        window: QWidget,
+    ) -> None:
+        super().__init__(window)
+        self.case = case
+        self.edits = edits
+        self.worker = worker
+        self.window = window
+        self._everywhere_running = False
+        self.ocr_job: CaseJob | None = None
+        case.closed.connect(self._case_closed)
+
+    def _case_closed(self) -> None:
+        self._everywhere_running = False
+        self.ocr_job = None
+
+    # -- suggestions ----------------------------------------------------------------------------
+
+    def accept_suggestions(self, items: Sequence[CaseSuggestion]) -> bool:
+        """Proposed boxes over the suggestions (one undo step). False if nothing was made."""
+        session = self.case.require()
+        acceptances = self._acceptances(session, items)
+        if acceptances is None:
+            return False
+        text = self.tr("Accept %n suggestion(s)", "", len(items))
+        return self.edits.run_created(text, lambda: accept(session, acceptances))
+
+    def _acceptances(
+        self, session: CaseSession, items: Sequence[CaseSuggestion]
+    ) -> list[Acceptance] | None:
+        by_ground: dict[str | None, list[CaseSuggestion]] = {}
+        for item in items:
+            by_ground.setdefault(item.suggestion.ground, []).append(item)
+        acceptances = []
+        for ground, found in _in_order(by_ground):
+            known = session.catalog.get(ground) if ground else None
+            if known is not None and not known.requires_motivation:
+                acceptances.append(Acceptance(tuple(found), None, ""))
+                continue
+            # The ground asks for a motivation (or there is none): the reviewer gives it once.
+            choice = self.edits.choose_grounds(
+                (ground,) if ground else (),
+                "",
+                self.tr("Ground and motivation for %n suggestion(s)", "", len(found)),
+            )
+            if choice is None:
+                return None
+            acceptances.append(Acceptance(tuple(found), choice.codes, choice.note))
+        return acceptances
+
+    # -- consistency ----------------------------------------------------------------------------
+
+    def redact_visible(self, findings: Sequence[Finding]) -> bool:
+        session = self.case.require()
+        chosen = list(findings)
+        text = self.tr("Redact the visible occurrences of %n term(s)", "", len(chosen))
+        made: list[Redaction] = []
+
+        def create() -> list[Redaction]:
+            made.extend(redact_visible(session, chosen))
+            return made
+
+        if not self.edits.run_created(text, create):
+            return False
+        self.statusMessage.emit(self.tr("%n box(es) proposed.", "", len(made)))
+        return True
+
+    # -- redact everywhere ----------------------------------------------------------------------
+
+    def redact_everywhere(self, redaction_ids: Sequence[int]) -> None:
+        """Propose boxes over every other occurrence of the boxes' words (on the worker)."""
+        session = self.case.require()
+        ids = list(redaction_ids)
+        if not ids or self._everywhere_running:
+            return
+        self._everywhere_running = True
+        self.statusMessage.emit(self.tr("Looking for other occurrences in the whole case…"))
+        self.worker.submit(
+            redact_everywhere_all,
+            session,
+            ids,
+            done=self._everywhere_done,
+            failed=self._everywhere_failed,
+        )
+
+    def everywhere_running(self) -> bool:
+        return self._everywhere_running
+
+    def _everywhere_done(self, created: list[Redaction]) -> None:
+        self._everywhere_running = False
+        if self.case.session is None:
+            return
+        self.edits.push_created(self.tr("Redact everywhere"), created)
+        if created:
+            documents = len({r.document_id for r in created})
+            text = self.tr("Redact everywhere: %n box(es) proposed", "", len(created))
+            text += " " + self.tr("in %n document(s).", "", documents)
+        else:
+            text = self.tr("Redact everywhere: no other unredacted occurrences found.")
+        self.statusMessage.emit(text)
+
+    def _everywhere_failed(self, exc: BaseException) -> None:
+        self._everywhere_running = False
+        self.statusMessage.emit("")
+        if not isinstance(exc, RedactorError):
+            raise exc
+        show_user_error(self.window, exc)
+
+    # -- OCR ------------------------------------------------------------------------------------
+
+    def read_scanned(self, whole_case: bool) -> None:
+        """OCR the pages without text of the current document or of the whole case."""
+        session = self.case.require()
+        if self.ocr_job is not None and self.ocr_job.running:
+            return
+        if whole_case:
+            documents = [(p.document.id, p.document.file_name) for p in self.case.progress]
+        elif self.case.document is not None:
+            documents = [(self.case.document.id, self.case.document.file_name)]
+        else:
+            return
+        if not documents:
+            return
+        dialog = QProgressDialog(
+            self.tr("Reading scanned pages…"), self.tr("Cancel"), 0, len(documents), self.window
+        )
+        dialog.setWindowTitle(self.tr("Read scanned pages (OCR)"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        if len(documents) == 1:
+            dialog.setRange(0, 0)  # one step of unknown length: a busy bar
+        job = CaseJob(self.worker, functools.partial(_ocr, session), documents, self)
+        self.ocr_job = job
+
+        def progressed(done: int, total: int, name: str) -> None:
+            if total > 1:
+                dialog.setValue(done)
+            if name:
+                dialog.setLabelText(
+                    self.tr("Reading the scanned pages of {0} ({1} of {2})…").format(
+                        name, done + 1, total
+                    )
+                )
+
+        def finished() -> None:
+            dialog.close()
+            self._ocr_done(job)
+
+        def failed(exc: BaseException) -> None:
+            dialog.close()
+            self._ocr_done(job, exc)
+
+        def cancel() -> None:
+            job.cancel()
+            self.statusMessage.emit(self.tr("OCR stops after the document being read…"))
+
+        job.progressed.connect(progressed)
+        job.finished.connect(finished)
+        job.failed.connect(failed)
+        dialog.canceled.connect(cancel)
+        job.start()
+
+    def _ocr_done(self, job: CaseJob, exc: BaseException | None = None) -> None:
+        if self.ocr_job is job:
+            self.ocr_job = None
+        pages = sum(int(n) for n in job.results)
+        read = [doc_id for doc_id, _ in job.documents[: len(job.results)]]
+        if self.case.session is None:
+            return
+        if pages:
+            self.edits.forget_words(read)
+            self.case.refresh()
+        self.ocrFinished.emit(pages)
+        if exc is not None:
+            if not isinstance(exc, RedactorError):
+                raise exc
+            show_user_error(self.window, exc)
+            return
+        title = self.tr("Read scanned pages (OCR)")
+        if job.cancelled:
+            text = self.tr("Stopped after {0} of {1} documents.").format(
+                len(job.results), len(job.documents)
+            )
+            text += " " + self.tr("%n page(s) read and kept.", "", pages)
+        elif pages:
+            text = self.tr(
+                "%n scanned page(s) read. Find, suggestions and snapping to text now use the "
+                "recognised words.",
+                "",
+                pages,
+            )
+        else:
+            text = self.tr("No page needed reading: every page has text or was read before.")
+        show_message(self.window, title, text)
+
+
+def _in_order(
+    groups: dict[str | None, list[CaseSuggestion]],
+) -> list[tuple[str | None, list[CaseSuggestion]]]:
+    """Grounds in a stable order (no ground last), so the picker asks in the same order."""
+    return sorted(groups.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))
+
+
+def _ocr(session: CaseSession, document_id: int) -> int:
+    """OCR one document's pages without text. On the worker thread."""
+    return run_ocr(session, [document_id])
