@@ -390,6 +390,7 @@ class CaseSession:
             items=items,
             pages=pages,
             page_contributors=self.store.page_contributors() if info.four_eyes else {},
+            names={d.id: d.file_name for d in self.store.documents()},
         )
         if blockers:
             shown = "; ".join(b.what for b in blockers[:5])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -59,10 +60,14 @@ def user_errors(func: F) -> F:
             raise
         except KeyboardInterrupt:
             fail("interrupted; every change made before this moment is saved.", 130)
+        except BrokenPipeError:
+            # The reader of our output went away (`redactor audit CASE | head`): not an error.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except MemoryError:
             fail("out of memory; close other programs or export fewer documents at a time.", 1)
         except Exception as exc:  # the bug path: no traceback on the terminal
-            log.exception("internal error")
+            # The traceback goes to the crash file only: the terminal gets one sentence.
             where = write_crash_report(exc)
             hint = f"; details are in {where}" if where else ""
             fail(

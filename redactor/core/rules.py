@@ -14,12 +14,14 @@ from redactor.core.model import PageDecisionKind, Redaction, ReviewItem, ReviewS
 NeedsMotivation = Callable[[str], bool]
 
 
-def describe(item: ReviewItem) -> str:
+def describe(item: ReviewItem, names: Mapping[int, str] | None = None) -> str:
+    """'box R12 (letter.pdf, page 3)'; with the document id when its name is not given."""
     page = item.page_index + 1
+    doc = (names or {}).get(item.document_id) or f"document {item.document_id}"
     if isinstance(item, Redaction):
-        return f"box {item.ref} (document {item.document_id}, page {page})"
+        return f"box {item.ref} ({doc}, page {page})"
     what = "withheld page" if item.kind is PageDecisionKind.WITHHELD else "out-of-scope page"
-    return f"{what} {item.ref} (document {item.document_id}, page {page})"
+    return f"{what} {item.ref} ({doc}, page {page})"
 
 
 def check_review(
@@ -30,25 +32,26 @@ def check_review(
     approve: bool,
     needs_motivation: NeedsMotivation,
     reason: str = "",
+    names: Mapping[int, str] | None = None,
 ) -> None:
     """Raise RuleViolation unless `reviewer` may approve (or reject) `item` now."""
     if four_eyes and reviewer in item.contributors:
         verb = "approve" if approve else "reject"
         raise RuleViolation(
-            f"Four-eyes rule: {reviewer} cannot {verb} {describe(item)} because they drew or "
+            f"Four-eyes rule: {reviewer} cannot {verb} {describe(item, names)} because they drew or "
             "changed it; another reviewer must review it."
         )
     if approve:
         missing = [g for g in item.grounds if needs_motivation(g)]
         if missing and not item.note.strip():
             raise RuleViolation(
-                f"Motivation rule: {describe(item)} cannot be approved without a written "
+                f"Motivation rule: {describe(item, names)} cannot be approved without a written "
                 f"motivation, because ground {', '.join(missing)} requires weighing of interests."
             )
         if item.status is ReviewStatus.APPROVED:
-            raise RuleViolation(f"{describe(item).capitalize()} is already approved.")
+            raise RuleViolation(f"{describe(item, names).capitalize()} is already approved.")
     elif not reason.strip():
-        raise RuleViolation(f"Rejecting {describe(item)} needs a reason.")
+        raise RuleViolation(f"Rejecting {describe(item, names)} needs a reason.")
 
 
 def check_confirm_page(
@@ -84,6 +87,7 @@ def export_blockers(
     items: Iterable[ReviewItem],
     pages: Iterable[tuple[int, int, str | None]],
     page_contributors: Mapping[tuple[int, int], Set[str]],
+    names: Mapping[int, str] | None = None,
 ) -> list[ExportBlocker]:
     """Everything that stands between this case and an export, in a four-eyes case.
 
@@ -99,19 +103,19 @@ def export_blockers(
     blockers: list[ExportBlocker] = []
     for item in items:
         if item.status is not ReviewStatus.APPROVED:
-            blockers.append(ExportBlocker(f"{describe(item)} is {item.status.value}"))
+            blockers.append(ExportBlocker(f"{describe(item, names)} is {item.status.value}"))
         elif item.reviewed_by is None or item.reviewed_by in item.contributors:
             blockers.append(
-                ExportBlocker(f"{describe(item)} was approved by its own author {item.reviewed_by}")
+                ExportBlocker(
+                    f"{describe(item, names)} was approved by its own author {item.reviewed_by}"
+                )
             )
     for doc, page, confirmed_by in pages:
+        where = f"page {page + 1} of " + ((names or {}).get(doc) or f"document {doc}")
         if confirmed_by is None:
-            blockers.append(ExportBlocker(f"page {page + 1} of document {doc} is not confirmed"))
+            blockers.append(ExportBlocker(f"{where} is not confirmed"))
         elif confirmed_by in page_contributors.get((doc, page), set()):
             blockers.append(
-                ExportBlocker(
-                    f"page {page + 1} of document {doc} was confirmed by {confirmed_by}, "
-                    "who worked on it"
-                )
+                ExportBlocker(f"{where} was confirmed by {confirmed_by}, who worked on it")
             )
     return blockers

@@ -16,6 +16,7 @@ for in the whole file (they would match by chance); text inside boxes is checked
 
 from __future__ import annotations
 
+import bisect
 import io
 import logging
 import shutil
@@ -232,27 +233,34 @@ class _Gate:
             if index >= len(self.frames):
                 break
             raw = reader.page_chars(page)
-            chars = displayed_chars(raw, self.frames[index])
             self.page_text.append(words_text(raw))
             boxes = by_page.get(index)
-            if boxes:
-                self._chars_in_boxes(index, chars, boxes)
+            if boxes:  # positions matter only where there are boxes; the text is searched anyway
+                self._chars_in_boxes(index, displayed_chars(raw, self.frames[index]), boxes)
         self.stream_text = [text for _, text in reader.stream_texts()]
 
     def _chars_in_boxes(self, index: int, chars: list[Char], boxes: list[BoxSpec]) -> None:
         label_chars = _find_labels(chars, boxes)
         self.labels[index] = _label_rects(chars, label_chars)
+        # The shrunk boxes sorted by top edge: a character is tested only against the boxes
+        # whose vertical range can hold its centre (pages carry thousands of characters).
+        shrunk = sorted(
+            (
+                r.y0 + INSIDE_SHRINK,
+                r.y1 - INSIDE_SHRINK,
+                r.x0 + INSIDE_SHRINK,
+                r.x1 - INSIDE_SHRINK,
+            )
+            for r in (box.rect for box in boxes)
+        )
+        tops = [b[0] for b in shrunk]
         inside = 0
         for i, char in enumerate(chars):
             if i in label_chars:
                 continue
             cx, cy = char.centre
-            for box in boxes:
-                r = box.rect
-                if (
-                    r.x0 + INSIDE_SHRINK < cx < r.x1 - INSIDE_SHRINK
-                    and r.y0 + INSIDE_SHRINK < cy < r.y1 - INSIDE_SHRINK
-                ):
+            for y0, y1, x0, x1 in shrunk[: bisect.bisect_left(tops, cy)]:  # y0 < cy
+                if cy < y1 and x0 < cx < x1:
                     inside += 1
                     break
         self.add(
@@ -310,31 +318,31 @@ class _Gate:
             for i, boxes in sorted(by_page.items())
         ]
         dpi = verify_render.choose_dpi(pages)
+        style = BoxStyle(self.options.style)
         try:
-            stamped, bare = verify_render.render(self.data, pages, dpi)
+            for page, stamped, bare in verify_render.render(self.data, pages, dpi):
+                bad = verify_render.check_stamped(stamped, page, dpi, style)
+                self.add(
+                    "box_render",
+                    not bad,
+                    "every box renders as its fill colour"
+                    if not bad
+                    else f"box(es) {', '.join(str(b + 1) for b in bad)} show other colours",
+                    page.index,
+                )
+                bad = verify_render.check_bare(bare, page, dpi)
+                self.add(
+                    "nothing_under_boxes",
+                    not bad,
+                    "with the boxes removed, every box area is one colour"
+                    if not bad
+                    else f"with the boxes removed, box(es) {', '.join(str(b + 1) for b in bad)} show content",
+                    page.index,
+                )
+                del stamped, bare
         except (verify_render.RenderError, subprocess.TimeoutExpired) as exc:
             self.add("box_render", False, f"the pages could not be rendered: {exc}")
             return
-        style = BoxStyle(self.options.style)
-        for page in pages:
-            bad = verify_render.check_stamped(stamped[page.index], page, dpi, style)
-            self.add(
-                "box_render",
-                not bad,
-                "every box renders as its fill colour"
-                if not bad
-                else f"box(es) {', '.join(str(b + 1) for b in bad)} show other colours",
-                page.index,
-            )
-            bad = verify_render.check_bare(bare[page.index], page, dpi)
-            self.add(
-                "nothing_under_boxes",
-                not bad,
-                "with the boxes removed, every box area is one colour"
-                if not bad
-                else f"with the boxes removed, box(es) {', '.join(str(b + 1) for b in bad)} show content",
-                page.index,
-            )
 
 
 def _find_labels(chars: list[Char], boxes: list[BoxSpec]) -> set[int]:

@@ -16,7 +16,7 @@ import math
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ UNIFORM_TOLERANCE = 24
 BORDER_PT = 1.0  # white style: the border's width (drawn inside the box)
 MIN_DPI, MAX_DPI = 72, 300
 MIN_INTERIOR_PX = 8
+CHUNK_PAGES = 8  # source pages per pdftoppm run (two renders each)
 LABEL_BLEED_PX = 2.5  # anti-aliasing of label glyphs beyond their character boxes
 BARE_RIM_PT = 2.0
 BARE_RIM_SHARE = 0.15
@@ -66,50 +67,67 @@ def choose_dpi(pages: Sequence[PageBoxes]) -> int:
 
 
 def render(
-    data: bytes, pages: Sequence[PageBoxes], dpi: int
-) -> tuple[dict[int, Image.Image], dict[int, Image.Image]]:
-    """(as delivered, without stamps) images per page index; RenderError on failure."""
+    data: bytes, pages: Sequence[PageBoxes], dpi: int, chunk: int = CHUNK_PAGES
+) -> Iterator[tuple[PageBoxes, Image.Image, Image.Image]]:
+    """(page, as delivered, without stamps) for every page, in order; RenderError on failure.
+
+    The two copies of every page go into one PDF, rendered `chunk` pages at a time and
+    handed out one page at a time: the caller checks a page and drops its images, so memory
+    does not grow with the number of pages (each image is a full page at `dpi`)."""
     tool = pdftoppm()
     if tool is None:
         raise RenderError("pdftoppm is not installed")
     import io
 
-    with (
-        pikepdf.open(io.BytesIO(data)) as src,
-        pikepdf.new() as out,
-        tempfile.TemporaryDirectory() as tmp,
-    ):
-        order: list[tuple[int, bool]] = []
-        for page in pages:
-            for stamped in (True, False):
-                out.pages.append(src.pages[page.index])
-                copy = out.pages[-1]
-                if not stamped:
-                    if not _remove_stamps(copy):
-                        raise RenderError(f"page {page.index + 1} has boxes but no stamp stream")
-                    _hide_substituted_text(out, copy)
-                order.append((page.index, stamped))
+    with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "pages.pdf"
-        out.save(path)
-        done = subprocess.run(
-            [tool, "-r", str(dpi), str(path), str(Path(tmp) / "p")],
-            capture_output=True,
-            timeout=TIMEOUT,
-            check=False,
+        with pikepdf.open(io.BytesIO(data)) as src, pikepdf.new() as out:
+            for page in pages:
+                for stamped in (True, False):
+                    out.pages.append(src.pages[page.index])
+                    copy = out.pages[-1]
+                    if not stamped:
+                        if not _remove_stamps(copy):
+                            raise RenderError(
+                                f"page {page.index + 1} has boxes but no stamp stream"
+                            )
+                        _hide_substituted_text(out, copy)
+            out.save(path)
+        step = max(1, chunk)
+        for first in range(0, len(pages), step):
+            group = pages[first : first + step]
+            images = _render_range(tool, path, Path(tmp), dpi, 2 * first + 1, 2 * len(group))
+            for number, page in enumerate(group):
+                yield page, images[2 * number], images[2 * number + 1]
+            del images
+
+
+def _render_range(
+    tool: str, path: Path, tmp: Path, dpi: int, first: int, count: int
+) -> list[Image.Image]:
+    """Pages first..first+count-1 (1-based) of `path` as RGB images; the files are removed."""
+    last = first + count - 1
+    prefix = tmp / f"p{first}"
+    done = subprocess.run(
+        [tool, "-r", str(dpi), "-f", str(first), "-l", str(last), str(path), str(prefix)],
+        capture_output=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RenderError(
+            f"pdftoppm failed ({done.returncode}): {done.stderr.decode(errors='replace')[:200]}"
         )
-        if done.returncode != 0:
-            raise RenderError(
-                f"pdftoppm failed ({done.returncode}): {done.stderr.decode(errors='replace')[:200]}"
-            )
-        files = sorted(Path(tmp).glob("p-*.ppm"), key=lambda f: int(f.stem.rsplit("-", 1)[1]))
-        if len(files) != len(order):
-            raise RenderError(f"pdftoppm wrote {len(files)} pages, expected {len(order)}")
-        stamped_imgs: dict[int, Image.Image] = {}
-        bare_imgs: dict[int, Image.Image] = {}
-        for (index, stamped), file in zip(order, files, strict=True):
-            with Image.open(file) as img:
-                (stamped_imgs if stamped else bare_imgs)[index] = img.convert("RGB")
-    return stamped_imgs, bare_imgs
+    files = sorted(tmp.glob(f"{prefix.name}-*.ppm"), key=lambda f: int(f.stem.rsplit("-", 1)[1]))
+    numbers = [int(f.stem.rsplit("-", 1)[1]) for f in files]
+    if numbers != list(range(first, last + 1)):
+        raise RenderError(f"pdftoppm wrote {len(files)} pages, expected {count}")
+    images = []
+    for file in files:
+        with Image.open(file) as img:
+            images.append(img.convert("RGB"))
+        file.unlink()
+    return images
 
 
 def _remove_stamps(page: pikepdf.Page) -> bool:

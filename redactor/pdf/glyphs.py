@@ -79,11 +79,13 @@ def _overlaps(a: BoxTuple, b: BoxTuple, grow: float = 0.0) -> bool:
 def covering_box(glyph: Glyph, boxes: Sequence[BoxTuple]) -> int | None:
     """The index of the first box that removes this glyph, or None."""
     grow = CENTRE_MARGIN + CENTRE_MARGIN_PER_SIZE * glyph.size
-    centre = glyph.centre
+    bbox = glyph.bbox
+    cx, cy = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
+    space = glyph.uni in WHITESPACE
     for index, box in enumerate(boxes):
-        if _inside(centre, box, grow):
-            return index
-        if glyph.is_space and _overlaps(glyph.bbox, box, -0.1):
+        if box[0] - grow <= cx <= box[2] + grow and box[1] - grow <= cy <= box[3] + grow:
+            return index  # the centre is inside (see _inside)
+        if space and _overlaps(bbox, box, -0.1):
             return index
     return None
 
@@ -138,7 +140,13 @@ def plan(glyphs: Sequence[Glyph], boxes: Sequence[BoxTuple]) -> list[Action]:
         + 1
     )
     index = BoxIndex(boxes, reach)
-    covering = [index.covering(g) for g in glyphs]
+    # The boxes near each glyph, looked up once for both tests (same as index.covering and
+    # index.is_near, which would each look them up again).
+    candidates = [index.near(g.bbox[1], g.bbox[3]) for g in glyphs]
+    covering: list[int | None] = []
+    for glyph, near_boxes in zip(glyphs, candidates, strict=True):
+        hit = covering_box(glyph, near_boxes) if near_boxes else None
+        covering.append(None if hit is None else index.boxes.index(near_boxes[hit]))
     shifts = _shifts(glyphs, covering, boxes)
     actions: list[Action] = []
     for i, glyph in enumerate(glyphs):
@@ -146,7 +154,7 @@ def plan(glyphs: Sequence[Glyph], boxes: Sequence[BoxTuple]) -> list[Action]:
             actions.append(DROP)
         else:
             shift = shifts.get(i)
-            near = index.is_near(glyph)
+            near = bool(candidates[i]) and is_near(glyph, candidates[i])
             actions.append(
                 Action(isolated=near, shift=shift or (0.0, 0.0)) if (near or shift) else KEEP
             )

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import io
 import logging
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -146,7 +147,7 @@ class _Redaction:
         self.style = BoxStyle(options.style)
         self.pages: list[_Page] = []
         self.rasterize: set[int] = set()
-        self.expected: dict[int, list[tuple[int, tuple[float, float], bool]]] = {}
+        self.expected: dict[int, array[float]] = {}  # flat origins (textpos.expected_origins)
         self.public_text: list[str] = [stamp.STAMP_TAG.decode(), "Redactor"]
         self.legend: tuple[tuple[float, float], bytes] | None = None
 
@@ -276,30 +277,30 @@ class _Redaction:
             text.write_marked()
         marked = io.BytesIO()
         pdf.save(marked, encryption=False)
-        traces: dict[int, tuple[dict[int, list[textpos.Glyph]], list[textpos.Glyph]]] = {}
-        matrices: dict[int, tuple[float, ...]] = {}
-        with pymupdf.open(stream=marked.getvalue(), filetype="pdf") as doc:
-            for index in texts:
-                traces[index] = textpos.trace_marked(doc[index])
-                matrices[index] = textpos.page_matrix(doc[index])
         for text in texts.values():
             text.write_original()
-        for index, text in texts.items():
-            mapped, foreign = traces[index]
-            boxes = self.pages[index].unrotated
-            if any(covering_box(g, boxes) is not None or is_near(g, boxes) for g in foreign):  # few
-                self._fallback(
-                    index, "text drawn by a pattern, soft mask or Type3 glyph lies under a box"
-                )
-                continue
-            actions, placed = textpos.plan_page(mapped, boxes)
-            try:
-                text.rewrite(mapped, actions, matrices[index])  # type: ignore[arg-type]
-            except ContentError as exc:
-                text.write_original()
-                self._fallback(index, str(exc))
-                continue
-            self.expected[index] = textpos.expected_glyphs(placed, foreign)
+        # One page at a time: its trace and plan are dropped before the next page is traced,
+        # and each rewritten page's operators are let go (memory must not grow with pages).
+        with pymupdf.open(stream=marked.getvalue(), filetype="pdf") as doc:
+            del marked
+            for index in list(texts):
+                text = texts.pop(index)
+                mapped, foreign = textpos.trace_marked(doc[index])
+                matrix = textpos.page_matrix(doc[index])
+                boxes = self.pages[index].unrotated
+                if any(covering_box(g, boxes) is not None or is_near(g, boxes) for g in foreign):
+                    self._fallback(
+                        index, "text drawn by a pattern, soft mask or Type3 glyph lies under a box"
+                    )
+                    continue
+                actions, placed = textpos.plan_page(mapped, boxes)
+                try:
+                    text.rewrite(mapped, actions, matrix)  # type: ignore[arg-type]
+                except ContentError as exc:
+                    text.write_original()
+                    self._fallback(index, str(exc))
+                    continue
+                self.expected[index] = textpos.expected_origins(placed, foreign)
 
     def _fallback(self, index: int, reason: str) -> None:
         log.info("page %d is rasterised: %s", index + 1, reason)
@@ -381,7 +382,7 @@ class _Redaction:
             for index, expected in self.expected.items():
                 if index in self.rasterize:
                     continue
-                problem = textpos.check_positions(textpos.trace_plain(doc[index]), expected)
+                problem = textpos.check_origins(textpos.traced_origins(doc[index]), expected)
                 if problem:
                     log.info("page %d is rasterised: %s", index + 1, problem)
                     late.append(index)

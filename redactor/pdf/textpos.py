@@ -19,7 +19,8 @@ raises ContentError; the caller then rasterises the page instead.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -383,17 +384,51 @@ def check_positions(
 
     Glyphs are matched by position only (subsetting the fonts renumbers glyph ids), and a
     position may be matched more than once: text in fill-and-stroke mode is traced twice."""
-    pool: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    origins = array("d")
     for _, origin, _ in expected:
-        pool.setdefault((round(origin[0]), round(origin[1])), []).append(origin)
-    for glyph in actual:
-        x, y = glyph.origin
+        origins.extend(origin)
+    return check_origins(((g.uni, g.origin) for g in actual), origins, tol)
+
+
+def expected_origins(
+    placed: Sequence[tuple[Glyph, Action]], foreign: Sequence[Glyph]
+) -> array[float]:
+    """The origins of expected_glyphs, flat (x, y, x, y, ...): a page's worth is kept until
+    the final check, and a float array is a fraction of the size of the tuples."""
+    out = array("d")
+    for _, origin, _ in expected_glyphs(placed, foreign):
+        out.extend(origin)
+    return out
+
+
+def traced_origins(page: pymupdf.Page) -> Iterator[tuple[int, tuple[float, float]]]:
+    """(unicode, origin) of every glyph MuPDF traces on the page: trace_plain without
+    building Glyph records (only the origin is checked)."""
+    for span in page.get_texttrace():
+        for ch in span.get("chars", ()):
+            if int(ch[1]) >= 0:  # see _glyphs
+                yield int(ch[0]), (float(ch[2][0]), float(ch[2][1]))
+
+
+def check_origins(
+    actual: Iterable[tuple[int, tuple[float, float]]], origins: array[float], tol: float = 0.05
+) -> str | None:
+    """check_positions with the expected origins flat (see expected_origins)."""
+    pool: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for i in range(0, len(origins), 2):
+        ex, ey = origins[i], origins[i + 1]
+        pool.setdefault((round(ex), round(ey)), []).append((ex, ey))
+    for uni, (x, y) in actual:
+        # The glyph's own cell first (almost always the match), then its neighbours.
+        own = pool.get((round(x), round(y)), ())
+        if any(abs(ex - x) <= tol and abs(ey - y) <= tol for ex, ey in own):
+            continue
         if not any(
             abs(ex - x) <= tol and abs(ey - y) <= tol
             for cell in _cells(x, y)
             for ex, ey in pool.get(cell, ())
         ):
-            return f"a glyph (U+{glyph.uni:04X}) at {x:.2f},{y:.2f} is not where it was placed"
+            return f"a glyph (U+{uni:04X}) at {x:.2f},{y:.2f} is not where it was placed"
     return None
 
 
@@ -404,12 +439,15 @@ def _cells(x: float, y: float) -> list[tuple[int, int]]:
 
 __all__ = [
     "PageText",
+    "check_origins",
     "check_positions",
     "expected_glyphs",
+    "expected_origins",
     "marker_colour",
     "marker_of",
     "page_matrix",
     "plan_page",
     "trace_marked",
     "trace_plain",
+    "traced_origins",
 ]

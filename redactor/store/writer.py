@@ -488,6 +488,7 @@ class CaseWriter:
         reason: str = "",
         expected_version: int | None = None,
     ) -> Redaction | PageDecision:
+        names = {item.document_id: self.document(item.document_id).file_name}
         rules.check_review(
             item,
             self.reviewer,
@@ -495,8 +496,11 @@ class CaseWriter:
             approve=approve,
             needs_motivation=self._needs_motivation,
             reason=reason,
+            names=names,
         )
-        self._check_version(rules.describe(item).capitalize(), item.version, expected_version)
+        self._check_version(
+            rules.describe(item, names).capitalize(), item.version, expected_version
+        )
         table = redactions if isinstance(item, Redaction) else page_decisions
         values = {
             "status": (ReviewStatus.APPROVED if approve else ReviewStatus.REJECTED).value,

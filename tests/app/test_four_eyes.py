@@ -63,7 +63,7 @@ def test_motivation_required_for_weighing_grounds(case) -> None:
         with pytest.raises(RuleViolation) as err:
             bob.approve([red.ref])
         assert str(err.value) == (
-            f"Motivation rule: box {red.ref} (document {doc}, page 1) cannot be approved without "
+            f"Motivation rule: box {red.ref} (letter.pdf, page 1) cannot be approved without "
             "a written motivation, because ground 5.1.2e requires weighing of interests."
         )
         # Rejecting it is allowed (with a reason): that is how the reviewer asks for one.
@@ -160,9 +160,9 @@ def test_export_is_blocked_until_everything_is_approved_and_confirmed(case, tmp_
             bob.require_exportable()
         assert str(err.value) == (
             "Four-eyes rule: export is blocked by 4 open item(s): "
-            f"box {red.ref} (document {doc}, page 1) is proposed; "
-            f"withheld page {dec.ref} (document {doc}, page 2) is proposed; "
-            f"page 1 of document {doc} is not confirmed; page 2 of document {doc} is not confirmed."
+            f"box {red.ref} (letter.pdf, page 1) is proposed; "
+            f"withheld page {dec.ref} (letter.pdf, page 2) is proposed; "
+            f"page 1 of letter.pdf is not confirmed; page 2 of letter.pdf is not confirmed."
         )
         bob.approve([red.ref])
         bob.reject(dec.ref, "Not confidential.")
@@ -172,7 +172,7 @@ def test_export_is_blocked_until_everything_is_approved_and_confirmed(case, tmp_
     with team.session("alice") as alice:
         alice.remove_page_decision(dec.id, None)  # page 2 changed: needs confirming again
     with team.session("bob") as bob:
-        with pytest.raises(RuleViolation, match=f"page 2 of document {doc} is not confirmed"):
+        with pytest.raises(RuleViolation, match="page 2 of letter.pdf is not confirmed"):
             bob.require_exportable()
         bob.confirm_pages([(doc, 1)])
         bob.require_exportable()  # nothing left
@@ -222,6 +222,6 @@ def test_switching_mode_is_audited_and_changes_the_rules(case) -> None:
             "approved",
             "mode-changed",
         ]
-        with pytest.raises(RuleViolation, match="page 1 of document"):
+        with pytest.raises(RuleViolation, match="page 1 of letter.pdf"):
             alice.require_exportable()
         assert alice.verify_audit().ok

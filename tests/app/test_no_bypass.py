@@ -33,7 +33,7 @@ def test_switching_to_single_mode_to_self_approve_does_not_open_the_export(locat
             alice.require_exportable()
         message = str(err.value)
         assert "approved by its own author alice" in message
-        assert "page 1 of document 1 was confirmed by alice, who worked on it" in message
+        assert "page 1 of memo.pdf was confirmed by alice, who worked on it" in message
         actions = [e.action for e in alice.audit_events()]
         assert actions.count("mode-changed") == 2
 

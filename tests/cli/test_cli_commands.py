@@ -278,7 +278,7 @@ REFUSALS = {
     "author-approves-own": (
         "alice",
         ["approve", "{case}", "R1"],
-        "Four-eyes rule: alice cannot approve box R1 (document 1, page 1) because they drew or "
+        "Four-eyes rule: alice cannot approve box R1 (letter.pdf, page 1) because they drew or "
         "changed it; another reviewer must review it.",
     ),
     "author-approves-own-page": (
@@ -289,7 +289,7 @@ REFUSALS = {
     "motivation-missing": (
         "bob",
         ["approve", "{case}", "R1", "R2"],
-        "Motivation rule: box R2 (document 1, page 1) cannot be approved without a written "
+        "Motivation rule: box R2 (letter.pdf, page 1) cannot be approved without a written "
         "motivation, because ground 5.1.2e requires weighing of interests.",
     ),
     # --all skips only what is the reviewer's own; an item that lacks its motivation stops
@@ -297,12 +297,12 @@ REFUSALS = {
     "approve-all-motivation-missing": (
         "bob",
         ["approve", "{case}", "--all"],
-        "Motivation rule: box R2 (document 1, page 1) cannot be approved",
+        "Motivation rule: box R2 (letter.pdf, page 1) cannot be approved",
     ),
     "reject-without-reason": (
         "bob",
         ["reject", "{case}", "R1", "--reason", " "],
-        "Rejecting box R1 (document 1, page 1) needs a reason.",
+        "Rejecting box R1 (letter.pdf, page 1) needs a reason.",
     ),
     "author-confirms-own-page": (
         "alice",
@@ -323,14 +323,13 @@ def test_four_eyes_refusals_as_a_process(reviewed: Team, tmp_path: Path, name: s
 
 
 def test_export_is_refused_with_the_rule(reviewed: Team, tmp_path: Path) -> None:
-    pytest.importorskip("redactor.app.export", reason="export engine not built yet")
     case = copy_case(reviewed, tmp_path / "c").location
     outdir = tmp_path / "out"
     with unchanged(case):
         run = run_cli("export", case, outdir, reviewer="bob")
     assert_one_sentence(
         run,
-        "Four-eyes rule: export is blocked by 5 open item(s): box R1 (document 1, page 1) "
+        "Four-eyes rule: export is blocked by 5 open item(s): box R1 (letter.pdf, page 1) "
         "is proposed",
     )
     assert run.code == 3
