@@ -259,7 +259,7 @@ class _Gate:
             if i in label_chars:
                 continue
             cx, cy = char.centre
-            for y0, y1, x0, x1 in shrunk[: bisect.bisect_left(tops, cy)]:  # y0 < cy
+            for _y0, y1, x0, x1 in shrunk[: bisect.bisect_left(tops, cy)]:  # y0 < cy
                 if cy < y1 and x0 < cx < x1:
                     inside += 1
                     break

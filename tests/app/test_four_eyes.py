@@ -172,7 +172,7 @@ def test_export_is_blocked_until_everything_is_approved_and_confirmed(case, tmp_
     with team.session("alice") as alice:
         alice.remove_page_decision(dec.id, None)  # page 2 changed: needs confirming again
     with team.session("bob") as bob:
-        with pytest.raises(RuleViolation, match="page 2 of letter.pdf is not confirmed"):
+        with pytest.raises(RuleViolation, match=r"page 2 of letter\.pdf is not confirmed"):
             bob.require_exportable()
         bob.confirm_pages([(doc, 1)])
         bob.require_exportable()  # nothing left
@@ -222,6 +222,6 @@ def test_switching_mode_is_audited_and_changes_the_rules(case) -> None:
             "approved",
             "mode-changed",
         ]
-        with pytest.raises(RuleViolation, match="page 1 of letter.pdf"):
+        with pytest.raises(RuleViolation, match=r"page 1 of letter\.pdf"):
             alice.require_exportable()
         assert alice.verify_audit().ok
