@@ -95,7 +95,11 @@ def export(
         )
     console = stdout()
     for doc in result.documents:
-        console.print(f"{doc.status}: {doc.file_name}")
+        # The delivered name: masked where the source's name held a redacted term.
+        shown = (
+            doc.output_path.name if doc.output_path is not None else f"document {doc.inventory_id}"
+        )
+        console.print(f"{doc.status}: {shown}")
     console.print(f"Export verified and written to {result.outdir} (manifest: {MANIFEST_NAME}).")
 
 
