@@ -101,11 +101,12 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
-class Redaction:
+class ReviewedDecision:
+    """What boxes and page decisions share: grounds, motivation, authorship and review state."""
+
     id: int
     document_id: int
     page_index: int
-    rect: Rect
     grounds: tuple[str, ...]
     note: str
     author: str
@@ -117,34 +118,26 @@ class Redaction:
     reviewed_at: str | None
     reject_reason: str | None
     version: int
+
+    @property
+    def contributors(self) -> frozenset[str]:
+        """Who shaped the current version: none of them may approve it in four-eyes mode."""
+        return frozenset({self.author, self.updated_by})
+
+
+@dataclass(frozen=True, slots=True)
+class Redaction(ReviewedDecision):
+    rect: Rect
 
     @property
     def ref(self) -> str:
         """The id users type: R<n>."""
         return f"R{self.id}"
 
-    @property
-    def contributors(self) -> frozenset[str]:
-        return frozenset({self.author, self.updated_by})
-
 
 @dataclass(frozen=True, slots=True)
-class PageDecision:
-    id: int
-    document_id: int
-    page_index: int
+class PageDecision(ReviewedDecision):
     kind: PageDecisionKind
-    grounds: tuple[str, ...]
-    note: str
-    author: str
-    created_at: str
-    updated_by: str
-    updated_at: str
-    status: ReviewStatus
-    reviewed_by: str | None
-    reviewed_at: str | None
-    reject_reason: str | None
-    version: int
 
     @property
     def ref(self) -> str:
@@ -158,10 +151,6 @@ class PageDecision:
         if self.kind is PageDecisionKind.WITHHELD:
             return self.grounds
         return (OUT_OF_SCOPE_LABEL,)
-
-    @property
-    def contributors(self) -> frozenset[str]:
-        return frozenset({self.author, self.updated_by})
 
 
 ReviewItem = Redaction | PageDecision

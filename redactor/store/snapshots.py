@@ -57,44 +57,31 @@ def page_from_row(row: Any) -> PageInfo:
     )
 
 
+def _review_fields(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "document_id": row.document_id,
+        "page_index": row.page_index,
+        "grounds": split_grounds(row.grounds),
+        "note": row.note,
+        "author": row.author,
+        "created_at": row.created_at,
+        "updated_by": row.updated_by,
+        "updated_at": row.updated_at,
+        "status": ReviewStatus(row.status),
+        "reviewed_by": row.reviewed_by,
+        "reviewed_at": row.reviewed_at,
+        "reject_reason": row.reject_reason,
+        "version": row.version,
+    }
+
+
 def redaction_from_row(row: Any) -> Redaction:
-    return Redaction(
-        id=row.id,
-        document_id=row.document_id,
-        page_index=row.page_index,
-        rect=Rect(row.x0, row.y0, row.x1, row.y1),
-        grounds=split_grounds(row.grounds),
-        note=row.note,
-        author=row.author,
-        created_at=row.created_at,
-        updated_by=row.updated_by,
-        updated_at=row.updated_at,
-        status=ReviewStatus(row.status),
-        reviewed_by=row.reviewed_by,
-        reviewed_at=row.reviewed_at,
-        reject_reason=row.reject_reason,
-        version=row.version,
-    )
+    return Redaction(**_review_fields(row), rect=Rect(row.x0, row.y0, row.x1, row.y1))
 
 
 def page_decision_from_row(row: Any) -> PageDecision:
-    return PageDecision(
-        id=row.id,
-        document_id=row.document_id,
-        page_index=row.page_index,
-        kind=PageDecisionKind(row.kind),
-        grounds=split_grounds(row.grounds),
-        note=row.note,
-        author=row.author,
-        created_at=row.created_at,
-        updated_by=row.updated_by,
-        updated_at=row.updated_at,
-        status=ReviewStatus(row.status),
-        reviewed_by=row.reviewed_by,
-        reviewed_at=row.reviewed_at,
-        reject_reason=row.reject_reason,
-        version=row.version,
-    )
+    return PageDecision(**_review_fields(row), kind=PageDecisionKind(row.kind))
 
 
 def case_snapshot(row: Any) -> dict[str, Any]:
