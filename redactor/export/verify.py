@@ -17,6 +17,7 @@ for in the whole file (they would match by chance); text inside boxes is checked
 from __future__ import annotations
 
 import bisect
+import gc
 import io
 import logging
 import shutil
@@ -107,7 +108,9 @@ class _Gate:
         self.source_pages = page_count
         self.checks: list[CheckResult] = []
         self.frames: list[PageFrame] = []
-        self.page_text: list[str] = []
+        # term number (1-based) -> pages whose pdfminer text holds it, searched page by page
+        # so that no page's text is kept (memory must not grow with the number of pages)
+        self.term_pages: dict[int, list[int]] = {}
         self.labels: dict[int, list[Rect]] = {}
         self.stream_text: list[str] = []
 
@@ -152,6 +155,9 @@ class _Gate:
             self._structure_checks(findings)
             self._withheld_checks(pdf)
         self._text_checks()
+        # pdfminer's document, parser and interpreter refer to each other: without a collection
+        # the whole parsed file would stay in memory through the checks that follow.
+        gc.collect()
         self._term_checks(findings)
         self._render_checks()
 
@@ -233,11 +239,16 @@ class _Gate:
             if index >= len(self.frames):
                 break
             raw = reader.page_chars(page)
-            self.page_text.append(words_text(raw))
+            self._search_page(index, words_text(raw))
             boxes = by_page.get(index)
             if boxes:  # positions matter only where there are boxes; the text is searched anyway
                 self._chars_in_boxes(index, displayed_chars(raw, self.frames[index]), boxes)
         self.stream_text = [text for _, text in reader.stream_texts()]
+
+    def _search_page(self, index: int, text: str) -> None:
+        for number, term in enumerate(self.terms, 1):
+            if term in text:
+                self.term_pages.setdefault(number, []).append(index)
 
     def _chars_in_boxes(self, index: int, chars: list[Char], boxes: list[BoxSpec]) -> None:
         label_chars = _find_labels(chars, boxes)
@@ -277,16 +288,16 @@ class _Gate:
             self.add("removed_terms_absent", True, "no removed terms to look for")
             return
         haystacks: list[tuple[str, str]] = [
-            (f"page {i + 1} text (pdfminer)", t) for i, t in enumerate(self.page_text)
+            ("a form or pattern (pdfminer)", t) for t in self.stream_text if t
         ]
-        haystacks += [("a form or pattern (pdfminer)", t) for t in self.stream_text if t]
         haystacks.append(("strings and names", "\x00".join(f.strings)))
         poppler = _pdftotext(self.data)
         if poppler is not None:
             haystacks.append(("pdftotext output", haystack(poppler)))
         hits: list[str] = []
         for number, term in enumerate(self.terms, 1):
-            where = [name for name, text in haystacks if term in text]
+            where = [f"page {i + 1} text (pdfminer)" for i in self.term_pages.get(number, ())]
+            where += [name for name, text in haystacks if term in text]
             forms = encodings(term)
             where += [name for name, data in f.streams if any(e in data for e in forms)]
             if where:

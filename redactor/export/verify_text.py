@@ -13,7 +13,7 @@ import math
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTContainer, LTPage
@@ -117,8 +117,9 @@ class PageFrame:
         return Rect.normalized(a[0], a[1], b[0], b[1])
 
 
-@dataclass(frozen=True)
-class Char:
+class Char(NamedTuple):
+    """One character (a NamedTuple: pages with boxes have thousands of them)."""
+
     text: str
     rect: Rect  # displayed
 
@@ -306,4 +307,13 @@ def frame_of(page_obj: Any) -> PageFrame:
 
 
 def displayed_chars(chars: Sequence[LTChar], frame: PageFrame) -> list[Char]:
+    if frame.rotation == 0:
+        # frame.rect without the calls (the same arithmetic): most pages are not rotated.
+        left, top = frame.x0, frame.y1
+        out = []
+        for c in chars:
+            x0, y0, x1, y1 = c.bbox
+            u0, u1, v0, v1 = x0 - left, x1 - left, top - y0, top - y1
+            out.append(Char(c.get_text(), Rect(min(u0, u1), min(v0, v1), max(u0, u1), max(v0, v1))))
+        return out
     return [Char(c.get_text(), frame.rect(c.bbox)) for c in chars]

@@ -19,6 +19,8 @@ from redactor.gui.tree_model import TreeModel, TreeNode
 log = logging.getLogger(__name__)
 
 FINDING, OCCURRENCE = "finding", "occurrence"
+# The document comes last: its long file name is what may be cut off in a narrow dock.
+PAGE_COLUMN, STATUS_COLUMN, DOCUMENT_COLUMN = 1, 2, 3
 VISIBLE_COLOUR = QColor("#c62828")
 
 
@@ -65,7 +67,7 @@ class ConsistencyModel(TreeModel):
             return None
         if not 0 <= section < self.columns:
             return None
-        return [self.tr("Term"), self.tr("Document"), self.tr("Page"), self.tr("Status")][section]
+        return [self.tr("Term"), self.tr("Page"), self.tr("Status"), self.tr("Document")][section]
 
     def node_data(self, node: TreeNode, column: int, role: int) -> Any:
         payload = node.payload
@@ -83,18 +85,15 @@ class ConsistencyModel(TreeModel):
         return self.tr("different grounds: {0}").format(" / ".join(grounds))
 
     def _finding_data(self, finding: Finding, column: int, role: int) -> Any:
+        # A finding's row spans the columns (the view says so): term and kind in one text.
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return finding.term
-            if column == 3:
-                return self.kind_text(finding)
+                return f"{finding.term} — {self.kind_text(finding)}"
             return None
         if role == Qt.ItemDataRole.FontRole and column == 0:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and column == 3:
-            return VISIBLE_COLOUR if finding.kind == VISIBLE_ELSEWHERE else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if finding.kind == VISIBLE_ELSEWHERE:
                 return self.tr(
@@ -108,15 +107,17 @@ class ConsistencyModel(TreeModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return o.text.replace("\n", " ")
-            if column == 1:
+            if column == DOCUMENT_COLUMN:
                 return self._names.get(o.document_id, str(o.document_id))
-            if column == 2:
+            if column == PAGE_COLUMN:
                 return o.page_index + 1
             if o.redacted:
                 return self.tr("redacted: {0}").format("; ".join(o.codes))
             return self.tr("visible")
-        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and not o.redacted:
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS_COLUMN and not o.redacted:
             return VISIBLE_COLOUR
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._names.get(o.document_id, "")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == PAGE_COLUMN:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -29,12 +29,19 @@ from redactor.app.findings import consistency
 from redactor.core.errors import RedactorError
 from redactor.core.text import VISIBLE_ELSEWHERE, Finding, Occurrence
 from redactor.gui.case_controller import CaseController
-from redactor.gui.consistency_model import ConsistencyModel
+from redactor.gui.consistency_model import (
+    DOCUMENT_COLUMN,
+    PAGE_COLUMN,
+    STATUS_COLUMN,
+    ConsistencyModel,
+)
 from redactor.gui.messages import show_user_error
 from redactor.gui.render_worker import Worker
 from redactor.gui.tree_model import NODE_ROLE, TreeNode
 
 log = logging.getLogger(__name__)
+
+DOCUMENT_WIDTH = 120  # pixels; long file names are cut off (the tooltip has them whole)
 
 
 class ConsistencyPanel(QWidget):
@@ -79,8 +86,10 @@ class ConsistencyPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
+        for column in (PAGE_COLUMN, STATUS_COLUMN):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DOCUMENT_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(DOCUMENT_COLUMN, DOCUMENT_WIDTH)
         self.tree.selectionModel().currentChanged.connect(lambda index, _prev: self._show(index))
         self.tree.activated.connect(self._show)
         self.tree.customContextMenuRequested.connect(self._context_menu)
@@ -142,6 +151,10 @@ class ConsistencyPanel(QWidget):
         names = {p.document.id: p.document.file_name for p in self.case.progress}
         self.model.set_findings(findings, names)
         self.tree.expandAll()
+        for row in range(self.model.rowCount()):  # the term and what is wrong, in full
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
+        documents = {o.document_id for f in findings for o in f.occurrences}
+        self.tree.setColumnHidden(DOCUMENT_COLUMN, len(documents) <= 1)
         node = self.model.find(key) if key is not None else None
         if node is not None:
             self.tree.setCurrentIndex(self.model.index_of(node))

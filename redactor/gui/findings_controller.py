@@ -198,6 +198,8 @@ class FindingsController(QObject):
             self._ocr_done(job, exc)
 
         def cancel() -> None:
+            if not job.running:  # closing the dialog at the end also says "canceled"
+                return
             job.cancel()
             self.statusMessage.emit(self.tr("OCR stops after the document being read…"))
 

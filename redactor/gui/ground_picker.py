@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -98,6 +98,8 @@ class GroundPicker(QDialog):
         layout.addWidget(self.buttons)
         self._fill()
         if codes:
+            # Only the given grounds: _fill made the first ground current, which selects it.
+            self.list.clearSelection()
             self.select_codes(codes)
         self.list.setFocus()
 
@@ -175,9 +177,13 @@ class GroundPicker(QDialog):
 
     def select_codes(self, codes: tuple[str, ...]) -> None:
         wanted = set(codes)
+        first = True
         for i in range(self.list.count()):
             item = self.list.item(i)
             if item.data(_CODE_ROLE) in wanted:
+                if first:  # the arrows go on from here
+                    self.list.setCurrentItem(item, QItemSelectionModel.SelectionFlag.NoUpdate)
+                    first = False
                 item.setSelected(True)
                 self.list.scrollToItem(item)
 

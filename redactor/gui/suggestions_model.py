@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 
 LOW_CONFIDENCE = 0.6  # shown greyed: likely a role mailbox, a private address...
 DETECTOR, TERM, SUGGESTION = "detector", "term", "suggestion"
+# The document comes last: its long file name is what may be cut off in a narrow dock. The
+# suggested ground is the detector's (one per detector and catalog): its row shows it.
+PAGE_COLUMN, DOCUMENT_COLUMN = 1, 2
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,7 @@ class Group:
 
 
 class SuggestionsModel(TreeModel):
-    columns = 4
+    columns = 3
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -115,9 +118,7 @@ class SuggestionsModel(TreeModel):
             return None
         if not 0 <= section < self.columns:
             return None
-        return [self.tr("Suggestion"), self.tr("Document"), self.tr("Page"), self.tr("Ground")][
-            section
-        ]
+        return [self.tr("Suggestion"), self.tr("Page"), self.tr("Document")][section]
 
     def node_data(self, node: TreeNode, column: int, role: int) -> Any:
         kind = str(node.key[0])
@@ -127,16 +128,19 @@ class SuggestionsModel(TreeModel):
                 return self._leaf_text(items[0], column)
             if column == 0:
                 if isinstance(node.payload, Group) and kind == DETECTOR:
-                    return f"{self.detector_label(node.payload.detector)} ({len(items)})"
+                    return self.tr("{0} ({1}) · ground {2}").format(
+                        self.detector_label(node.payload.detector),
+                        len(items),
+                        self.ground_text(items),
+                    )
                 return f"{items[0].suggestion.text}  ×{len(items)}"
-            if column == 1 and kind == TERM:
+            if column == PAGE_COLUMN and kind == TERM:
+                return _pages(items)
+            if column == DOCUMENT_COLUMN and kind == TERM:
                 documents = {i.document_id for i in items}
                 if len(documents) == 1:
                     return self._names.get(items[0].document_id, "")
                 return self.tr("%n document(s)", "", len(documents))
-            if column == 3:
-                grounds = {i.suggestion.ground for i in items}
-                return (grounds.pop() or "—") if len(grounds) == 1 else ""
             return None
         if role == Qt.ItemDataRole.FontRole and kind == DETECTOR:
             font = QFont()
@@ -148,7 +152,7 @@ class SuggestionsModel(TreeModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(kind, items)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == PAGE_COLUMN:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -156,11 +160,14 @@ class SuggestionsModel(TreeModel):
         s = item.suggestion
         if column == 0:
             return s.text.replace("\n", " ")
-        if column == 1:
-            return self._names.get(item.document_id, str(item.document_id))
-        if column == 2:
+        if column == PAGE_COLUMN:
             return s.page_index + 1
-        return s.ground or "—"
+        return self._names.get(item.document_id, str(item.document_id))
+
+    def ground_text(self, items: Sequence[CaseSuggestion]) -> str:
+        """The suggested ground of these suggestions ("—" for none, several joined)."""
+        grounds = sorted({i.suggestion.ground or "—" for i in items})
+        return " / ".join(grounds)
 
     def _tooltip(self, kind: str, items: Sequence[CaseSuggestion]) -> str:
         if kind == DETECTOR:
@@ -186,3 +193,12 @@ def _items(node: TreeNode) -> tuple[CaseSuggestion, ...]:
     if isinstance(node.payload, CaseSuggestion):
         return (node.payload,)
     return tuple(i for child in node.children for i in _items(child))
+
+
+def _pages(items: Sequence[CaseSuggestion]) -> str:
+    """The pages a term occurs on, when they are of one document ("1, 3, 7…")."""
+    if len({i.document_id for i in items}) != 1:
+        return ""
+    pages = sorted({i.suggestion.page_index + 1 for i in items})
+    shown = ", ".join(str(p) for p in pages[:3])
+    return shown + ("…" if len(pages) > 3 else "")

@@ -41,13 +41,22 @@ from redactor.gui.case_job import CaseJob
 from redactor.gui.keyed_tree import KeyedTreeView
 from redactor.gui.messages import show_user_error, user_action
 from redactor.gui.render_worker import Worker
-from redactor.gui.suggestions_model import DETECTOR, SUGGESTION, TERM, Group, SuggestionsModel
+from redactor.gui.suggestions_model import (
+    DETECTOR,
+    DOCUMENT_COLUMN,
+    PAGE_COLUMN,
+    SUGGESTION,
+    TERM,
+    Group,
+    SuggestionsModel,
+)
 from redactor.gui.tree_model import NODE_ROLE, TreeNode
 
 log = logging.getLogger(__name__)
 
 # Dismissing more than this many at once asks first (a dismissal cannot be undone).
 CONFIRM_DISMISS = 1
+DOCUMENT_WIDTH = 120  # pixels; long file names are cut off (the tooltip has them whole)
 
 
 class SuggestionsPanel(QWidget):
@@ -101,8 +110,9 @@ class SuggestionsPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PAGE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DOCUMENT_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(DOCUMENT_COLUMN, DOCUMENT_WIDTH)
         self.tree.acceptRequested.connect(self.accept_selected)
         self.tree.dismissRequested.connect(self.dismiss_selected)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
@@ -272,12 +282,15 @@ class SuggestionsPanel(QWidget):
         selected = {n.key for n in self.tree.selected_nodes()} if current.isValid() else set()
         names = {p.document.id: p.document.file_name for p in self.case.progress}
         self.model.set_items(items, names)
+        # One document: its name on every row says nothing.
+        self.tree.setColumnHidden(DOCUMENT_COLUMN, len({i.document_id for i in items}) <= 1)
         for node in self.model.root.walk():
             if node.children and node is not self.model.root:
                 default = node.key[0] == DETECTOR
-                self.tree.setExpanded(
-                    self.model.index_of(node), self._expanded.get(node.key, default)
-                )
+                index = self.model.index_of(node)
+                self.tree.setExpanded(index, self._expanded.get(node.key, default))
+                if node.key[0] == DETECTOR:  # the detector's label and ground, in full
+                    self.tree.setFirstColumnSpanned(index.row(), index.parent(), True)
         self._restore(current_key, position, selected)
         self._update_status()
         self._update_buttons()

@@ -104,6 +104,7 @@ class BoxIndex:
     def __init__(self, boxes: Sequence[BoxTuple], reach: float) -> None:
         self.boxes = list(boxes)
         self.bands: dict[int, list[int]] = {}
+        self._near: dict[tuple[float, float], list[BoxTuple]] = {}
         for index, (_, y0, _, y1) in enumerate(self.boxes):
             for band in range(
                 math.floor((y0 - reach) / self.BAND), math.floor((y1 + reach) / self.BAND) + 1
@@ -111,14 +112,24 @@ class BoxIndex:
                 self.bands.setdefault(band, []).append(index)
 
     def near(self, y0: float, y1: float) -> list[BoxTuple]:
-        """The boxes (in their original order) that may reach the vertical span y0..y1."""
+        """The boxes (in their original order) that may reach the vertical span y0..y1.
+
+        The list is shared between calls with the same span (the glyphs of one line mostly
+        have the same one): callers must not change it."""
+        key = (y0, y1)
+        cached = self._near.get(key)
+        if cached is not None:
+            return cached
         first, last = math.floor(y0 / self.BAND), math.floor(y1 / self.BAND)
         if first == last:  # the common case: one band, already in order
-            return [self.boxes[i] for i in self.bands.get(first, ())]
-        found: set[int] = set()
-        for band in range(first, last + 1):
-            found.update(self.bands.get(band, ()))
-        return [self.boxes[i] for i in sorted(found)]
+            found = [self.boxes[i] for i in self.bands.get(first, ())]
+        else:
+            indexes: set[int] = set()
+            for band in range(first, last + 1):
+                indexes.update(self.bands.get(band, ()))
+            found = [self.boxes[i] for i in sorted(indexes)]
+        self._near[key] = found
+        return found
 
     def covering(self, glyph: Glyph) -> int | None:
         candidates = self.near(glyph.bbox[1], glyph.bbox[3])

@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import io
 import logging
+import tempfile
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import IO
 
 import pikepdf
 import pymupdf
@@ -147,14 +149,17 @@ class _Redaction:
         self.style = BoxStyle(options.style)
         self.pages: list[_Page] = []
         self.rasterize: set[int] = set()
-        self.expected: dict[int, array[float]] = {}  # flat origins (textpos.expected_origins)
+        self.expected = _Spool()  # per page: flat origins (textpos.expected_origins)
         self.public_text: list[str] = [stamp.STAMP_TAG.decode(), "Redactor"]
         self.legend: tuple[tuple[float, float], bytes] | None = None
 
     def run(self) -> RedactedDocument:
-        data, removed = self._stage_a()
-        data = self._stage_bcd(data)
-        data = self._stage_e(data)
+        try:
+            data, removed = self._stage_a()
+            data = self._stage_bcd(data)
+            data = self._stage_e(data)
+        finally:
+            self.expected.close()
         stamps = {
             i: PageStamp(
                 p.displayed_to_user,
@@ -295,12 +300,12 @@ class _Redaction:
                     continue
                 actions, placed = textpos.plan_page(mapped, boxes)
                 try:
-                    text.rewrite(mapped, actions, matrix)  # type: ignore[arg-type]
+                    text.rewrite(mapped, actions, matrix)
                 except ContentError as exc:
                     text.write_original()
                     self._fallback(index, str(exc))
                     continue
-                self.expected[index] = textpos.expected_origins(placed, foreign)
+                self.expected.put(index, textpos.expected_origins(placed, foreign))
 
     def _fallback(self, index: int, reason: str) -> None:
         log.info("page %d is rasterised: %s", index + 1, reason)
@@ -379,14 +384,55 @@ class _Redaction:
         """Pages (rewritten, not rasterised) whose glyphs are not where stage D put them."""
         late: list[int] = []
         with pymupdf.open(stream=data, filetype="pdf") as doc:
-            for index, expected in self.expected.items():
+            for index in self.expected.pages():
                 if index in self.rasterize:
                     continue
+                expected = self.expected.get(index)
                 problem = textpos.check_origins(textpos.traced_origins(doc[index]), expected)
                 if problem:
                     log.info("page %d is rasterised: %s", index + 1, problem)
                     late.append(index)
         return late
+
+
+class _Spool:
+    """Float arrays by page index, kept in a temporary file until the final check.
+
+    Every placed glyph's origin is needed once more after the whole document is rewritten;
+    held in memory, they would make memory grow with the number of pages."""
+
+    def __init__(self) -> None:
+        self._file: IO[bytes] | None = None
+        self._where: dict[int, tuple[int, int]] = {}  # page -> (offset, bytes)
+
+    def put(self, index: int, values: array[float]) -> None:
+        if self._file is None:
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close(), from run)
+        self._file.seek(0, io.SEEK_END)
+        self._where[index] = (self._file.tell(), len(values) * values.itemsize)
+        values.tofile(self._file)
+
+    def pages(self) -> list[int]:
+        return list(self._where)
+
+    def get(self, index: int) -> array[float]:
+        offset, size = self._where[index]
+        values = array("d")
+        if size:
+            data = b""
+            if self._file is not None:
+                self._file.seek(offset)
+                data = self._file.read(size)
+            if len(data) != size:
+                raise ExportError("The PDF could not be redacted safely (a temporary file failed).")
+            values.frombytes(data)
+        return values
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+        self._where.clear()
 
 
 def _notice_drawing(page: _Page, options: RenderOptions) -> bytes:

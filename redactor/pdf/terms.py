@@ -20,7 +20,7 @@ from typing import Any
 
 import pymupdf
 
-from redactor.pdf.glyphs import BoxIndex, BoxTuple, Glyph
+from redactor.pdf.glyphs import BoxIndex, BoxTuple, Glyph, covering_box
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,8 @@ def _glyph(
     origin: Any = char["origin"]
     box: Any = char["bbox"]
     ox, oy = float(origin[0]), float(origin[1])
-    x0, y0, x1, y1 = (float(v) for v in box)
+    bx0, by0, bx1, by1 = box  # unpacked, not a generator: called for every character
+    x0, y0, x1, y1 = float(bx0), float(by0), float(bx1), float(by1)
     size = float(span.get("size") or 0.0)  # type: ignore[arg-type]
     if direction == (1.0, 0.0) and size > 0:
         # MuPDF's trace box: ascender and descender scaled to add up to the font size.
@@ -81,7 +82,7 @@ def page_split(
                     if not c.strip():
                         _flush(current, removed)
                         continue
-                    gone = withheld or index.covering(_glyph(char, span, direction)) is not None
+                    gone = withheld or _covered(char, span, direction, index)
                     if gone:
                         current.append(c)
                     else:
@@ -89,6 +90,16 @@ def page_split(
                         _flush(current, removed)
                 _flush(current, removed)
     return removed, "".join(kept_all)
+
+
+def _covered(
+    char: dict[str, object], span: dict[str, object], direction: tuple[float, ...], index: BoxIndex
+) -> bool:
+    """Whether a box removes this character: index.covering(_glyph(...)) is not None,
+    without looking up which box (called for every character of a page with boxes)."""
+    glyph = _glyph(char, span, direction)  # type: ignore[arg-type]
+    candidates = index.near(glyph.bbox[1], glyph.bbox[3])
+    return bool(candidates) and covering_box(glyph, candidates) is not None
 
 
 def _flush(chars: list[str], into: list[str]) -> None:

@@ -312,22 +312,26 @@ def _glyphs(span: dict[str, Any]) -> list[Glyph]:
     size = float(span.get("size") or 0.0)
     space = float(span.get("spacewidth") or 0.0)
     wmode = int(span.get("wmode") or 0)
-    return [
-        Glyph(
-            gid=int(ch[1]),
-            uni=int(ch[0]),
-            origin=(float(ch[2][0]), float(ch[2][1])),
-            bbox=tuple(float(v) for v in ch[3]),  # type: ignore[arg-type]
-            direction=direction,
-            size=size,
-            space=space,
-            wmode=wmode,
-        )
-        for ch in span.get("chars", ())
+    out: list[Glyph] = []
+    for uni, gid, origin, bbox in (ch[:4] for ch in span.get("chars", ())):
         # gid -1: the second and later characters of one glyph (a ligature's ToUnicode
         # maps one code to several characters); the code was counted with the first.
-        if int(ch[1]) >= 0
-    ]
+        if int(gid) < 0:
+            continue
+        x0, y0, x1, y1 = bbox  # unpacked, not a generator: pages have thousands of glyphs
+        out.append(
+            Glyph(
+                int(gid),
+                int(uni),
+                (float(origin[0]), float(origin[1])),
+                (float(x0), float(y0), float(x1), float(y1)),
+                direction,
+                size,
+                space,
+                wmode,
+            )
+        )
+    return out
 
 
 def plan_page(
@@ -414,12 +418,18 @@ def check_origins(
     actual: Iterable[tuple[int, tuple[float, float]]], origins: array[float], tol: float = 0.05
 ) -> str | None:
     """check_positions with the expected origins flat (see expected_origins)."""
-    pool: dict[tuple[int, int], list[tuple[float, float]]] = {}
-    for i in range(0, len(origins), 2):
-        ex, ey = origins[i], origins[i + 1]
-        pool.setdefault((round(ex), round(ey)), []).append((ex, ey))
+    # Nearly every glyph is traced exactly where it was placed: a set answers those; the
+    # cells (for the tolerance) are built only when one is not.
+    exact = set(zip(origins[0::2], origins[1::2], strict=True))
+    pool: dict[tuple[int, int], list[tuple[float, float]]] | None = None
     for uni, (x, y) in actual:
-        # The glyph's own cell first (almost always the match), then its neighbours.
+        if (x, y) in exact:
+            continue
+        if pool is None:
+            pool = {}
+            for ex, ey in exact:
+                pool.setdefault((round(ex), round(ey)), []).append((ex, ey))
+        # The glyph's own cell first (usually the match), then its neighbours.
         own = pool.get((round(x), round(y)), ())
         if any(abs(ex - x) <= tol and abs(ey - y) <= tol for ex, ey in own):
             continue

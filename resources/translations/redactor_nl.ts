@@ -75,6 +75,98 @@
         </message>
     </context>
     <context>
+        <name>ConsistencyModel</name>
+        <message>
+            <source>Term</source>
+            <translation>Term</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>Document</translation>
+        </message>
+        <message>
+            <source>Page</source>
+            <translation>Pagina</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message numerus="yes">
+            <source>visible in %n place(s)</source>
+            <translation>
+                <numerusform>zichtbaar op %n plek</numerusform>
+                <numerusform>zichtbaar op %n plekken</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>different grounds: {0}</source>
+            <translation>verschillende gronden: {0}</translation>
+        </message>
+        <message>
+            <source>“{0}” is redacted in one place and visible in another: “Redact the visible ones” proposes boxes there.</source>
+            <translation>“{0}” is op de ene plek gelakt en op een andere zichtbaar: “Zichtbare lakken” stelt daar vakken voor.</translation>
+        </message>
+        <message>
+            <source>“{0}” is redacted under different grounds.</source>
+            <translation>“{0}” is op verschillende gronden gelakt.</translation>
+        </message>
+        <message>
+            <source>redacted: {0}</source>
+            <translation>gelakt: {0}</translation>
+        </message>
+        <message>
+            <source>visible</source>
+            <translation>zichtbaar</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsistencyPanel</name>
+        <message>
+            <source>Check</source>
+            <translation>Controleren</translation>
+        </message>
+        <message>
+            <source>Look for terms redacted in one place but visible or differently grounded in another</source>
+            <translation>Zoek termen die op de ene plek gelakt zijn en op een andere zichtbaar of op een andere grond gelakt</translation>
+        </message>
+        <message>
+            <source>Redact the visible ones</source>
+            <translation>Zichtbare lakken</translation>
+        </message>
+        <message>
+            <source>Propose boxes over the visible occurrences of the selected terms, with the grounds and note of the redacted one (one undo step)</source>
+            <translation>Stel vakken voor over de zichtbare plekken van de gekozen termen, met de gronden en notitie van de gelakte (één stap ongedaan te maken)</translation>
+        </message>
+        <message>
+            <source>Checking every page of the case…</source>
+            <translation>Alle pagina’s van de zaak worden gecontroleerd…</translation>
+        </message>
+        <message>
+            <source>Not checked yet.</source>
+            <translation>Nog niet gecontroleerd.</translation>
+        </message>
+        <message>
+            <source>Consistent: every redacted term is redacted everywhere.</source>
+            <translation>Consistent: elke gelakte term is overal gelakt.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n finding(s)</source>
+            <translation>
+                <numerusform>%n bevinding</numerusform>
+                <numerusform>%n bevindingen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Select the terms to redact first.</source>
+            <translation>Kies eerst de termen die gelakt moeten worden.</translation>
+        </message>
+        <message>
+            <source>Show on the page</source>
+            <translation>Op de pagina tonen</translation>
+        </message>
+    </context>
+    <context>
         <name>CrashDialog</name>
         <message>
             <source>Redactor has stopped</source>
@@ -404,6 +496,105 @@
         </message>
     </context>
     <context>
+        <name>FindingsController</name>
+        <message numerus="yes">
+            <source>Accept %n suggestion(s)</source>
+            <translation>
+                <numerusform>%n suggestie overnemen</numerusform>
+                <numerusform>%n suggesties overnemen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Ground and motivation for %n suggestion(s)</source>
+            <translation>
+                <numerusform>Grond en motivering voor %n suggestie</numerusform>
+                <numerusform>Grond en motivering voor %n suggesties</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Redact the visible occurrences of %n term(s)</source>
+            <translation>
+                <numerusform>De zichtbare plekken van %n term lakken</numerusform>
+                <numerusform>De zichtbare plekken van %n termen lakken</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n box(es) proposed.</source>
+            <translation>
+                <numerusform>%n vak voorgesteld.</numerusform>
+                <numerusform>%n vakken voorgesteld.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Looking for other occurrences in the whole case…</source>
+            <translation>Andere plekken in de hele zaak worden gezocht…</translation>
+        </message>
+        <message>
+            <source>Redact everywhere</source>
+            <translation>Overal lakken</translation>
+        </message>
+        <message numerus="yes">
+            <source>Redact everywhere: %n box(es) proposed</source>
+            <translation>
+                <numerusform>Overal lakken: %n vak voorgesteld</numerusform>
+                <numerusform>Overal lakken: %n vakken voorgesteld</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>in %n document(s).</source>
+            <translation>
+                <numerusform>in %n document.</numerusform>
+                <numerusform>in %n documenten.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Redact everywhere: no other unredacted occurrences found.</source>
+            <translation>Overal lakken: geen andere ongelakte plekken gevonden.</translation>
+        </message>
+        <message>
+            <source>Reading scanned pages…</source>
+            <translation>Gescande pagina’s worden gelezen…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuleren</translation>
+        </message>
+        <message>
+            <source>Read scanned pages (OCR)</source>
+            <translation>Gescande pagina’s lezen (OCR)</translation>
+        </message>
+        <message>
+            <source>Reading the scanned pages of {0} ({1} of {2})…</source>
+            <translation>De gescande pagina’s van {0} worden gelezen ({1} van {2})…</translation>
+        </message>
+        <message>
+            <source>OCR stops after the document being read…</source>
+            <translation>OCR stopt na het document dat nu wordt gelezen…</translation>
+        </message>
+        <message>
+            <source>Stopped after {0} of {1} documents.</source>
+            <translation>Gestopt na {0} van {1} documenten.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n page(s) read and kept.</source>
+            <translation>
+                <numerusform>%n pagina gelezen en bewaard.</numerusform>
+                <numerusform>%n pagina’s gelezen en bewaard.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n scanned page(s) read. Find, suggestions and snapping to text now use the recognised words.</source>
+            <translation>
+                <numerusform>%n gescande pagina gelezen. Zoeken, suggesties en aansluiten op tekst gebruiken nu de herkende woorden.</numerusform>
+                <numerusform>%n gescande pagina’s gelezen. Zoeken, suggesties en aansluiten op tekst gebruiken nu de herkende woorden.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No page needed reading: every page has text or was read before.</source>
+            <translation>Geen pagina hoefde gelezen te worden: elke pagina heeft tekst of is al eerder gelezen.</translation>
+        </message>
+    </context>
+    <context>
         <name>GroundPicker</name>
         <message>
             <source>Choose ground</source>
@@ -451,6 +642,64 @@
         <message>
             <source>Already under a box</source>
             <translation>Al onder een vak</translation>
+        </message>
+    </context>
+    <context>
+        <name>LogModel</name>
+        <message>
+            <source>Time</source>
+            <translation>Tijd</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>Niveau</translation>
+        </message>
+        <message>
+            <source>Logger</source>
+            <translation>Bron</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Melding</translation>
+        </message>
+    </context>
+    <context>
+        <name>LogView</name>
+        <message>
+            <source>Everything</source>
+            <translation>Alles</translation>
+        </message>
+        <message>
+            <source>Information and worse</source>
+            <translation>Informatie en ernstiger</translation>
+        </message>
+        <message>
+            <source>Warnings and errors</source>
+            <translation>Waarschuwingen en fouten</translation>
+        </message>
+        <message>
+            <source>Errors only</source>
+            <translation>Alleen fouten</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Kopiëren</translation>
+        </message>
+        <message>
+            <source>Copy the records shown, e.g. for a support request</source>
+            <translation>De getoonde meldingen kopiëren, bijvoorbeeld voor een hulpvraag</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Leegmaken</translation>
+        </message>
+        <message>
+            <source>Empty this list (the log file keeps everything)</source>
+            <translation>Deze lijst leegmaken (het logbestand houdt alles)</translation>
+        </message>
+        <message>
+            <source>Log file: {0}</source>
+            <translation>Logbestand: {0}</translation>
         </message>
     </context>
     <context>
@@ -608,6 +857,18 @@ Licence: AGPL-3.0-or-later.</source>
             <translation>Redactor {0}
 Lak PDF-documenten voor openbaarmaking (Woo, FOIA, AVG).
 Licentie: AGPL-3.0-or-later.</translation>
+        </message>
+        <message>
+            <source>Suggestions</source>
+            <translation>Suggesties</translation>
+        </message>
+        <message>
+            <source>Consistency</source>
+            <translation>Consistentie</translation>
+        </message>
+        <message>
+            <source>Log</source>
+            <translation>Programmalog</translation>
         </message>
     </context>
     <context>
@@ -884,6 +1145,214 @@ Licentie: AGPL-3.0-or-later.</translation>
         <message>
             <source>Keyboard shortcuts (press any key to close)</source>
             <translation>Sneltoetsen (druk op een toets om te sluiten)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionsModel</name>
+        <message>
+            <source>Citizen service number (BSN)</source>
+            <translation>Burgerservicenummer (BSN)</translation>
+        </message>
+        <message>
+            <source>IBAN</source>
+            <translation>IBAN</translation>
+        </message>
+        <message>
+            <source>Account number</source>
+            <translation>Rekeningnummer</translation>
+        </message>
+        <message>
+            <source>E-mail address</source>
+            <translation>E-mailadres</translation>
+        </message>
+        <message>
+            <source>Phone number</source>
+            <translation>Telefoonnummer</translation>
+        </message>
+        <message>
+            <source>IP address</source>
+            <translation>IP-adres</translation>
+        </message>
+        <message>
+            <source>Postcode and house number</source>
+            <translation>Postcode en huisnummer</translation>
+        </message>
+        <message>
+            <source>Licence plate</source>
+            <translation>Kenteken</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>Geboortedatum</translation>
+        </message>
+        <message>
+            <source>Person name</source>
+            <translation>Persoonsnaam</translation>
+        </message>
+        <message>
+            <source>Suggestion</source>
+            <translation>Suggestie</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>Document</translation>
+        </message>
+        <message>
+            <source>Page</source>
+            <translation>Pagina</translation>
+        </message>
+        <message>
+            <source>Ground</source>
+            <translation>Grond</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n document(s)</source>
+            <translation>
+                <numerusform>%n document</numerusform>
+                <numerusform>%n documenten</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Enter accepts all %n suggestion(s) of this kind</source>
+            <translation>
+                <numerusform>Enter neemt de %n suggestie van deze soort over</numerusform>
+                <numerusform>Enter neemt alle %n suggesties van deze soort over</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Enter accepts all %n occurrence(s) of this term</source>
+            <translation>
+                <numerusform>Enter neemt de %n plek van deze term over</numerusform>
+                <numerusform>Enter neemt alle %n plekken van deze term over</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{0}, page {1}</source>
+            <translation>{0}, pagina {1}</translation>
+        </message>
+        <message>
+            <source>Suggested ground: {0}</source>
+            <translation>Voorgestelde grond: {0}</translation>
+        </message>
+        <message>
+            <source>Low confidence: check before accepting</source>
+            <translation>Weinig zeker: controleer voor u overneemt</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionsPanel</name>
+        <message>
+            <source>This document</source>
+            <translation>Dit document</translation>
+        </message>
+        <message>
+            <source>The whole case</source>
+            <translation>De hele zaak</translation>
+        </message>
+        <message>
+            <source>Detectors</source>
+            <translation>Detectoren</translation>
+        </message>
+        <message>
+            <source>Which kinds of personal data to look for</source>
+            <translation>Naar welke soorten persoonsgegevens gezocht wordt</translation>
+        </message>
+        <message>
+            <source>Accept (Enter)</source>
+            <translation>Overnemen (Enter)</translation>
+        </message>
+        <message>
+            <source>Propose boxes over the selected suggestions with their suggested ground (one undo step); they then go through review. A selected group accepts all of it.</source>
+            <translation>Stel vakken voor over de gekozen suggesties met hun voorgestelde grond (één stap ongedaan te maken); daarna volgen ze de gewone beoordeling. Een gekozen groep neemt alles daarin over.</translation>
+        </message>
+        <message>
+            <source>Dismiss (Del)</source>
+            <translation>Verwerpen (Del)</translation>
+        </message>
+        <message>
+            <source>Hide the selected suggestions for good. A dismissal is recorded in the audit trail and cannot be undone.</source>
+            <translation>Verberg de gekozen suggesties voorgoed. Verwerpen wordt in het logboek vastgelegd en kan niet ongedaan worden gemaakt.</translation>
+        </message>
+        <message>
+            <source>Choose at least one detector.</source>
+            <translation>Kies minstens één detector.</translation>
+        </message>
+        <message>
+            <source>Reading {0}…</source>
+            <translation>{0} wordt gelezen…</translation>
+        </message>
+        <message>
+            <source>Stopped after {0} of {1} documents.</source>
+            <translation>Gestopt na {0} van {1} documenten.</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>Stoppen</translation>
+        </message>
+        <message>
+            <source>Find suggestions</source>
+            <translation>Suggesties zoeken</translation>
+        </message>
+        <message>
+            <source>Stop after the document being read</source>
+            <translation>Stoppen na het document dat nu wordt gelezen</translation>
+        </message>
+        <message>
+            <source>Run the detectors over the chosen documents</source>
+            <translation>De detectoren over de gekozen documenten laten lopen</translation>
+        </message>
+        <message>
+            <source>Find suggestions to let the detectors look for personal data.</source>
+            <translation>Kies Suggesties zoeken om de detectoren naar persoonsgegevens te laten zoeken.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n suggestion(s)</source>
+            <translation>
+                <numerusform>%n suggestie</numerusform>
+                <numerusform>%n suggesties</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>in %n document(s)</source>
+            <translation>
+                <numerusform>in %n document</numerusform>
+                <numerusform>in %n documenten</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Dismiss suggestions</source>
+            <translation>Suggesties verwerpen</translation>
+        </message>
+        <message numerus="yes">
+            <source>Dismiss %n suggestion(s)? They will not be suggested again; this is recorded in the audit trail and cannot be undone.</source>
+            <translation>
+                <numerusform>%n suggestie verwerpen? Die wordt niet opnieuw voorgesteld; dit wordt in het logboek vastgelegd en kan niet ongedaan worden gemaakt.</numerusform>
+                <numerusform>%n suggesties verwerpen? Die worden niet opnieuw voorgesteld; dit wordt in het logboek vastgelegd en kan niet ongedaan worden gemaakt.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Accept</source>
+            <translation>Overnemen</translation>
+        </message>
+        <message>
+            <source>Accept every “{0}” ({1})</source>
+            <translation>Elke “{0}” overnemen ({1})</translation>
+        </message>
+        <message>
+            <source>Accept all: {0} ({1})</source>
+            <translation>Alles overnemen: {0} ({1})</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>Verwerpen</translation>
+        </message>
+        <message>
+            <source>Dismiss every “{0}” ({1})</source>
+            <translation>Elke “{0}” verwerpen ({1})</translation>
+        </message>
+        <message>
+            <source>Dismiss all: {0} ({1})</source>
+            <translation>Alles verwerpen: {0} ({1})</translation>
         </message>
     </context>
     <context>
@@ -1324,6 +1793,54 @@ Licentie: AGPL-3.0-or-later.</translation>
         <message>
             <source>Export</source>
             <translation>Exporteren</translation>
+        </message>
+        <message>
+            <source>Redact &amp;everywhere</source>
+            <translation>O&amp;veral lakken</translation>
+        </message>
+        <message>
+            <source>Propose boxes over every other occurrence of the selected boxes' words</source>
+            <translation>Stel vakken voor over elke andere plek van de woorden onder de gekozen vakken</translation>
+        </message>
+        <message>
+            <source>&amp;Suggestions</source>
+            <translation>&amp;Suggesties</translation>
+        </message>
+        <message>
+            <source>Personal data the detectors found, to accept or dismiss</source>
+            <translation>Persoonsgegevens die de detectoren vonden, om over te nemen of te verwerpen</translation>
+        </message>
+        <message>
+            <source>&amp;Consistency</source>
+            <translation>&amp;Consistentie</translation>
+        </message>
+        <message>
+            <source>Terms redacted in one place but visible or differently grounded in another</source>
+            <translation>Termen die op de ene plek gelakt zijn en op een andere zichtbaar of op een andere grond gelakt</translation>
+        </message>
+        <message>
+            <source>Read scanned pages (&amp;OCR): this document</source>
+            <translation>Gescande pagina’s lezen (&amp;OCR): dit document</translation>
+        </message>
+        <message>
+            <source>Recognise the text of this document's pages that have none</source>
+            <translation>De tekst herkennen van de pagina’s van dit document die geen tekst hebben</translation>
+        </message>
+        <message>
+            <source>Read scanned pages (OCR): the &amp;whole case</source>
+            <translation>Gescande pagina’s lezen (OCR): de &amp;hele zaak</translation>
+        </message>
+        <message>
+            <source>Recognise the text of every page in the case that has none</source>
+            <translation>De tekst herkennen van elke pagina in de zaak die geen tekst heeft</translation>
+        </message>
+        <message>
+            <source>&amp;Log</source>
+            <translation>&amp;Programmalog</translation>
+        </message>
+        <message>
+            <source>What the application recorded, e.g. for support</source>
+            <translation>Wat het programma vastlegde, bijvoorbeeld voor een hulpvraag</translation>
         </message>
     </context>
     <context>
