@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from redactor.app.findings import consistency
+from redactor.app.session import CaseSession
 from redactor.core.errors import RedactorError
 from redactor.core.text import VISIBLE_ELSEWHERE, Finding, Occurrence
 from redactor.gui.case_controller import CaseController
@@ -46,6 +47,7 @@ DOCUMENT_WIDTH = 120  # pixels; long file names are cut off (the tooltip has the
 
 class ConsistencyPanel(QWidget):
     jumpRequested = Signal(int, int, object)  # document id, page index, tuple[Rect, ...]
+    highlightCleared = Signal()
 
     def __init__(
         self,
@@ -136,12 +138,19 @@ class ConsistencyPanel(QWidget):
         self.progress.show()
         self.check_button.setEnabled(False)
         self.status.setText(self.tr("Checking every page of the case…"))
-        self.worker.submit(consistency, session, done=self._checked_done, failed=self._failed)
+        self.worker.submit(
+            consistency,
+            session,
+            done=lambda findings: self._checked_done(session, findings),
+            failed=lambda exc: self._failed(session, exc),
+        )
 
     def checking(self) -> bool:
         return self._checking
 
-    def _checked_done(self, findings: list[Finding]) -> None:
+    def _checked_done(self, session: CaseSession, findings: list[Finding]) -> None:
+        if session is not self.case.session:  # another case by now
+            return
         self._checking = False
         self._checked = True
         self.progress.hide()
@@ -158,10 +167,14 @@ class ConsistencyPanel(QWidget):
         node = self.model.find(key) if key is not None else None
         if node is not None:
             self.tree.setCurrentIndex(self.model.index_of(node))
+        elif key is not None:  # what was shown is fixed: its mark on the page goes
+            self.highlightCleared.emit()
         self._update_status()
         self._update_buttons()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, session: CaseSession, exc: BaseException) -> None:
+        if session is not self.case.session:
+            return
         self._checking = False
         self.progress.hide()
         self.check_button.setEnabled(True)

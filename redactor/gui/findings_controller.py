@@ -39,7 +39,6 @@ STATUS_MS = 10_000
 
 class FindingsController(QObject):
     statusMessage = Signal(str)
-    ocrFinished = Signal(int)  # pages read
 
     def __init__(
         self,
@@ -126,17 +125,17 @@ class FindingsController(QObject):
             redact_everywhere_all,
             session,
             ids,
-            done=self._everywhere_done,
-            failed=self._everywhere_failed,
+            done=lambda created: self._everywhere_done(session, created),
+            failed=lambda exc: self._everywhere_failed(session, exc),
         )
 
     def everywhere_running(self) -> bool:
         return self._everywhere_running
 
-    def _everywhere_done(self, created: list[Redaction]) -> None:
-        self._everywhere_running = False
-        if self.case.session is None:
+    def _everywhere_done(self, session: CaseSession, created: list[Redaction]) -> None:
+        if session is not self.case.session:  # another case by now
             return
+        self._everywhere_running = False
         self.edits.push_created(self.tr("Redact everywhere"), created)
         if created:
             documents = len({r.document_id for r in created})
@@ -146,7 +145,9 @@ class FindingsController(QObject):
             text = self.tr("Redact everywhere: no other unredacted occurrences found.")
         self.statusMessage.emit(text)
 
-    def _everywhere_failed(self, exc: BaseException) -> None:
+    def _everywhere_failed(self, session: CaseSession, exc: BaseException) -> None:
+        if session is not self.case.session:
+            return
         self._everywhere_running = False
         self.statusMessage.emit("")
         if not isinstance(exc, RedactorError):
@@ -191,11 +192,13 @@ class FindingsController(QObject):
 
         def finished() -> None:
             dialog.close()
-            self._ocr_done(job)
+            if session is self.case.session:
+                self._ocr_done(job)
 
         def failed(exc: BaseException) -> None:
             dialog.close()
-            self._ocr_done(job, exc)
+            if session is self.case.session:
+                self._ocr_done(job, exc)
 
         def cancel() -> None:
             if not job.running:  # closing the dialog at the end also says "canceled"
@@ -214,12 +217,9 @@ class FindingsController(QObject):
             self.ocr_job = None
         pages = sum(int(n) for n in job.results)
         read = [doc_id for doc_id, _ in job.documents[: len(job.results)]]
-        if self.case.session is None:
-            return
         if pages:
             self.edits.forget_words(read)
             self.case.refresh()
-        self.ocrFinished.emit(pages)
         if exc is not None:
             if not isinstance(exc, RedactorError):
                 raise exc

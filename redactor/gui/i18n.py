@@ -66,11 +66,17 @@ class TsTranslator(QTranslator):
                     messages[(name, source)] = forms
         return cls(messages, language, parent)
 
-    def translate(self, context: str, source: str, disambiguation: Any = None, n: int = -1) -> str:
-        # An empty string tells Qt "no translation": it then shows the source text.
+    def translate(
+        self, context: str, source: str, disambiguation: Any = None, n: int = -1
+    ) -> str | None:
+        # None (a null QString) tells Qt "no translation here": it then asks the next
+        # translator and finally shows the source text. An empty string would be taken as
+        # the translation, and PySide's tr(), which after an unchanged text (a translation
+        # equal to its source, like "Document") also asks under the names of the base
+        # classes, would then show nothing.
         forms = self._messages.get((context, source))
         if not forms:
-            return ""
+            return None
         # Dutch and English have two forms: one, and everything else (Qt replaces %n).
         return forms[0] if n == 1 or len(forms) == 1 else forms[1]
 

@@ -161,8 +161,12 @@ class LogView(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # Fixed start widths: sizing to the contents would follow the first few records only.
+        metrics = self.table.fontMetrics()
+        for column, sample in enumerate(("00:00:00", "CRITICAL", "redactor.detect.consistency")):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         layout.addWidget(self.table, 1)
         self.model.set_entries(handler.entries())
         handler.recorded.connect(self._recorded)

@@ -304,7 +304,8 @@ class MainWindow(QMainWindow):
             panel.jumpRequested.connect(
                 lambda doc, page, rects: self._guard(lambda: self.highlight_place(doc, page, rects))
             )
-        self.suggestions.highlightCleared.connect(view.clear_highlights)
+            panel.highlightCleared.connect(view.clear_highlights)
+
         self.findings.statusMessage.connect(
             lambda text: self.statusBar().showMessage(text, STATUS_MS)
         )

@@ -77,6 +77,7 @@ class SuggestionsPanel(QWidget):
         self._found: list[CaseSuggestion] = []  # the last run, minus what was dismissed
         self._job: CaseJob | None = None
         self._expanded: dict[tuple[object, ...], bool] = {}  # the reviewer's choices
+        self._restoring = False  # re-selecting after the list changed: no jump
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         row = QHBoxLayout()
@@ -198,9 +199,10 @@ class SuggestionsPanel(QWidget):
         else:
             return
         job = CaseJob(self.worker, functools.partial(_suggest, session, detectors), documents, self)
-        job.progressed.connect(self._progressed)
-        job.finished.connect(self._finished)
-        job.failed.connect(self._failed)
+        # A job of a case closed meanwhile (or of an earlier run) reports to nobody.
+        job.progressed.connect(lambda d, t, n: self._progressed(job, d, t, n))
+        job.finished.connect(lambda: self._finished(job))
+        job.failed.connect(lambda exc: self._failed(job, exc))
         self._job = job
         self._found = []
         self._show_items([])
@@ -210,11 +212,10 @@ class SuggestionsPanel(QWidget):
         job.start()
         self._update_run_button()
 
-    def _progressed(self, done: int, total: int, name: str) -> None:
-        self.progress.setValue(done)
-        job = self._job
-        if job is None:
+    def _progressed(self, job: CaseJob, done: int, total: int, name: str) -> None:
+        if job is not self._job:
             return
+        self.progress.setValue(done)
         found = [s for result in job.results for s in result]
         if len(found) != len(self._found):  # show what the documents read so far hold
             self._found = found
@@ -222,14 +223,15 @@ class SuggestionsPanel(QWidget):
         if name:
             self.status.setText(self.tr("Reading {0}…").format(name))
 
-    def _finished(self) -> None:
-        job = self._job
-        if job is None:
+    def _finished(self, job: CaseJob) -> None:
+        if job is not self._job:
             return
         self._found = [s for result in job.results for s in result]
         self.progress.hide()
         self._update_run_button()
         self.refresh()
+        self._update_status()
+        self._update_buttons()
         if job.cancelled:
             self.status.setText(
                 self.tr("Stopped after {0} of {1} documents.").format(
@@ -239,7 +241,9 @@ class SuggestionsPanel(QWidget):
                 + self.status.text()
             )
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, job: CaseJob, exc: BaseException) -> None:
+        if job is not self._job:
+            return
         self.progress.hide()
         self._update_run_button()
         self._update_status()
@@ -273,7 +277,9 @@ class SuggestionsPanel(QWidget):
         if session is None:
             return
         with user_action(self):
-            self._show_items(still_open(session, self._found))
+            items = still_open(session, self._found)
+            if [i.digest for i in items] != [i.digest for i in self.model.items()]:
+                self._show_items(items)
 
     def _show_items(self, items: Sequence[CaseSuggestion]) -> None:
         current = self.tree.currentIndex()
@@ -322,18 +328,19 @@ class SuggestionsPanel(QWidget):
         if not index.isValid():
             self.highlightCleared.emit()
             return
-        selection.blockSignals(True)
-        self.tree.setCurrentIndex(index)
-        for other in selected - {key}:
-            found = self.model.find(other)
-            if found is not None:
-                selection.select(
-                    self.model.index_of(found),
-                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
-                )
-        selection.blockSignals(False)
-        self.tree.viewport().update()
-        if node is None:
+        self._restoring = True  # the page view stays where it is...
+        try:
+            self.tree.setCurrentIndex(index)
+            for other in selected - {key}:
+                found = self.model.find(other)
+                if found is not None:
+                    selection.select(
+                        self.model.index_of(found),
+                        selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                    )
+        finally:
+            self._restoring = False
+        if node is None:  # ...unless it showed what is gone: then it shows the next one
             self._show(index)
 
     def _nearest(self, position: list[int]) -> QModelIndex:
@@ -379,7 +386,8 @@ class SuggestionsPanel(QWidget):
     # -- following the selection ----------------------------------------------------------------
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._show(current)
+        if not self._restoring:
+            self._show(current)
 
     def _show(self, index: QModelIndex) -> None:
         node: TreeNode | None = index.data(NODE_ROLE) if index.isValid() else None

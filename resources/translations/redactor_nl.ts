@@ -1201,10 +1201,6 @@ Licentie: AGPL-3.0-or-later.</translation>
             <source>Page</source>
             <translation>Pagina</translation>
         </message>
-        <message>
-            <source>Ground</source>
-            <translation>Grond</translation>
-        </message>
         <message numerus="yes">
             <source>%n document(s)</source>
             <translation>
@@ -1237,6 +1233,10 @@ Licentie: AGPL-3.0-or-later.</translation>
         <message>
             <source>Low confidence: check before accepting</source>
             <translation>Weinig zeker: controleer voor u overneemt</translation>
+        </message>
+        <message>
+            <source>{0} ({1}) · ground {2}</source>
+            <translation>{0} ({1}) · grond {2}</translation>
         </message>
     </context>
     <context>

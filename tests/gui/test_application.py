@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from redactor.app.demo import build_demo_case
@@ -120,7 +120,19 @@ def test_ts_translator_plural_and_fallback() -> None:
     assert translator.language() == "nl"
     assert translator.translate("MainWindow", "%n box(es)", None, 1) == "%n vak"
     assert translator.translate("MainWindow", "%n box(es)", None, 3) == "%n vakken"
-    assert translator.translate("MainWindow", "no such text") == ""
+    assert translator.translate("MainWindow", "no such text") is None
+
+
+def test_untranslated_and_unchanged_texts_show_in_dutch(gui: Gui) -> None:
+    """A text without a Dutch entry, or whose Dutch is the same ("Document"), is shown as is
+    (they used to come out empty in subclasses of Qt classes)."""
+    from redactor.gui.audit_view import AuditModel
+
+    gui.languages.apply("nl")
+    model = AuditModel()
+    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(7)]
+    assert headers[1] == "Tijd (UTC)" and headers[5] == "Document" and all(headers)
+    assert QCoreApplication.translate("NoSuchContext", "Hello") == "Hello"
 
 
 def test_choose_language() -> None:

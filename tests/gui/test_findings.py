@@ -11,7 +11,8 @@ from pathlib import Path
 import pymupdf
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from redactor.app import findings
@@ -32,6 +33,7 @@ from tests.gui.driving import (
     open_case,
     pick_ground_by_typing,
     press_shortcut,
+    viewport_point,
     wait_rendered,
     when_modal,
 )
@@ -254,7 +256,19 @@ def test_redact_everywhere_from_a_box(qtbot: QtBot, gui: Gui, mail_case: Path) -
     window = gui.window
     view = window.view
     assert not window.window_actions["redact_everywhere"].isEnabled()
-    view.select_boxes([box.id])
+    # A right-click on the box selects it and asks for the box menu, which offers the action.
+    view.boxMenuRequested.disconnect(window.box_menu)  # exec() would wait for a click
+    wait_rendered(qtbot, view, 0)
+    r = box.rect
+    where = viewport_point(view, 0, (r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2)
+    with qtbot.waitSignal(view.boxMenuRequested, timeout=2000):
+        QApplication.sendEvent(
+            view.viewport(),
+            QContextMenuEvent(
+                QContextMenuEvent.Reason.Mouse, where, view.viewport().mapToGlobal(where)
+            ),
+        )
+    assert [b.redaction_id for b in view.selected_boxes()] == [box.id]
     assert window.window_actions["redact_everywhere"].isEnabled()
     assert window.window_actions["redact_everywhere"] in window.box_menu_for().actions()
     press_shortcut(qtbot, view, Qt.Key.Key_E, CTRL_SHIFT)
@@ -406,3 +420,23 @@ def test_the_ground_picker_preselects_only_the_grounds_it_is_given(
     assert seen == [["5.1.2e"]]
     assert [r.grounds for r in boxes(gui)] == [("5.1.2e",)]
     assert window.edits.undo_stack.count() == 0  # nothing changed, nothing to undo
+
+
+def test_results_of_a_case_closed_meanwhile_are_dropped(
+    qtbot: QtBot, gui: Gui, mail_case: Path, case_path: Path
+) -> None:
+    with CaseSession.open(str(mail_case), reviewer=REVIEWER) as session:
+        first = findings.find(session, "Jan Jansen")[0]
+        session.add_redaction(1, 0, first.match.rects[0], ["5.1.2e"], "naam")
+    open_case(qtbot, gui, mail_case)
+    window = gui.window
+    panel = window.suggestions
+    panel.scope.setCurrentIndex(1)
+    panel.run_button.click()
+    window.consistency.check()
+    open_case(qtbot, gui, case_path)  # before the worker's answers arrive
+    window.worker.wait_idle(10_000)
+    qtbot.wait(100)  # the queued answers are delivered (and dropped)
+    assert panel.model.items() == [] and not panel.running()
+    assert window.consistency.model.findings() == []
+    assert not window.consistency.checking()
