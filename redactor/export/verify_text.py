@@ -156,26 +156,8 @@ class _Aggregator(PDFPageAggregator):
         ncs,
         graphicstate,
     ):
-        x, y = pos
-        for obj in seq:
-            if isinstance(obj, (int, float)):
-                x -= obj * dxscale
-            elif isinstance(obj, bytes):
-                for cid in font.decode(obj):
-                    x += self.render_char(
-                        translate_matrix(matrix, (x, y)),
-                        font,
-                        fontsize,
-                        scaling,
-                        rise,
-                        cid,
-                        ncs,
-                        graphicstate,
-                    )
-                    x += charspace
-                    if cid == 32 and wordspace:
-                        x += wordspace
-        return (x, y)
+        args = (font, fontsize, scaling, charspace, wordspace, rise, dxscale, ncs, graphicstate)
+        return self._render_run(seq, matrix, pos, False, *args)
 
     def render_string_vertical(
         self,
@@ -192,14 +174,36 @@ class _Aggregator(PDFPageAggregator):
         ncs,
         graphicstate,
     ):
+        args = (font, fontsize, scaling, charspace, wordspace, rise, dxscale, ncs, graphicstate)
+        return self._render_run(seq, matrix, pos, True, *args)
+
+    def _render_run(
+        self,
+        seq,
+        matrix,
+        pos,
+        vertical,
+        font,
+        fontsize,
+        scaling,
+        charspace,
+        wordspace,
+        rise,
+        dxscale,
+        ncs,
+        graphicstate,
+    ):
+        """One string's glyphs along its writing direction, with Tc after every glyph."""
         x, y = pos
+        along = y if vertical else x
         for obj in seq:
             if isinstance(obj, (int, float)):
-                y -= obj * dxscale
+                along -= obj * dxscale
             elif isinstance(obj, bytes):
                 for cid in font.decode(obj):
-                    y += self.render_char(
-                        translate_matrix(matrix, (x, y)),
+                    origin = (x, along) if vertical else (along, y)
+                    along += self.render_char(
+                        translate_matrix(matrix, origin),
                         font,
                         fontsize,
                         scaling,
@@ -208,10 +212,10 @@ class _Aggregator(PDFPageAggregator):
                         ncs,
                         graphicstate,
                     )
-                    y += charspace
+                    along += charspace
                     if cid == 32 and wordspace:
-                        y += wordspace
-        return (x, y)
+                        along += wordspace
+        return (x, along) if vertical else (along, y)
 
 
 class _UserSpaceInterpreter(PDFPageInterpreter):
