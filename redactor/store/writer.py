@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, Table, delete, func, insert, select, update
 
 from redactor.core import rules
 from redactor.core.errors import ConflictError, DuplicateDocument, InputError, NotFound
@@ -371,16 +371,16 @@ class CaseWriter:
     def delete_redaction(self, redaction_id: int, expected_version: int | None) -> Redaction:
         red = self.redaction(redaction_id)
         self._check_version(f"Box {red.ref}", red.version, expected_version)
-        self.conn.execute(delete(redactions).where(redactions.c.id == redaction_id))
-        self._event(
-            "box-deleted",
-            red.ref,
-            document_id=red.document_id,
-            before=snapshots.redaction_snapshot(red),
-            after=None,
-        )
-        self._reset_page_confirmation(red.document_id, red.page_index)
+        self._delete_item(red, redactions, "box-deleted", snapshots.redaction_snapshot(red))
         return red
+
+    def _delete_item(
+        self, item: Redaction | PageDecision, table: Table, action: str, before: dict[str, Any]
+    ) -> None:
+        """Remove a box or page decision, record it, and un-confirm its page."""
+        self.conn.execute(delete(table).where(table.c.id == item.id))
+        self._event(action, item.ref, document_id=item.document_id, before=before, after=None)
+        self._reset_page_confirmation(item.document_id, item.page_index)
 
     # -- page decisions -----------------------------------------------------------------------
 
@@ -467,15 +467,9 @@ class CaseWriter:
     def remove_page_decision(self, decision_id: int, expected_version: int | None) -> PageDecision:
         dec = self.page_decision(decision_id)
         self._check_version(f"Page decision {dec.ref}", dec.version, expected_version)
-        self.conn.execute(delete(page_decisions).where(page_decisions.c.id == decision_id))
-        self._event(
-            "page-decision-removed",
-            dec.ref,
-            document_id=dec.document_id,
-            before=snapshots.page_decision_snapshot(dec),
-            after=None,
+        self._delete_item(
+            dec, page_decisions, "page-decision-removed", snapshots.page_decision_snapshot(dec)
         )
-        self._reset_page_confirmation(dec.document_id, dec.page_index)
         return dec
 
     # -- review -------------------------------------------------------------------------------
