@@ -22,7 +22,10 @@ pass_ctx = click.make_pass_decorator(CliContext)
 @pass_ctx
 @user_errors
 def approve(obj: CliContext, case: str, ids: tuple[str, ...], approve_all: bool) -> None:
-    """Approve boxes (R12 or 12) and page decisions (P3), all or none."""
+    """Approve boxes (R12 or 12) and page decisions (P3), all or none.
+
+    R12@3 approves box 12 only if it is still at version 3 (what you looked at).
+    """
     if approve_all == bool(ids):
         raise InputError("Give item ids to approve, or --all (not both).")
     with obj.session(case) as session:
