@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Generator, Iterator
 
 import pytest
+
+# Every test that touches Qt (GUI tests, icon rendering in the packaging tests) runs without a
+# display, so the README's test command works the same on a desktop, a server and in CI.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.helpers import skip_or_fail
 from tests.pg_server import PostgresServer, PostgresUnavailable, find_pg_bin
