@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from redactor.core.errors import InputError, NotFound, RuleViolation, StoreError
+from redactor.core.errors import InputError, NotFound, RuleViolation
 from redactor.core.geometry import Rect
 from redactor.core.grounds import Catalog, load_catalog
 from redactor.core.model import (
@@ -420,6 +420,3 @@ def _default_title(location: str) -> str:
     if "://" in location:
         return location.rsplit("/", 1)[-1] or "Redactor case"
     return Path(location).stem
-
-
-__all__ = ["CaseSession", "ItemRef", "StoreError", "expand_pdf_paths", "parse_item_ref"]

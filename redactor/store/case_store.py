@@ -61,6 +61,8 @@ class CaseStore:
     def __init__(self, db: CaseDatabase) -> None:
         self.db = db
         self._catalog: Catalog | None = None
+        # Every pooled connection logs in with the same credentials, so the role is asked once.
+        self._role: str | None = None
 
     # -- opening --------------------------------------------------------------------------------
 
@@ -155,7 +157,9 @@ class CaseStore:
     def _db_role(self, conn: Connection) -> str | None:
         if self.location.is_sqlite:
             return None
-        return str(conn.execute(text("SELECT current_user")).scalar_one())
+        if self._role is None:
+            self._role = str(conn.execute(text("SELECT current_user")).scalar_one())
+        return self._role
 
     def db_role(self) -> str | None:
         """The database role this session connects as (PostgreSQL), else None."""
