@@ -20,7 +20,6 @@ import bisect
 import gc
 import io
 import logging
-import shutil
 import subprocess
 from collections.abc import Sequence
 
@@ -37,9 +36,10 @@ from redactor.core.export_model import (
     box_label,
 )
 from redactor.core.geometry import Rect
-from redactor.export import verify_render
+from redactor.export import verify_render, verify_words
 from redactor.export.verify_objects import ObjectFindings, encodings, walk
 from redactor.export.verify_text import (
+    SEPARATOR,
     Char,
     PageFrame,
     TextReader,
@@ -55,7 +55,8 @@ log = logging.getLogger(__name__)
 MIN_TERM = 4
 INSIDE_SHRINK = 0.25  # a character counts as inside a box if its centre is this far inside
 LABEL_CENTRE = 1.0  # pt: how far a label's centre may lie from its box's centre
-PDFTOTEXT_TIMEOUT = 300
+LABEL_SLACK = 0.15  # poppler: vertical offset of a label's centre, as a share of its height
+SIZE_TOLERANCE = 0.01  # pt: poppler's page size against pikepdf's
 PAINTING = frozenset(
     {
         "Tj",
@@ -113,6 +114,7 @@ class _Gate:
         self.term_pages: dict[int, list[int]] = {}
         self.labels: dict[int, list[Rect]] = {}
         self.stream_text: list[str] = []
+        self.poppler_text: str | None = None  # haystack of pdftotext -raw, when it ran
 
     def add(self, name: str, passed: bool, detail: str, page: int | None = None) -> None:
         self.checks.append(CheckResult(name=name, passed=passed, page_index=page, detail=detail))
@@ -233,17 +235,57 @@ class _Gate:
         return out
 
     def _text_checks(self) -> None:
-        reader = TextReader(self.data)
+        """Every page's text and the characters inside boxes, with poppler's words first.
+
+        poppler settles a page when no word other than a box's own label overlaps a box and
+        at least one label sits where the gate expects it (which proves the coordinates
+        agree); otherwise, and for every page when poppler is missing or fails, pdfminer's
+        characters decide (slower, but exact to the character)."""
         by_page = self._boxes_by_page()
-        for index, page in enumerate(reader.pages()):
-            if index >= len(self.frames):
-                break
-            raw = reader.page_chars(page)
-            self._search_page(index, words_text(raw))
-            boxes = by_page.get(index)
-            if boxes:  # positions matter only where there are boxes; the text is searched anyway
-                self._chars_in_boxes(index, displayed_chars(raw, self.frames[index]), boxes)
+        exact = set(range(len(self.frames)))
+        try:
+            unbounded = verify_words.unbounded_copy(self.data)
+            self.poppler_text = haystack(verify_words.raw_text(unbounded))
+            for index, page in enumerate(verify_words.page_words(unbounded)):
+                if index >= len(self.frames) or not _same_size(page.size, self.frames[index]):
+                    raise verify_words.PopplerError(f"page {index + 1} has another size")
+                self._search_page(index, SEPARATOR.join(haystack(w.text) for w in page.words))
+                boxes = by_page.get(index)
+                if not boxes or self._words_settle(index, page.words, boxes):
+                    exact.discard(index)
+        except verify_words.PopplerError as exc:
+            log.info("poppler's words are not used: %s", exc)
+            self.poppler_text = None
+            self.term_pages.clear()
+            exact = set(range(len(self.frames)))
+        reader = TextReader(self.data)
+        if exact:
+            for index, page in enumerate(reader.pages()):
+                if index >= len(self.frames):
+                    break
+                if index not in exact:
+                    continue
+                raw = reader.page_chars(page)
+                self._search_page(index, words_text(raw))
+                boxes = by_page.get(index)
+                if boxes:  # positions matter only where there are boxes
+                    self._chars_in_boxes(index, displayed_chars(raw, self.frames[index]), boxes)
         self.stream_text = [text for _, text in reader.stream_texts()]
+
+    def _words_settle(
+        self, index: int, words: list[verify_words.Word], boxes: list[BoxSpec]
+    ) -> bool:
+        """Whether poppler's words prove that no character lies inside a box of this page."""
+        labels = _find_label_words(words, boxes)
+        if not labels and any(box_label(b.codes) for b in boxes):
+            return False  # no label where one should be: the frames may not agree
+        shrunk = [_shrunk(b.rect, INSIDE_SHRINK) for b in boxes]
+        for i, word in enumerate(words):
+            if i not in labels and any(word.rect.intersects(r) for r in shrunk):
+                return False
+        self.labels[index] = [words[i].rect for i in sorted(labels)]
+        self.add("no_text_in_boxes", True, "no word inside a box (poppler)", index)
+        return True
 
     def _search_page(self, index: int, text: str) -> None:
         for number, term in enumerate(self.terms, 1):
@@ -291,12 +333,11 @@ class _Gate:
             ("a form or pattern (pdfminer)", t) for t in self.stream_text if t
         ]
         haystacks.append(("strings and names", "\x00".join(f.strings)))
-        poppler = _pdftotext(self.data)
-        if poppler is not None:
-            haystacks.append(("pdftotext output", haystack(poppler)))
+        if self.poppler_text is not None:
+            haystacks.append(("pdftotext output", self.poppler_text))
         hits: list[str] = []
         for number, term in enumerate(self.terms, 1):
-            where = [f"page {i + 1} text (pdfminer)" for i in self.term_pages.get(number, ())]
+            where = [f"page {i + 1} text" for i in self.term_pages.get(number, ())]
             where += [name for name, text in haystacks if term in text]
             forms = encodings(term)
             where += [name for name, data in f.streams if any(e in data for e in forms)]
@@ -389,6 +430,56 @@ def _find_labels(chars: list[Char], boxes: list[BoxSpec]) -> set[int]:
     return taken
 
 
+def _find_label_words(words: list[verify_words.Word], boxes: list[BoxSpec]) -> set[int]:
+    """Indexes of poppler's words that spell the boxes' labels, as _find_labels does for
+    pdfminer's characters. poppler's glyph boxes run from the font's ascent to its descent,
+    so the vertical centre may lie up to LABEL_SLACK of the word's height off."""
+    taken: set[int] = set()
+    texts = [w.text for w in words]
+    for box in boxes:
+        tokens = box_label(box.codes).split()
+        n = len(tokens)
+        if not n:
+            continue
+        cx, cy = (box.rect.x0 + box.rect.x1) / 2, (box.rect.y0 + box.rect.y1) / 2
+        best: tuple[float, int] | None = None
+        for start in range(len(words) - n + 1):
+            if texts[start : start + n] != tokens:
+                continue
+            run = range(start, start + n)
+            if any(i in taken for i in run) or not all(
+                _centre_within(words[i].rect, box.rect) for i in run
+            ):
+                continue
+            x0 = min(words[i].rect.x0 for i in run)
+            x1 = max(words[i].rect.x1 for i in run)
+            y0 = min(words[i].rect.y0 for i in run)
+            y1 = max(words[i].rect.y1 for i in run)
+            off_x, off_y = abs((x0 + x1) / 2 - cx), abs((y0 + y1) / 2 - cy)
+            if off_x <= LABEL_CENTRE and off_y <= max(LABEL_CENTRE, LABEL_SLACK * (y1 - y0)):
+                distance = max(off_x, off_y)
+                if best is None or distance < best[0]:
+                    best = (distance, start)
+        if best is not None:
+            taken.update(range(best[1], best[1] + n))
+    return taken
+
+
+def _centre_within(inner: Rect, outer: Rect) -> bool:
+    cx, cy = (inner.x0 + inner.x1) / 2, (inner.y0 + inner.y1) / 2
+    return outer.x0 <= cx <= outer.x1 and outer.y0 <= cy <= outer.y1
+
+
+def _shrunk(rect: Rect, by: float) -> Rect:
+    return Rect(rect.x0 + by, rect.y0 + by, rect.x1 - by, rect.y1 - by)
+
+
+def _same_size(size: tuple[float, float], frame: PageFrame) -> bool:
+    """poppler prints a page's size unrotated (its words it gives as displayed)."""
+    unrotated = (frame.x1 - frame.x0, frame.y1 - frame.y0)
+    return all(abs(a - b) <= SIZE_TOLERANCE for a, b in zip(size, unrotated, strict=True))
+
+
 def _within(char: Char, rect: Rect) -> bool:
     cx, cy = char.centre
     return rect.x0 <= cx <= rect.x1 and rect.y0 <= cy <= rect.y1
@@ -396,22 +487,3 @@ def _within(char: Char, rect: Rect) -> bool:
 
 def _label_rects(chars: list[Char], indexes: set[int]) -> list[Rect]:
     return [chars[i].rect for i in sorted(indexes)]
-
-
-def _pdftotext(data: bytes) -> str | None:
-    """poppler's text in content-stream order (-raw): its reading-order mode joins words
-    from different places, which would make removed fragments match by chance."""
-    tool = shutil.which("pdftotext")
-    if tool is None:
-        return None
-    try:
-        done = subprocess.run(
-            [tool, "-q", "-raw", "-", "-"],
-            input=data,
-            capture_output=True,
-            timeout=PDFTOTEXT_TIMEOUT,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        return ""
-    return done.stdout.decode("utf-8", errors="replace")
