@@ -103,7 +103,7 @@ def test_text_under_a_labelled_box_goes_to_pdfminer_and_fails(
 def test_a_removed_term_placed_off_the_page_is_found(good: tuple[bytes, tuple[str, ...]]) -> None:
     """poppler drops text outside the page; the unbounded copy brings it back."""
     require_tool("pdftotext")
-    data, terms = good
+    data, _ = good
     leak = B.text_line(-400, B.PAGE_H + 200, SECRET, font=b"/FLeak")
     leaky = _append_content(data, leak)
     words = [
