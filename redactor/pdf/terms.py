@@ -20,7 +20,14 @@ from typing import Any
 
 import pymupdf
 
-from redactor.pdf.glyphs import BoxIndex, BoxTuple, Glyph, covering_box
+from redactor.pdf.glyphs import (
+    CENTRE_MARGIN,
+    CENTRE_MARGIN_PER_SIZE,
+    BoxIndex,
+    BoxTuple,
+    Glyph,
+    covering_box,
+)
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +83,12 @@ def page_split(
         for line in block.get("lines", ()):
             direction = tuple(round(v, 3) for v in line.get("dir", (1.0, 0.0)))
             for span in line.get("spans", ()):
+                if not withheld and _far(span, direction, boxes):
+                    # Most spans lie nowhere near a box: all their characters stay.
+                    kept_all += (
+                        c for c in (str(ch.get("c", "")) for ch in span["chars"]) if c.strip()
+                    )
+                    continue
                 current: list[str] = []
                 for char in span.get("chars", ()):
                     c = str(char.get("c", ""))
@@ -90,6 +103,27 @@ def page_split(
                         _flush(current, removed)
                 _flush(current, removed)
     return removed, "".join(kept_all)
+
+
+def _far(span: dict[str, Any], direction: tuple[float, ...], boxes: Sequence[BoxTuple]) -> bool:
+    """Whether no character of the span can be covered (_covered is False for each): the
+    span's box, with the vertical extent _glyph gives horizontal text, grown by the covering
+    margin, touches no box. Most spans lie nowhere near a box."""
+    size = float(span.get("size") or 0.0)
+    grow = CENTRE_MARGIN + CENTRE_MARGIN_PER_SIZE * size + 1.0
+    x0, y0, x1, y1 = (float(v) for v in span["bbox"])
+    if direction == (1.0, 0.0) and size > 0:
+        asc = float(span.get("ascender") or 0.8)
+        desc = float(span.get("descender") or -0.2)
+        top = asc / (asc - desc) if asc - desc > 0 else 0.8
+        oy = float(span["origin"][1])
+        # A quarter size more: a character's baseline may sit a little off the span's.
+        slack = 0.25 * size
+        y0, y1 = min(y0, oy - top * size - slack), max(y1, oy + (1 - top) * size + slack)
+    return not any(
+        x0 - grow < b[2] and b[0] < x1 + grow and y0 - grow < b[3] and b[1] < y1 + grow
+        for b in boxes
+    )
 
 
 def _covered(

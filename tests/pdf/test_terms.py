@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pymupdf
+import pytest
 
 from redactor.pdf.geometry import displayed_to_unrotated
 from redactor.pdf.terms import removed_terms
 from tests.adversarial import builders as B
+from tests.helpers import require_corpus
 
 
 def _doc(*lines: str) -> pymupdf.Document:
@@ -49,3 +51,42 @@ def test_punctuation_is_trimmed_and_our_own_labels_are_not_terms() -> None:
 def test_every_word_of_a_withheld_page_is_a_term() -> None:
     doc = _doc("Geheim advies van Koster")
     assert set(removed_terms(doc, {}, [0], "")) == {"Geheim", "advies", "van", "Koster"}
+
+
+def test_skipping_spans_far_from_boxes_changes_nothing_on_real_documents(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """page_split skips the character-level test for spans far from every box; on every
+    real-world corpus page (first two of each file) with boxes over random words and
+    random rectangles, the result equals the character-by-character reference."""
+    import random
+
+    from redactor.pdf import terms
+
+    root = require_corpus() / "realworld"
+    rng = random.Random(7)
+    compared = 0
+    for path in sorted(root.glob("*.pdf")):
+        try:
+            doc = pymupdf.open(path)
+        except Exception:
+            continue
+        with doc:
+            if doc.needs_pass:
+                continue
+            for page in list(doc)[:2]:
+                words = page.get_text("words")
+                if not words:
+                    continue
+                boxes = [tuple(w[:4]) for w in rng.sample(words, min(6, len(words)))]
+                w, h = page.rect.width, page.rect.height
+                for _ in range(3):
+                    x, y = rng.uniform(0, w), rng.uniform(0, h)
+                    boxes.append((x, y, x + rng.uniform(5, 120), y + rng.uniform(3, 30)))
+                fast = terms.page_split(page, boxes, False)
+                with monkeypatch.context() as m:
+                    m.setattr(terms, "_far", lambda *_: False)
+                    reference = terms.page_split(page, boxes, False)
+                assert fast == reference, f"{path.name} page {page.number + 1}"
+                compared += 1
+    assert compared > 80
