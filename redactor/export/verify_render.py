@@ -125,7 +125,8 @@ def _render_range(
     images = []
     for file in files:
         with Image.open(file) as img:
-            images.append(img.convert("RGB"))
+            img.load()  # the pixels are read now; the file may go
+            images.append(img if img.mode == "RGB" else img.convert("RGB"))
         file.unlink()
     return images
 

@@ -30,6 +30,7 @@ from pikepdf import Array, Dictionary, Name, String
 from redactor.core.export_model import BoxStyle
 from redactor.core.geometry import Rect
 from redactor.pdf.content import ContentError, instr, op_name, parse, unparse
+from redactor.pdf.fontdata import prune_fonts
 from redactor.pdf.stamp import FONT_NAME, page_stamp
 
 log = logging.getLogger(__name__)
@@ -114,6 +115,7 @@ def finalize(
     """The cleaned, stamped file. `legend` is ((width, height), drawing) of an appended page."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
         _clean_catalog(pdf)
+        prune_fonts(pdf)  # before the stamps: their font is ours and complete
         font = pdf.make_indirect(
             Dictionary(
                 Type=Name.Font,
