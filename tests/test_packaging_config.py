@@ -17,7 +17,9 @@ def test_every_python_package_is_listed() -> None:
         if "__pycache__" not in path.parts
     }
     missing = {name for name in found if name not in listed}
-    assert not missing, f"add these to [tool.setuptools] packages in pyproject.toml: {sorted(missing)}"
+    assert not missing, (
+        f"add these to [tool.setuptools] packages in pyproject.toml: {sorted(missing)}"
+    )
 
 
 def test_resource_folders_are_listed() -> None:

@@ -26,14 +26,18 @@ def read_source(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_SOURCE_BYTES:
-            raise PdfError(f"{path.name} is larger than 1 GiB; split it before adding it.")
+            raise PdfError(
+                "{name} is larger than 1 GiB; split it before adding it.", name=path.name
+            )
         return path.read_bytes()
     except IsADirectoryError:
-        raise InputError(f"{path} is a folder, not a PDF file.") from None
+        raise InputError("{path} is a folder, not a PDF file.", path=path) from None
     except PermissionError:
-        raise InputError(f"{path} cannot be read: permission denied.") from None
+        raise InputError("{path} cannot be read: permission denied.", path=path) from None
     except OSError as exc:
-        raise InputError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+        raise InputError(
+            "{path} cannot be read: {reason}.", path=path, reason=exc.strerror or exc
+        ) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +55,16 @@ def check_importable(session: CaseSession, path: Path, seen: dict[str, Path]) ->
     existing = session.store.find_by_sha256(info.sha256)
     if existing is not None:
         raise DuplicateDocument(
-            f"{path.name} is already in the case as document {existing.id} "
-            f"({existing.file_name}, same SHA-256)."
+            "{name} is already in the case as document {id} ({existing}, same SHA-256).",
+            name=path.name,
+            id=existing.id,
+            existing=existing.file_name,
         )
     if info.sha256 in seen:
         raise DuplicateDocument(
-            f"{path.name} is the same file as {seen[info.sha256].name} (same SHA-256); add it once."
+            "{name} is the same file as {other} (same SHA-256); add it once.",
+            name=path.name,
+            other=seen[info.sha256].name,
         )
     seen[info.sha256] = path
     return CheckedFile(path, info)
@@ -66,7 +74,9 @@ def import_checked(session: CaseSession, checked: CheckedFile) -> Document:
     """Store a checked file; its bytes must still be the ones that were checked."""
     data = read_source(checked.path)
     if hashlib.sha256(data).hexdigest() != checked.info.sha256:
-        raise InputError(f"{checked.path.name} changed while it was being added; add it again.")
+        raise InputError(
+            "{name} changed while it was being added; add it again.", name=checked.path.name
+        )
     return _store(session, checked.path, data, checked.info)
 
 

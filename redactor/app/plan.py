@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from redactor.app.session import CaseSession
-from redactor.core.errors import InputError, RedactorError
+from redactor.core.errors import InputError, Message, RedactorError
 from redactor.core.geometry import Rect
 from redactor.core.model import PageDecisionKind
 
@@ -31,56 +31,72 @@ def load_plan(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise InputError(f"The plan {path} cannot be read: {exc.strerror or exc}.") from None
+        raise InputError(
+            "The plan {path} cannot be read: {reason}.", path=path, reason=exc.strerror or exc
+        ) from None
     except UnicodeDecodeError:
-        raise InputError(f"The plan {path} is not UTF-8 text.") from None
+        raise InputError("The plan {path} is not UTF-8 text.", path=path) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(
-            f"The plan {path} is not valid JSON: {exc.msg} at line {exc.lineno}."
+            "The plan {path} is not valid JSON: {reason} at line {line}.",
+            path=path,
+            reason=exc.msg,
+            line=exc.lineno,
         ) from None
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
-        raise InputError(f'The plan {path} must be an object with a "documents" list.')
+        raise InputError('The plan {path} must be an object with a "documents" list.', path=path)
     return data
 
 
-def apply_plan(session: CaseSession, plan: dict[str, Any], source: str = "the plan") -> PlanResult:
+def apply_plan(
+    session: CaseSession, plan: dict[str, Any], source: str | Message | None = None
+) -> PlanResult:
     """Apply every entry in one transaction; the first bad entry rolls all of it back."""
+    source = source or Message("the plan")
     by_name: dict[str, list[int]] = {}
     for doc in session.documents():
         by_name.setdefault(doc.file_name, []).append(doc.id)
     count_boxes = count_pages = 0
     with session.store.write(session.reviewer) as w:
         for d_index, entry in enumerate(plan["documents"], start=1):
-            where = f"{source}, document entry {d_index}"
+            where: str | Message = Message(
+                "{source}, document entry {index}", source=source, index=d_index
+            )
             entry = _mapping(entry, where)
             name = entry.get("file")
             if not isinstance(name, str) or not name:
-                raise InputError(f'{where}: "file" must be a document\'s file name.')
+                raise InputError('{where}: "file" must be a document\'s file name.', where=where)
             ids = by_name.get(name)
             if not ids:
-                raise InputError(f"{where}: there is no document named '{name}' in the case.")
+                raise InputError(
+                    "{where}: there is no document named '{name}' in the case.",
+                    where=where,
+                    name=name,
+                )
             if len(ids) > 1:
                 raise InputError(
-                    f"{where}: several documents are named '{name}'; rename one first."
+                    "{where}: several documents are named '{name}'; rename one first.",
+                    where=where,
+                    name=name,
                 )
             doc_id = ids[0]
-            where = f"{source}, '{name}'"
+            where = Message("{source}, '{name}'", source=source, name=name)
             for r_index, red in enumerate(_list(entry, "redactions", where), start=1):
-                spot = f"{where}, redaction {r_index}"
+                spot = Message("{where}, redaction {index}", where=where, index=r_index)
                 red = _mapping(red, spot)
                 page = _page(red, spot)
                 rect = _rect(red.get("rect"), spot)
                 grounds = _grounds(red, spot)
                 note = red.get("note", "")
                 if not isinstance(note, str):
-                    raise InputError(f'{spot}: "note" must be text.')
+                    raise InputError('{where}: "note" must be text.', where=spot)
                 with _located(spot):
                     w.add_redaction(doc_id, page - 1, rect, grounds, note)
                 count_boxes += 1
             for p_index, wp in enumerate(_list(entry, "withhold_pages", where), start=1):
-                spot = f"{where}, withheld page {p_index}"
+                spot = Message("{where}, withheld page {index}", where=where, index=p_index)
                 wp = _mapping(wp, spot)
                 page = _page(wp, spot)
                 grounds = _grounds(wp, spot)
@@ -94,50 +110,51 @@ def apply_plan(session: CaseSession, plan: dict[str, Any], source: str = "the pl
 
 
 @contextmanager
-def _located(spot: str) -> Iterator[None]:
+def _located(spot: Message) -> Iterator[None]:
     """Prefix an error raised for one plan entry with where that entry is."""
     try:
         yield
     except RedactorError as exc:
-        message = exc.message
-        if not message.startswith(spot):
-            exc.message = f"{spot}: {message[0].lower() + message[1:] if message else message}"
+        if not exc.message.startswith(str(spot)):
+            exc.prefix(spot)
         raise
 
 
-def _mapping(value: Any, where: str) -> dict[str, Any]:
+def _mapping(value: Any, where: str | Message) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise InputError(f"{where}: must be a JSON object.")
+        raise InputError("{where}: must be a JSON object.", where=where)
     return value
 
 
-def _list(entry: dict[str, Any], key: str, where: str) -> list[Any]:
+def _list(entry: dict[str, Any], key: str, where: str | Message) -> list[Any]:
     value = entry.get(key, [])
     if not isinstance(value, list):
-        raise InputError(f'{where}: "{key}" must be a list.')
+        raise InputError('{where}: "{key}" must be a list.', where=where, key=key)
     return value
 
 
-def _page(entry: dict[str, Any], where: str) -> int:
+def _page(entry: dict[str, Any], where: Message) -> int:
     page = entry.get("page")
     if not isinstance(page, int) or isinstance(page, bool) or page < 1:
-        raise InputError(f'{where}: "page" must be a page number starting at 1.')
+        raise InputError('{where}: "page" must be a page number starting at 1.', where=where)
     return page
 
 
-def _rect(value: Any, where: str) -> Rect:
+def _rect(value: Any, where: Message) -> Rect:
     if (
         not isinstance(value, list)
         or len(value) != 4
         or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
         or not all(math.isfinite(v) for v in value)
     ):
-        raise InputError(f'{where}: "rect" must be four numbers [x0, y0, x1, y1].')
+        raise InputError('{where}: "rect" must be four numbers [x0, y0, x1, y1].', where=where)
     return Rect.normalized(*(float(v) for v in value))
 
 
-def _grounds(entry: dict[str, Any], where: str) -> list[str]:
+def _grounds(entry: dict[str, Any], where: Message) -> list[str]:
     grounds = entry.get("grounds")
     if not isinstance(grounds, list) or not grounds or not all(isinstance(g, str) for g in grounds):
-        raise InputError(f'{where}: "grounds" must be a non-empty list of ground codes.')
+        raise InputError(
+            '{where}: "grounds" must be a non-empty list of ground codes.', where=where
+        )
     return grounds

@@ -65,8 +65,9 @@ def parse_item_ref(text: str) -> ItemRef:
             version = int(ver)
     if not clean.isdigit():
         raise InputError(
-            f"'{text}' is not an item id; boxes are R<number>, page decisions P<number>, "
-            "optionally with @<version>."
+            "'{text}' is not an item id; boxes are R<number>, page decisions P<number>, "
+            "optionally with @<version>.",
+            text=text,
         )
     return ItemRef(kind, int(clean), version)
 
@@ -155,7 +156,10 @@ class CaseSession:
         doc = self.store.document(document_id)
         if not 1 <= page_number <= doc.page_count:
             raise InputError(
-                f"{doc.file_name} has {doc.page_count} page(s); there is no page {page_number}."
+                "{name} has {count} page(s); there is no page {page}.",
+                name=doc.file_name,
+                count=doc.page_count,
+                page=page_number,
             )
         return self.store.pages(document_id)[page_number - 1]
 
@@ -393,10 +397,14 @@ class CaseSession:
             names={d.id: d.file_name for d in self.store.documents()},
         )
         if blockers:
-            shown = "; ".join(b.what for b in blockers[:5])
-            more = f" and {len(blockers) - 5} more" if len(blockers) > 5 else ""
             raise RuleViolation(
-                f"Four-eyes rule: export is blocked by {len(blockers)} open item(s): {shown}{more}."
+                "Four-eyes rule: export is blocked by {count} open item(s): {items}."
+                if len(blockers) <= 5
+                else "Four-eyes rule: export is blocked by {count} open item(s): {items} "
+                "and {more} more.",
+                count=len(blockers),
+                items=[b.message for b in blockers[:5]],
+                more=len(blockers) - 5,
             )
 
 
@@ -407,12 +415,12 @@ def expand_pdf_paths(paths: Iterable[Path]) -> list[Path]:
         if path.is_dir():
             found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".pdf")
             if not found:
-                raise InputError(f"The folder {path} holds no PDF files.")
+                raise InputError("The folder {path} holds no PDF files.", path=path)
             result.extend(found)
         elif path.exists():
             result.append(path)
         else:
-            raise NotFound(f"{path} does not exist.")
+            raise NotFound("{path} does not exist.", path=path)
     return result
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from redactor.core.errors import InputError
+from redactor.core.errors import InputError, Message
 
 # Rectangles smaller than this (in points) are treated as zero-size: nobody can see them,
 # so a reviewer who "drew" one made a mistake.
@@ -61,7 +61,7 @@ class Rect:
         return Rect(self.x0 + dx, self.y0 + dy, self.x1 + dx, self.y1 + dy)
 
 
-def validate_rect(rect: Rect, page_width: float, page_height: float, where: str) -> Rect:
+def validate_rect(rect: Rect, page_width: float, page_height: float, where: str | Message) -> Rect:
     """Refuse a rectangle of zero size or outside the displayed page; return it clipped.
 
     A rectangle that sticks out past an edge by more than the tolerance is refused rather than
@@ -69,10 +69,15 @@ def validate_rect(rect: Rect, page_width: float, page_height: float, where: str)
     """
     values = rect.as_tuple()
     if any(v != v or v in (float("inf"), float("-inf")) for v in values):
-        raise InputError(f"{where}: the rectangle has a coordinate that is not a number.")
+        raise InputError(
+            "{where}: the rectangle has a coordinate that is not a number.", where=where
+        )
     if rect.width < MIN_SIDE or rect.height < MIN_SIDE:
         raise InputError(
-            f"{where}: the rectangle {_fmt(rect)} has zero size; draw a box of at least {MIN_SIDE} pt."
+            "{where}: the rectangle {rect} has zero size; draw a box of at least {minimum} pt.",
+            where=where,
+            rect=_fmt(rect),
+            minimum=MIN_SIDE,
         )
     tol = EDGE_TOLERANCE
     if (
@@ -82,8 +87,12 @@ def validate_rect(rect: Rect, page_width: float, page_height: float, where: str)
         or rect.y1 > page_height + tol
     ):
         raise InputError(
-            f"{where}: the rectangle {_fmt(rect)} lies outside the page, which is "
-            f"{page_width:g} x {page_height:g} pt."
+            "{where}: the rectangle {rect} lies outside the page, which is "
+            "{width:g} x {height:g} pt.",
+            where=where,
+            rect=_fmt(rect),
+            width=page_width,
+            height=page_height,
         )
     return rect.clipped_to(page_width, page_height)
 

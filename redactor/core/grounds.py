@@ -173,14 +173,20 @@ class Catalog:
         if ground is not None:
             return ground
         if not text.strip():
-            raise UnknownGround(f"A ground code is empty; catalog {self.id} needs a code.")
-        message = f"Unknown ground {text.strip()!r} in catalog {self.id}"
+            raise UnknownGround(
+                "A ground code is empty; catalog {catalog} needs a code.", catalog=self.id
+            )
         near = self.near_matches(text)
         if near:
-            message += "; did you mean " + ", ".join(g.code for g in near) + "?"
-        else:
-            message += "."
-        raise UnknownGround(message)
+            raise UnknownGround(
+                "Unknown ground {code!r} in catalog {catalog}; did you mean {near}?",
+                code=text.strip(),
+                catalog=self.id,
+                near=", ".join(g.code for g in near),
+            )
+        raise UnknownGround(
+            "Unknown ground {code!r} in catalog {catalog}.", code=text.strip(), catalog=self.id
+        )
 
     def near_matches(self, text: str, limit: int = _NEAR_MATCH_LIMIT) -> list[Ground]:
         """Grounds whose code or alias looks like `text`, closest first (ties: catalog order)."""
@@ -242,11 +248,15 @@ def parse_catalog(text: str, source: str) -> Catalog:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        raise InputError(f"Catalog {source} is not valid TOML: {err}.") from None
+        raise InputError(
+            "Catalog {source} is not valid TOML: {reason}.", source=source, reason=err
+        ) from None
     try:
         return _build_catalog(data, text)
     except _Invalid as err:
-        raise InputError(f"Catalog {source} is invalid: {err}.") from None
+        raise InputError(
+            "Catalog {source} is invalid: {reason}.", source=source, reason=err
+        ) from None
 
 
 def _build_catalog(data: dict[str, Any], text: str) -> Catalog:
@@ -384,19 +394,23 @@ def load_catalog(name_or_path: str | Path) -> Catalog:
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise InputError(f"Catalog file {path} does not exist.") from None
+            raise InputError("Catalog file {path} does not exist.", path=path) from None
         except UnicodeDecodeError:
-            raise InputError(f"Catalog file {path} is not UTF-8 text.") from None
+            raise InputError("Catalog file {path} is not UTF-8 text.", path=path) from None
         except OSError as err:
-            raise InputError(f"Catalog file {path} cannot be read: {err.strerror}.") from None
+            raise InputError(
+                "Catalog file {path} cannot be read: {reason}.", path=path, reason=err.strerror
+            ) from None
         log.debug("loading custom catalog %s", path)
         return parse_catalog(text, str(path))
 
     builtin = resource_path("catalogs", f"{name_or_path}.toml")
     if not _CATALOG_ID.fullmatch(name_or_path) or not builtin.is_file():
         raise InputError(
-            f"Unknown catalog {name_or_path!r}; the built-in catalogs are "
-            f"{', '.join(builtin_catalog_ids())}, or give the path of a .toml catalog file."
+            "Unknown catalog {name!r}; the built-in catalogs are {builtin}, "
+            "or give the path of a .toml catalog file.",
+            name=name_or_path,
+            builtin=", ".join(builtin_catalog_ids()),
         )
     log.debug("loading built-in catalog %s", name_or_path)
     return parse_catalog(builtin.read_text(encoding="utf-8"), f"{name_or_path} (built-in)")

@@ -53,7 +53,11 @@ class Judgement(StrEnum):
         from redactor.core.errors import InputError
 
         choices = ", ".join(m.value for m in cls)
-        raise InputError(f"Unknown judgement '{text}'; choose one of: {choices}.")
+        raise InputError(
+            "Unknown judgement '{judgement}'; choose one of: {choices}.",
+            judgement=text,
+            choices=choices,
+        )
 
     @property
     def releases_pdf(self) -> bool:

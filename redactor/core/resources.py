@@ -41,6 +41,8 @@ def _pick_root(installed: Traversable, checkout: Traversable) -> Traversable:
         log.debug("using resources from the source checkout: %s", checkout)
         return checkout
     raise RedactorError(
-        f"Redactor's data folder is missing (looked in {installed} and {checkout}); "
-        "the installation is incomplete, please reinstall."
+        "Redactor's data folder is missing (looked in {installed} and {checkout}); "
+        "the installation is incomplete, please reinstall.",
+        installed=str(installed),
+        checkout=str(checkout),
     )

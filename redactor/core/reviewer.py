@@ -20,7 +20,9 @@ def resolve_reviewer(explicit: str | None = None, environ: dict[str, str] | None
     try:
         return validate_reviewer(getpass.getuser())
     except (KeyError, OSError):
-        raise InputError(f"Cannot tell who you are; give --as NAME or set {ENV_VAR}.") from None
+        raise InputError(
+            "Cannot tell who you are; give --as NAME or set {variable}.", variable=ENV_VAR
+        ) from None
 
 
 def validate_reviewer(name: str) -> str:
@@ -28,5 +30,5 @@ def validate_reviewer(name: str) -> str:
     if not clean:
         raise InputError("A reviewer name cannot be empty.")
     if len(clean) > MAX_LENGTH:
-        raise InputError(f"A reviewer name can be at most {MAX_LENGTH} characters.")
+        raise InputError("A reviewer name can be at most {limit} characters.", limit=MAX_LENGTH)
     return clean

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass
 
-from redactor.core.errors import RuleViolation
+from redactor.core.errors import Message, RuleViolation
 from redactor.core.model import PageDecisionKind, Redaction, ReviewItem, ReviewStatus
 
 # Looks up whether a ground code requires a written motivation (weighing of interests).
@@ -16,12 +16,33 @@ NeedsMotivation = Callable[[str], bool]
 
 def describe(item: ReviewItem, names: Mapping[int, str] | None = None) -> str:
     """'box R12 (letter.pdf, page 3)'; with the document id when its name is not given."""
-    page = item.page_index + 1
-    doc = (names or {}).get(item.document_id) or f"document {item.document_id}"
+    return str(item_phrase(item, names))
+
+
+def _document(document_id: int, names: Mapping[int, str] | None) -> str | Message:
+    return (names or {}).get(document_id) or Message("document {id}", id=document_id)
+
+
+def item_phrase(
+    item: ReviewItem, names: Mapping[int, str] | None = None, *, capital: bool = False
+) -> Message:
+    """describe() as a translatable phrase; `capital` for the start of a sentence."""
+    fields: dict[str, object] = {
+        "ref": item.ref,
+        "document": _document(item.document_id, names),
+        "page": item.page_index + 1,
+    }
     if isinstance(item, Redaction):
-        return f"box {item.ref} ({doc}, page {page})"
-    what = "withheld page" if item.kind is PageDecisionKind.WITHHELD else "out-of-scope page"
-    return f"{what} {item.ref} ({doc}, page {page})"
+        if capital:
+            return Message("Box {ref} ({document}, page {page})", **fields)
+        return Message("box {ref} ({document}, page {page})", **fields)
+    if item.kind is PageDecisionKind.WITHHELD:
+        if capital:
+            return Message("Withheld page {ref} ({document}, page {page})", **fields)
+        return Message("withheld page {ref} ({document}, page {page})", **fields)
+    if capital:
+        return Message("Out-of-scope page {ref} ({document}, page {page})", **fields)
+    return Message("out-of-scope page {ref} ({document}, page {page})", **fields)
 
 
 def check_review(
@@ -36,22 +57,30 @@ def check_review(
 ) -> None:
     """Raise RuleViolation unless `reviewer` may approve (or reject) `item` now."""
     if four_eyes and reviewer in item.contributors:
-        verb = "approve" if approve else "reject"
         raise RuleViolation(
-            f"Four-eyes rule: {reviewer} cannot {verb} {describe(item, names)} because they drew or "
+            "Four-eyes rule: {reviewer} cannot approve {item} because they drew or "
             "changed it; another reviewer must review it."
+            if approve
+            else "Four-eyes rule: {reviewer} cannot reject {item} because they drew or "
+            "changed it; another reviewer must review it.",
+            reviewer=reviewer,
+            item=item_phrase(item, names),
         )
     if approve:
         missing = [g for g in item.grounds if needs_motivation(g)]
         if missing and not item.note.strip():
             raise RuleViolation(
-                f"Motivation rule: {describe(item, names)} cannot be approved without a written "
-                f"motivation, because ground {', '.join(missing)} requires weighing of interests."
+                "Motivation rule: {item} cannot be approved without a written "
+                "motivation, because ground {grounds} requires weighing of interests.",
+                item=item_phrase(item, names),
+                grounds=", ".join(missing),
             )
         if item.status is ReviewStatus.APPROVED:
-            raise RuleViolation(f"{describe(item, names).capitalize()} is already approved.")
+            raise RuleViolation(
+                "{item} is already approved.", item=item_phrase(item, names, capital=True)
+            )
     elif not reason.strip():
-        raise RuleViolation(f"Rejecting {describe(item, names)} needs a reason.")
+        raise RuleViolation("Rejecting {item} needs a reason.", item=item_phrase(item, names))
 
 
 def check_confirm_page(
@@ -71,14 +100,21 @@ def check_confirm_page(
         workers.add(reviewed_by)
     if reviewer in workers:
         raise RuleViolation(
-            f"Four-eyes rule: {reviewer} cannot confirm page {page_index + 1} of document "
-            f"{document_id} because they redacted or reviewed it; another reviewer must confirm it."
+            "Four-eyes rule: {reviewer} cannot confirm page {page} of document "
+            "{document} because they redacted or reviewed it; another reviewer must confirm it.",
+            reviewer=reviewer,
+            page=page_index + 1,
+            document=document_id,
         )
 
 
 @dataclass(frozen=True, slots=True)
 class ExportBlocker:
-    what: str  # a short description naming the item and where it is
+    message: Message  # a short description naming the item and where it is
+
+    @property
+    def what(self) -> str:
+        return str(self.message)
 
 
 def export_blockers(
@@ -102,20 +138,35 @@ def export_blockers(
         return []
     blockers: list[ExportBlocker] = []
     for item in items:
-        if item.status is not ReviewStatus.APPROVED:
-            blockers.append(ExportBlocker(f"{describe(item, names)} is {item.status.value}"))
+        phrase = item_phrase(item, names)
+        if item.status is ReviewStatus.PROPOSED:
+            blockers.append(ExportBlocker(Message("{item} is proposed", item=phrase)))
+        elif item.status is ReviewStatus.REJECTED:
+            blockers.append(ExportBlocker(Message("{item} is rejected", item=phrase)))
         elif item.reviewed_by is None or item.reviewed_by in item.contributors:
             blockers.append(
                 ExportBlocker(
-                    f"{describe(item, names)} was approved by its own author {item.reviewed_by}"
+                    Message(
+                        "{item} was approved by its own author {reviewer}",
+                        item=phrase,
+                        reviewer=str(item.reviewed_by),
+                    )
                 )
             )
     for doc, page, confirmed_by in pages:
-        where = f"page {page + 1} of " + ((names or {}).get(doc) or f"document {doc}")
+        where = {"page": page + 1, "document": _document(doc, names)}
         if confirmed_by is None:
-            blockers.append(ExportBlocker(f"{where} is not confirmed"))
+            blockers.append(
+                ExportBlocker(Message("page {page} of {document} is not confirmed", **where))
+            )
         elif confirmed_by in page_contributors.get((doc, page), set()):
             blockers.append(
-                ExportBlocker(f"{where} was confirmed by {confirmed_by}, who worked on it")
+                ExportBlocker(
+                    Message(
+                        "page {page} of {document} was confirmed by {reviewer}, who worked on it",
+                        reviewer=confirmed_by,
+                        **where,
+                    )
+                )
             )
     return blockers

@@ -77,7 +77,9 @@ def select_detectors(detectors: Sequence[Detector], names: Iterable[str]) -> lis
     unknown = [n for n in wanted if n not in known]
     if unknown:
         raise InputError(
-            f"Unknown detector {', '.join(unknown)}; choose from {', '.join(sorted(known))}."
+            "Unknown detector {unknown}; choose from {known}.",
+            unknown=", ".join(unknown),
+            known=", ".join(sorted(known)),
         )
     return [d for d in detectors if d.name in wanted]
 

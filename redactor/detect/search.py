@@ -27,7 +27,9 @@ def compile_pattern(
     if not pattern.strip():
         raise InputError("The search text is empty; type what to find.")
     if len(pattern) > MAX_PATTERN_LENGTH:
-        raise InputError(f"The search text is longer than {MAX_PATTERN_LENGTH} characters.")
+        raise InputError(
+            "The search text is longer than {limit} characters.", limit=MAX_PATTERN_LENGTH
+        )
     # Plain text: any run of whitespace matches any run of spaces and line breaks.
     source = pattern if regex else r"\s+".join(re.escape(part) for part in pattern.split())
     if whole_word:
@@ -36,11 +38,16 @@ def compile_pattern(
     try:
         compiled = re.compile(source, flags)
     except re.error as exc:
-        raise InputError(f"The regular expression {pattern!r} is not valid: {exc}.") from exc
+        raise InputError(
+            "The regular expression {pattern!r} is not valid: {reason}.",
+            pattern=pattern,
+            reason=exc,
+        ) from exc
     if compiled.search("") is not None:
         raise InputError(
-            f"The regular expression {pattern!r} also matches empty text; it would mark "
-            "every position on every page."
+            "The regular expression {pattern!r} also matches empty text; it would mark "
+            "every position on every page.",
+            pattern=pattern,
         )
     return compiled
 

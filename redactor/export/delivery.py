@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from redactor.core.errors import ExportError
+from redactor.core.errors import ExportError, Message
 
 log = logging.getLogger(__name__)
 
@@ -79,10 +79,13 @@ def writing(file_name: str, folder: Path) -> Iterator[None]:
     except OSError as err:
         if err.errno in _DISK_FULL:
             raise ExportError(
-                f"The disk is full while writing {file_name}; nothing was exported."
+                "The disk is full while writing {name}; nothing was exported.", name=file_name
             ) from err
         raise ExportError(
-            f"Could not write {file_name} in {folder}: {err.strerror or err}; nothing was exported."
+            "Could not write {name} in {folder}: {reason}; nothing was exported.",
+            name=file_name,
+            folder=folder,
+            reason=err.strerror or err,
         ) from err
 
 
@@ -120,14 +123,16 @@ def _sync_dir(path: Path) -> None:
 def prepare_outdir(outdir: Path) -> bool:
     """Make sure `outdir` is a folder; create it if missing. Returns whether it was created."""
     if outdir.exists() and not outdir.is_dir():
-        raise ExportError(f"The output folder {outdir} is a file, not a folder.")
+        raise ExportError("The output folder {folder} is a file, not a folder.", folder=outdir)
     if outdir.is_dir():
         return False
     try:
         outdir.mkdir(parents=True)
     except OSError as err:
         raise ExportError(
-            f"The output folder {outdir} cannot be created: {err.strerror or err}."
+            "The output folder {folder} cannot be created: {reason}.",
+            folder=outdir,
+            reason=err.strerror or err,
         ) from err
     return True
 
@@ -143,14 +148,22 @@ def refuse_existing(outdir: Path, names: Iterable[str], overwrite: bool) -> None
     for name in found:
         if (outdir / name).is_dir():
             raise ExportError(
-                f"The output folder {outdir} holds a folder named {name}, which the export "
-                "needs as a file name; move it away first."
+                "The output folder {folder} holds a folder named {name}, which the export "
+                "needs as a file name; move it away first.",
+                folder=outdir,
+                name=name,
             )
     if found and not overwrite:
-        listed = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+        listed: str | Message = ", ".join(found)
+        if len(found) > 3:
+            listed = Message(
+                "{names} and {more} more", names=", ".join(found[:3]), more=len(found) - 3
+            )
         raise ExportError(
-            f"The output folder {outdir} already holds an export ({listed}); choose an empty "
-            "folder or allow overwriting."
+            "The output folder {folder} already holds an export ({listed}); choose an empty "
+            "folder or allow overwriting.",
+            folder=outdir,
+            listed=listed,
         )
 
 
@@ -196,11 +209,13 @@ class Staging:
         except OSError as err:
             if err.errno in _DISK_FULL:
                 raise ExportError(
-                    f"The disk holding {outdir} is full; nothing was exported."
+                    "The disk holding {folder} is full; nothing was exported.", folder=outdir
                 ) from err
             raise ExportError(
-                f"The output folder {outdir} cannot be written to ({err.strerror or err}); "
-                "choose a folder you can write to."
+                "The output folder {folder} cannot be written to ({reason}); "
+                "choose a folder you can write to.",
+                folder=outdir,
+                reason=err.strerror or err,
             ) from err
         # Set when putting a previous export back failed: its files are still in staging.
         self._keep = False
@@ -237,7 +252,9 @@ class Staging:
         final = [n for n in names if n != MANIFEST_NAME]
         for name in (*final, MANIFEST_NAME):
             if not self.file(name).is_file():
-                raise ExportError(f"Internal error: {name} was not written before delivery.")
+                raise ExportError(
+                    "Internal error: {name} was not written before delivery.", name=name
+                )
         refuse_existing(self.outdir, final, overwrite)
         previous = previous_export_files(self.outdir) if overwrite else set()
         replaced = {n for n in (*final, MANIFEST_NAME) if (self.outdir / n).is_file()}
@@ -260,8 +277,12 @@ class Staging:
         except OSError as err:
             self._roll_back(moved, aside, aside_dir)
             raise ExportError(
-                f"Could not move the export into {self.outdir}: {err.strerror or err}; "
-                "nothing was exported" + (" and the previous export was kept." if aside else ".")
+                "Could not move the export into {folder}: {reason}; "
+                "nothing was exported and the previous export was kept."
+                if aside
+                else "Could not move the export into {folder}: {reason}; nothing was exported.",
+                folder=self.outdir,
+                reason=err.strerror or err,
             ) from err
         self.discard()
         log.info("Delivered %d files into %s", len(final) + 1, self.outdir)

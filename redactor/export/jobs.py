@@ -49,7 +49,7 @@ class DocumentJob:
         try:
             return Judgement.parse(self.judgement).releases_pdf
         except InputError as err:
-            raise ExportError(f"{self.file_name}: {err}") from err
+            raise ExportError("{name}: {reason}", name=self.file_name, reason=err) from err
 
 
 def default_workers() -> int:

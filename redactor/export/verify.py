@@ -246,12 +246,12 @@ class _Gate:
         try:
             unbounded = verify_words.unbounded_copy(self.data)
             self.poppler_text = haystack(verify_words.raw_text(unbounded))
-            for index, page in enumerate(verify_words.page_words(unbounded)):
-                if index >= len(self.frames) or not _same_size(page.size, self.frames[index]):
+            for index, words in enumerate(verify_words.page_words(unbounded)):
+                if index >= len(self.frames) or not _same_size(words.size, self.frames[index]):
                     raise verify_words.PopplerError(f"page {index + 1} has another size")
-                self._search_page(index, SEPARATOR.join(haystack(w.text) for w in page.words))
+                self._search_page(index, SEPARATOR.join(haystack(w.text) for w in words.words))
                 boxes = by_page.get(index)
-                if not boxes or self._words_settle(index, page.words, boxes):
+                if not boxes or self._words_settle(index, words.words, boxes):
                     exact.discard(index)
         except verify_words.PopplerError as exc:
             log.info("poppler's words are not used: %s", exc)

@@ -50,9 +50,12 @@ def check_source(job: DocumentJob) -> None:
     actual = hashlib.sha256(job.source).hexdigest()
     if actual != job.source_sha256.strip().lower():
         raise ExportError(
-            f"Cannot export: the source of {job.file_name} no longer matches its stored SHA-256 "
-            f"(stored {job.source_sha256[:12]}…, now {actual[:12]}…); it was changed or damaged "
-            "after import. Nothing was exported."
+            "Cannot export: the source of {name} no longer matches its stored SHA-256 "
+            "(stored {stored}…, now {actual}…); it was changed or damaged "
+            "after import. Nothing was exported.",
+            name=job.file_name,
+            stored=job.source_sha256[:12],
+            actual=actual[:12],
         )
 
 
@@ -66,7 +69,9 @@ def process_document(index: int, job: DocumentJob, options: RenderOptions) -> Wo
         )
     except RedactorError as err:
         # The engine's sentences speak of "the PDF" or "page 3": say which document.
-        raise ExportError(f"{job.file_name} could not be exported: {err}") from err
+        raise ExportError(
+            "{name} could not be exported: {reason}", name=job.file_name, reason=err
+        ) from err
     passed = bool(report.passed)
     log.debug("%s: %s", job.file_name, "verified" if passed else "FAILED verification")
     return WorkerResult(

@@ -20,6 +20,7 @@ from redactor.core.model import (
     PageInfo,
     Redaction,
 )
+from redactor.gui.messages import error_text
 from redactor.gui.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -162,7 +163,7 @@ class CaseController(QObject):
             # A shared folder or a database server gone for a moment: say so once, keep trying.
             if self._poll_error != str(exc):
                 self._poll_error = str(exc)
-                self.pollFailed.emit(str(exc))
+                self.pollFailed.emit(error_text(exc))
             return
         self._poll_error = None
         if counter != self._seen_counter:

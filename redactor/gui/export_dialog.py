@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from redactor.app.session import CaseSession
 from redactor.core.errors import Cancelled, RedactorError
 from redactor.core.export_model import BoxStyle, OutputMode, RenderOptions
+from redactor.gui.messages import error_text
 from redactor.gui.render_worker import TaskContext, Worker
 
 log = logging.getLogger(__name__)
@@ -181,9 +182,9 @@ class ExportDialog(QDialog):
         self._finish()
         self.result = result
         self.status.setText(
-            self.tr("Exported and verified: {0} document(s) in {1}.").format(
-                len(result.documents), result.outdir
-            )
+            self.tr(
+                "Exported and verified: %n document(s) in {0}.", "", len(result.documents)
+            ).format(result.outdir)
         )
         self._show_report(result)
         self.open_button.show()
@@ -195,7 +196,7 @@ class ExportDialog(QDialog):
             return
         if not isinstance(exc, RedactorError):
             raise exc
-        self.status.setText(str(exc))
+        self.status.setText(error_text(exc))
         result = getattr(exc, "result", None)
         if result is not None:
             self.result = result

@@ -19,7 +19,7 @@ from redactor.core.resources import resource_path
 
 log = logging.getLogger(__name__)
 
-LANGUAGES = ("en", "nl")  # English is the source language: it needs no translator
+LANGUAGES = ("en", "nl")  # English is the source language: its file holds plural forms only
 SYSTEM = "system"
 
 
@@ -107,17 +107,23 @@ class LanguageSwitcher:
             self._app.removeTranslator(translator)
         self._installed = []
         self.language = language if language in LANGUAGES else "en"
-        if self.language == "en":
-            return
+        # English has a file too, holding only the plural forms ("1 box", "2 boxes" for the
+        # source text "%n box(es)").
         ours = load_translator(self.language, self._app)
         if ours is not None:
             self._installed.append(ours)
+        if self.language == "en":
+            self._install()
+            return
         qt_own = QTranslator(self._app)  # Qt's own strings: "Cancel", "&Yes", file dialogs
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt_own.load(f"qtbase_{self.language}", folder) or qt_own.load(
             f"qt_{self.language}", folder
         ):
             self._installed.append(qt_own)
+        self._install()
+
+    def _install(self) -> None:
         for translator in self._installed:
             self._app.installTranslator(translator)
         log.debug("interface language %s (%d translators)", self.language, len(self._installed))

@@ -256,8 +256,10 @@ class PageRenderer(QObject):
         if not isinstance(exc, RedactorError | RuntimeError | ValueError):
             raise exc  # a bug: to the crash handler
         log.info("cannot render %s: %s", key, exc)
-        self._failed[key] = str(exc)
-        self.pageFailed.emit(key, str(exc))
+        from redactor.gui.messages import error_text
+
+        self._failed[key] = error_text(exc)
+        self.pageFailed.emit(key, error_text(exc))
 
     # -- other work on the open documents (worker thread only) ---------------------------------
 

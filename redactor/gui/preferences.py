@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from redactor.core.errors import InputError
 from redactor.core.reviewer import resolve_reviewer, validate_reviewer
+from redactor.gui.messages import error_text
 from redactor.gui.settings import (
     FOUR_EYES_DEFAULT,
     HIGH_CONTRAST,
@@ -80,7 +81,7 @@ class PreferencesDialog(QDialog):
             try:
                 name = validate_reviewer(name)
             except InputError as exc:
-                self.error.setText(str(exc))
+                self.error.setText(error_text(exc))
                 return
         self.settings.set(REVIEWER, name)
         self.settings.set(LANGUAGE, self.language.currentData())

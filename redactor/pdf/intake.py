@@ -18,7 +18,7 @@ from contextlib import contextmanager
 import pymupdf
 
 from redactor.core.document import PageGeometry, PdfInfo
-from redactor.core.errors import PasswordRequired, PdfError
+from redactor.core.errors import Message, PasswordRequired, PdfError
 
 log = logging.getLogger(__name__)
 
@@ -83,25 +83,32 @@ def open_document(
 
 def _open(data: bytes, password: str | None, name: str) -> pymupdf.Document:
     if not data:
-        raise PdfError(f"{name} is an empty file (0 bytes), not a PDF.")
+        raise PdfError("{name} is an empty file (0 bytes), not a PDF.", name=name)
     if b"%PDF-" not in data[:HEADER_WINDOW]:
-        raise PdfError(f"{name} is not a PDF file: it has no %PDF header.")
+        raise PdfError("{name} is not a PDF file: it has no %PDF header.", name=name)
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except MemoryError as exc:
-        raise PdfError(f"{name} is too large or too complex to open.") from exc
+        raise PdfError("{name} is too large or too complex to open.", name=name) from exc
     except Exception as exc:  # any failure of MuPDF on untrusted bytes is the file's fault
         log.info("MuPDF cannot open %s: %s", name, exc)
-        raise PdfError(f"{name} is damaged or truncated and cannot be opened as a PDF.") from exc
+        raise PdfError(
+            "{name} is damaged or truncated and cannot be opened as a PDF.", name=name
+        ) from exc
     try:
         _authenticate(doc, password, name)
         count = doc.page_count
         if count < 1:
-            raise PdfError(f"{name} is damaged or truncated: no pages could be found in it.")
+            raise PdfError(
+                "{name} is damaged or truncated: no pages could be found in it.", name=name
+            )
         if count > MAX_PAGES:
             raise PdfError(
-                f"{name} has {count} pages, more than the {MAX_PAGES} Redactor accepts in one "
-                "document; split it first."
+                "{name} has {count} pages, more than the {limit} Redactor accepts in one "
+                "document; split it first.",
+                name=name,
+                count=count,
+                limit=MAX_PAGES,
             )
     except BaseException:
         doc.close()
@@ -113,10 +120,12 @@ def _authenticate(doc: pymupdf.Document, password: str | None, name: str) -> Non
     if not doc.needs_pass:
         return
     if password is None:
-        raise PasswordRequired(f"{name} is protected with a password; give it to open the file.")
+        raise PasswordRequired(
+            "{name} is protected with a password; give it to open the file.", name=name
+        )
     # authenticate() returns 0 when the password fits neither the user nor the owner password.
     if not doc.authenticate(password):
-        raise PasswordRequired(f"The password given for {name} is not correct.")
+        raise PasswordRequired("The password given for {name} is not correct.", name=name)
 
 
 def inspect_pdf(data: bytes, name: str, password: str | None = None) -> PdfInfo:
@@ -152,24 +161,32 @@ def inspect_pdf(data: bytes, name: str, password: str | None = None) -> PdfInfo:
 
 
 def _page_geometry(doc: pymupdf.Document, index: int, name: str) -> PageGeometry:
-    where = f"page {index + 1} of {doc.page_count}"
+    where = Message("page {page} of {count}", page=index + 1, count=doc.page_count)
     try:
         page = doc.load_page(index)
         rect = page.rect  # displayed size: CropBox, then /Rotate
         rotation = page.rotation
         present = _page_object_present(doc, page.xref)
     except MemoryError as exc:
-        raise PdfError(f"{name} is too large or too complex to open ({where}).") from exc
+        raise PdfError(
+            "{name} is too large or too complex to open ({where}).", name=name, where=where
+        ) from exc
     except Exception as exc:  # e.g. "cycle in page tree" from a hostile page tree
         log.info("MuPDF cannot load %s of %s: %s", where, name, exc)
-        raise PdfError(f"{name} is damaged: {where} cannot be read.") from exc
+        raise PdfError(
+            "{name} is damaged: {where} cannot be read.", name=name, where=where
+        ) from exc
     if not present:
         # MuPDF invents a blank Letter-size page for a page object that is not in the file
         # (typically a truncated download); importing it would hide the loss from the reviewer.
-        raise PdfError(f"{name} is damaged or truncated: {where} is missing from the file.")
+        raise PdfError(
+            "{name} is damaged or truncated: {where} is missing from the file.",
+            name=name,
+            where=where,
+        )
     width, height = float(rect.width), float(rect.height)
     if not (math.isfinite(width) and math.isfinite(height)) or width <= 0 or height <= 0:
-        raise PdfError(f"{name} is damaged: {where} has no visible area.")
+        raise PdfError("{name} is damaged: {where} has no visible area.", name=name, where=where)
     return PageGeometry(page_index=index, width=width, height=height, rotation=int(rotation) % 360)
 
 

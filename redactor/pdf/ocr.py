@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pymupdf
 
-from redactor.core.errors import InputError, RedactorError
+from redactor.core.errors import InputError, Message, RedactorError
 from redactor.core.text import SOURCE_OCR, PageText
 from redactor.pdf.intake import quiet_mupdf
 from redactor.pdf.words import WORD_FLAGS, to_page_text
@@ -61,7 +61,8 @@ class OcrFailed(RedactorError):
 def _languages(languages: str) -> list[str]:
     if not _LANGUAGES_RE.fullmatch(languages):
         raise InputError(
-            f"{languages!r} is not a list of OCR languages; write them like 'nld+eng'."
+            "{languages!r} is not a list of OCR languages; write them like 'nld+eng'.",
+            languages=languages,
         )
     return languages.split("+")
 
@@ -113,8 +114,10 @@ def require_tessdata(languages: str = DEFAULT_LANGUAGES) -> Path:
     if folder is None:
         missing = "+".join(_languages(languages))
         raise OcrUnavailable(
-            f"Scanned pages cannot be read: Tesseract's language data for {missing} was not "
-            f"found. {INSTALL_HINT}"
+            "Scanned pages cannot be read: Tesseract's language data for {languages} was not "
+            "found. {hint}",
+            languages=missing,
+            hint=Message(INSTALL_HINT),
         )
     return folder
 
@@ -134,7 +137,10 @@ def ocr_page(
     """
     if not MIN_DPI <= dpi <= MAX_DPI:
         raise InputError(
-            f"The OCR resolution must be between {MIN_DPI} and {MAX_DPI} dpi, not {dpi}."
+            "The OCR resolution must be between {low} and {high} dpi, not {dpi}.",
+            low=MIN_DPI,
+            high=MAX_DPI,
+            dpi=dpi,
         )
     folder = tessdata if tessdata is not None else require_tessdata(languages)
     page = doc.load_page(page_index)
@@ -145,11 +151,15 @@ def ocr_page(
             )
             raw = page.get_text("words", textpage=textpage)
     except MemoryError as exc:
-        raise OcrFailed(f"Page {page_index + 1} is too large to OCR at {dpi} dpi.") from exc
+        raise OcrFailed(
+            "Page {page} is too large to OCR at {dpi} dpi.", page=page_index + 1, dpi=dpi
+        ) from exc
     except RuntimeError as exc:  # MuPDF reports Tesseract failures as RuntimeError
         log.info("OCR of page %d failed: %s", page_index + 1, exc)
         raise OcrFailed(
-            f"Tesseract could not read page {page_index + 1}; its language data in {folder} "
-            "may be damaged or of an incompatible version."
+            "Tesseract could not read page {page}; its language data in {folder} "
+            "may be damaged or of an incompatible version.",
+            page=page_index + 1,
+            folder=folder,
         ) from exc
     return to_page_text(page, raw, page_index, SOURCE_OCR)

@@ -213,5 +213,5 @@ def _serve(conn: Connection) -> None:
 
 def _picklable(exc: Exception) -> Exception:
     if isinstance(exc, RedactorError):
-        return type(exc)(str(exc))
+        return exc  # pickles as its template and parameters (RedactorError.__reduce__)
     return RuntimeError(f"{exc.__class__.__name__}: {exc}")

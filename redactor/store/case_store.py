@@ -80,9 +80,11 @@ class CaseStore:
         db = CaseDatabase.connect(loc, create=True)
         try:
             if db.has_table("case_info"):
-                raise StoreError(f"{loc.display} already holds a Redactor case.")
+                raise StoreError("{where} already holds a Redactor case.", where=loc.display)
             if not loc.is_sqlite and db.has_table("alembic_version"):
-                raise StoreError(f"The database {loc.display} is not empty; use a new database.")
+                raise StoreError(
+                    "The database {where} is not empty; use a new database.", where=loc.display
+                )
             db.enable_wal()
             db.migrate()
             store = cls(db)
@@ -129,7 +131,7 @@ class CaseStore:
         try:
             # Recognise the case before writing anything (WAL mode, migrations) into the file.
             if not (db.has_table("case_info") and db.has_table("alembic_version")):
-                raise StoreError(f"{loc.display} is not a Redactor case.")
+                raise StoreError("{where} is not a Redactor case.", where=loc.display)
             db.check_revision()
             try:
                 with db.read() as conn:
@@ -137,7 +139,7 @@ class CaseStore:
             except StoreError:
                 app = None
             if app != APPLICATION_ID:
-                raise StoreError(f"{loc.display} is not a Redactor case.")
+                raise StoreError("{where} is not a Redactor case.", where=loc.display)
             db.enable_wal()
             db.migrate()
         except BaseException:
@@ -219,7 +221,7 @@ class CaseStore:
         with self.db.read() as conn:
             row = conn.execute(select(documents).where(documents.c.id == document_id)).one_or_none()
         if row is None:
-            raise NotFound(f"There is no document {document_id} in this case.")
+            raise NotFound("There is no document {id} in this case.", id=document_id)
         return snapshots.document_from_row(row)
 
     def find_document(self, ref: str | int) -> Document:
@@ -231,11 +233,16 @@ class CaseStore:
             rows = conn.execute(select(documents).where(documents.c.file_name == text_ref)).all()
         if not rows:
             raise NotFound(
-                f"There is no document '{text_ref}' in this case (give its id or file name)."
+                "There is no document '{name}' in this case (give its id or file name).",
+                name=text_ref,
             )
         if len(rows) > 1:
             ids = ", ".join(str(r.id) for r in rows)
-            raise NotFound(f"Several documents are named '{text_ref}' (ids {ids}); give the id.")
+            raise NotFound(
+                "Several documents are named '{name}' (ids {ids}); give the id.",
+                name=text_ref,
+                ids=ids,
+            )
         return snapshots.document_from_row(rows[0])
 
     def find_by_sha256(self, sha256: str) -> Document | None:
@@ -250,7 +257,7 @@ class CaseStore:
                 select(document_sources.c.data).where(document_sources.c.document_id == document_id)
             ).scalar_one_or_none()
         if data is None:
-            raise NotFound(f"There is no document {document_id} in this case.")
+            raise NotFound("There is no document {id} in this case.", id=document_id)
         return bytes(data)
 
     def pages(self, document_id: int) -> list[PageInfo]:
@@ -287,7 +294,7 @@ class CaseStore:
                 select(redactions).where(redactions.c.id == redaction_id)
             ).one_or_none()
         if row is None:
-            raise NotFound(f"There is no box R{redaction_id} in this case.")
+            raise NotFound("There is no box R{id} in this case.", id=redaction_id)
         return snapshots.redaction_from_row(row)
 
     def page_decisions(self, document_id: int | None = None) -> list[PageDecision]:
@@ -306,7 +313,7 @@ class CaseStore:
                 select(page_decisions).where(page_decisions.c.id == decision_id)
             ).one_or_none()
         if row is None:
-            raise NotFound(f"There is no page decision P{decision_id} in this case.")
+            raise NotFound("There is no page decision P{id} in this case.", id=decision_id)
         return snapshots.page_decision_from_row(row)
 
     def page_words(self, document_id: int) -> dict[int, tuple[str, str]]:

@@ -89,8 +89,10 @@ class CaseDatabase:
             script.get_revision(current)
         except Exception:
             raise StoreError(
-                f"The case {self.location.display} was written by a newer version of "
-                f"Redactor (schema {current}); install that version or newer to open it."
+                "The case {where} was written by a newer version of "
+                "Redactor (schema {schema}); install that version or newer to open it.",
+                where=self.location.display,
+                schema=current,
             ) from None
         return current
 
@@ -144,53 +146,76 @@ class CaseDatabase:
         except StoreError:
             raise
         except (OperationalError, DBAPIError) as exc:
-            raise StoreError(self._sentence(exc)) from exc
+            raise self._error(exc) from exc
         except SQLAlchemyError as exc:
             raise StoreError(
-                f"The case {self.location.display} could not be used: {exc.__class__.__name__}."
+                "The case {where} could not be used: {reason}.",
+                where=self.location.display,
+                reason=exc.__class__.__name__,
             ) from exc
 
-    def _sentence(self, exc: DBAPIError) -> str:
+    def _error(self, exc: DBAPIError) -> StoreError:
         where = self.location.display
         text = str(exc.orig if exc.orig is not None else exc).strip().splitlines()[0]
         low = text.lower()
         if "database is locked" in low or "database is busy" in low:
-            return f"The case {where} is locked by another program; try again in a moment."
+            return StoreError(
+                "The case {where} is locked by another program; try again in a moment.", where=where
+            )
         if "readonly" in low or "read-only" in low:
-            return f"The case {where} is read-only; copy it to a writable place or ask for write access."
+            return StoreError(
+                "The case {where} is read-only; copy it to a writable place or ask for write access.",
+                where=where,
+            )
         if "file is not a database" in low or "not a database" in low:
-            return f"{where} is not a Redactor case (the file is not a database)."
+            return StoreError(
+                "{where} is not a Redactor case (the file is not a database).", where=where
+            )
         if "disk is full" in low or "no space" in low:
-            return f"The disk holding the case {where} is full; nothing was changed."
+            return StoreError(
+                "The disk holding the case {where} is full; nothing was changed.", where=where
+            )
         if "unable to open database" in low:
-            return f"The case {where} cannot be opened; check that the folder exists and is accessible."
+            return StoreError(
+                "The case {where} cannot be opened; check that the folder exists and is accessible.",
+                where=where,
+            )
         # PostgreSQL: errors the server reports carry a SQLSTATE; failing to reach it does not.
         state = getattr(exc.orig, "sqlstate", None)
         if state and str(state).startswith("40"):  # deadlock or serialization failure
-            return (
-                f"The case {where} was being changed by someone else at the same moment; "
-                "nothing was saved, try again."
+            return StoreError(
+                "The case {where} was being changed by someone else at the same moment; "
+                "nothing was saved, try again.",
+                where=where,
             )
         if not self.location.is_sqlite and isinstance(exc, OperationalError) and not state:
-            return f"The database {where} cannot be reached: {text}."
-        return f"The case {where} could not be used: {text}."
+            return StoreError(
+                "The database {where} cannot be reached: {reason}.", where=where, reason=text
+            )
+        return StoreError("The case {where} could not be used: {reason}.", where=where, reason=text)
 
 
 def _check_sqlite_path(path: Path, *, create: bool) -> None:
     if create:
         if path.exists():
-            raise StoreError(f"{path} already exists; choose another name for the new case.")
+            raise StoreError(
+                "{path} already exists; choose another name for the new case.", path=path
+            )
         if not path.parent.is_dir():
-            raise StoreError(f"The folder {path.parent} does not exist; create it first.")
+            raise StoreError(
+                "The folder {folder} does not exist; create it first.", folder=path.parent
+            )
         return
     if not path.exists():
-        raise StoreError(f"There is no case at {path}.")
+        raise StoreError("There is no case at {path}.", path=path)
     if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a Redactor case.")
+        raise StoreError("{path} is a folder, not a Redactor case.", path=path)
     with path.open("rb") as fh:
         header = fh.read(16)
     if header != b"SQLite format 3\x00":
-        raise StoreError(f"{path} is not a Redactor case (the file is not a case database).")
+        raise StoreError(
+            "{path} is not a Redactor case (the file is not a case database).", path=path
+        )
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -36,7 +36,9 @@ def parse_location(text: str) -> CaseLocation:
     try:
         url = make_url(text)
     except ArgumentError as exc:
-        raise StoreError(f"'{text}' is neither a file path nor a database URL: {exc}.") from None
+        raise StoreError(
+            "'{text}' is neither a file path nor a database URL: {reason}.", text=text, reason=exc
+        ) from None
     backend = url.get_backend_name()
     if backend == "sqlite":
         if not url.database or url.database == ":memory:":
@@ -44,8 +46,9 @@ def parse_location(text: str) -> CaseLocation:
         return CaseLocation(url, Path(url.database))
     if backend != "postgresql":
         raise StoreError(
-            f"Database type '{backend}' is not supported; use a file path (SQLite) or a "
-            "postgresql+psycopg:// URL."
+            "Database type '{backend}' is not supported; use a file path (SQLite) or a "
+            "postgresql+psycopg:// URL.",
+            backend=backend,
         )
     if url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, delete, func, insert, select, update
 
 from redactor.core import rules
-from redactor.core.errors import ConflictError, DuplicateDocument, InputError, NotFound
+from redactor.core.errors import ConflictError, DuplicateDocument, InputError, Message, NotFound
 from redactor.core.geometry import Rect, validate_rect
 from redactor.core.grounds import Catalog
 from redactor.core.model import (
@@ -82,17 +82,16 @@ class CaseWriter:
     def four_eyes(self) -> bool:
         return bool(self.conn.execute(select(case_info.c.four_eyes)).scalar_one())
 
-    def grounds(self, codes: Sequence[str], where: str) -> tuple[str, ...]:
+    def grounds(self, codes: Sequence[str], where: str | Message) -> tuple[str, ...]:
         """Normalise ground codes through the case's catalog; unknown ones are refused."""
         if not codes:
-            raise InputError(f"{where}: give at least one ground.")
+            raise InputError("{where}: give at least one ground.", where=where)
         resolved: list[str] = []
         for text in codes:
             try:
                 code = self.catalog.resolve(text).code
             except InputError as exc:
-                message = str(exc)
-                raise type(exc)(f"{where}: {message[:1].lower()}{message[1:]}") from None
+                raise type(exc)("{where}: {reason:lower}", where=where, reason=exc) from None
             if code not in resolved:
                 resolved.append(code)
         return tuple(resolved)
@@ -102,7 +101,7 @@ class CaseWriter:
             select(documents).where(documents.c.id == document_id)
         ).one_or_none()
         if row is None:
-            raise NotFound(f"There is no document {document_id} in this case.")
+            raise NotFound("There is no document {id} in this case.", id=document_id)
         return snapshots.document_from_row(row)
 
     def page(self, document_id: int, page_index: int) -> PageInfo:
@@ -114,7 +113,10 @@ class CaseWriter:
         ).one_or_none()
         if row is None:
             raise InputError(
-                f"{doc.file_name} has {doc.page_count} page(s); there is no page {page_index + 1}."
+                "{name} has {count} page(s); there is no page {page}.",
+                name=doc.file_name,
+                count=doc.page_count,
+                page=page_index + 1,
             )
         return snapshots.page_from_row(row)
 
@@ -123,7 +125,7 @@ class CaseWriter:
             select(redactions).where(redactions.c.id == redaction_id)
         ).one_or_none()
         if row is None:
-            raise NotFound(f"There is no box R{redaction_id} in this case.")
+            raise NotFound("There is no box R{id} in this case.", id=redaction_id)
         return snapshots.redaction_from_row(row)
 
     def page_decision(self, decision_id: int) -> PageDecision:
@@ -131,15 +133,16 @@ class CaseWriter:
             select(page_decisions).where(page_decisions.c.id == decision_id)
         ).one_or_none()
         if row is None:
-            raise NotFound(f"There is no page decision P{decision_id} in this case.")
+            raise NotFound("There is no page decision P{id} in this case.", id=decision_id)
         return snapshots.page_decision_from_row(row)
 
     @staticmethod
-    def _check_version(what: str, current: int, expected: int | None) -> None:
+    def _check_version(what: Message, current: int, expected: int | None) -> None:
         if expected is not None and current != expected:
             raise ConflictError(
-                f"{what} was changed by someone else since you loaded it; your change was not "
-                "saved. Reload and try again."
+                "{what} was changed by someone else since you loaded it; your change was not "
+                "saved. Reload and try again.",
+                what=what,
             )
 
     def _reset_page_confirmation(self, document_id: int, page_index: int) -> None:
@@ -193,8 +196,10 @@ class CaseWriter:
         ).one_or_none()
         if existing is not None:
             raise DuplicateDocument(
-                f"{file_name} is already in the case as document {existing.id} "
-                f"({existing.file_name}, same SHA-256)."
+                "{name} is already in the case as document {id} ({existing}, same SHA-256).",
+                name=file_name,
+                id=existing.id,
+                existing=existing.file_name,
             )
         doc_id = self.conn.execute(
             insert(documents)
@@ -245,7 +250,9 @@ class CaseWriter:
         expected_version: int | None = None,
     ) -> Document:
         doc = self.document(document_id)
-        self._check_version(f"Document {doc.file_name}", doc.version, expected_version)
+        self._check_version(
+            Message("Document {name}", name=doc.file_name), doc.version, expected_version
+        )
         values: dict[str, Any] = {"judgement": judgement.value if judgement else None}
         if note is not None:
             values["judgement_note"] = note
@@ -268,7 +275,7 @@ class CaseWriter:
 
     # -- redactions ---------------------------------------------------------------------------
 
-    def _valid_rect(self, page: PageInfo, rect: Rect, where: str) -> Rect:
+    def _valid_rect(self, page: PageInfo, rect: Rect, where: str | Message) -> Rect:
         clipped = validate_rect(rect, page.width, page.height, where)
         return Rect(*(round(v, RECT_DECIMALS) for v in clipped.as_tuple()))
 
@@ -276,7 +283,9 @@ class CaseWriter:
         self, document_id: int, page_index: int, rect: Rect, grounds: Sequence[str], note: str = ""
     ) -> Redaction:
         page = self.page(document_id, page_index)
-        where = f"Page {page_index + 1} of {self.document(document_id).file_name}"
+        where = Message(
+            "Page {page} of {name}", page=page_index + 1, name=self.document(document_id).file_name
+        )
         rect = self._valid_rect(page, rect, where)
         codes = self.grounds(grounds, where)
         red_id = self.conn.execute(
@@ -316,8 +325,8 @@ class CaseWriter:
         note: str | None = None,
     ) -> Redaction:
         red = self.redaction(redaction_id)
-        self._check_version(f"Box {red.ref}", red.version, expected_version)
-        where = f"Box {red.ref}"
+        self._check_version(Message("Box {ref}", ref=red.ref), red.version, expected_version)
+        where = Message("Box {ref}", ref=red.ref)
         values: dict[str, Any] = {}
         actions: list[str] = []
         if rect is not None:
@@ -355,7 +364,9 @@ class CaseWriter:
             .values(**values, version=redactions.c.version + 1)
         )
         if result.rowcount != 1:
-            raise ConflictError(f"Box {red.ref} was changed by someone else; reload and try again.")
+            raise ConflictError(
+                "Box {ref} was changed by someone else; reload and try again.", ref=red.ref
+            )
         after = self.redaction(redaction_id)
         action = actions[0] if len(actions) == 1 else "box-changed"
         self._event(
@@ -370,7 +381,7 @@ class CaseWriter:
 
     def delete_redaction(self, redaction_id: int, expected_version: int | None) -> Redaction:
         red = self.redaction(redaction_id)
-        self._check_version(f"Box {red.ref}", red.version, expected_version)
+        self._check_version(Message("Box {ref}", ref=red.ref), red.version, expected_version)
         self._delete_item(red, redactions, "box-deleted", snapshots.redaction_snapshot(red))
         return red
 
@@ -394,7 +405,9 @@ class CaseWriter:
     ) -> PageDecision:
         """Withhold a page or mark it out of scope; replaces an earlier decision on that page."""
         self.page(document_id, page_index)
-        where = f"Page {page_index + 1} of {self.document(document_id).file_name}"
+        where = Message(
+            "Page {page} of {name}", page=page_index + 1, name=self.document(document_id).file_name
+        )
         if kind is PageDecisionKind.OUT_OF_SCOPE and not grounds:
             codes: tuple[str, ...] = ()
         else:
@@ -466,7 +479,9 @@ class CaseWriter:
 
     def remove_page_decision(self, decision_id: int, expected_version: int | None) -> PageDecision:
         dec = self.page_decision(decision_id)
-        self._check_version(f"Page decision {dec.ref}", dec.version, expected_version)
+        self._check_version(
+            Message("Page decision {ref}", ref=dec.ref), dec.version, expected_version
+        )
         self._delete_item(
             dec, page_decisions, "page-decision-removed", snapshots.page_decision_snapshot(dec)
         )
@@ -493,7 +508,7 @@ class CaseWriter:
             names=names,
         )
         self._check_version(
-            rules.describe(item, names).capitalize(), item.version, expected_version
+            rules.item_phrase(item, names, capital=True), item.version, expected_version
         )
         table = redactions if isinstance(item, Redaction) else page_decisions
         values = {
@@ -508,7 +523,9 @@ class CaseWriter:
             .values(**values, version=table.c.version + 1)
         )
         if result.rowcount != 1:
-            raise ConflictError(f"{item.ref} was changed by someone else; reload and try again.")
+            raise ConflictError(
+                "{ref} was changed by someone else; reload and try again.", ref=item.ref
+            )
         if isinstance(item, Redaction):
             after: Redaction | PageDecision = self.redaction(item.id)
             before_snap = snapshots.redaction_snapshot(item)
@@ -622,4 +639,6 @@ def _iso_date(text: str, file_name: str) -> str | None:
     try:
         return date.fromisoformat(text.strip()).isoformat()
     except ValueError:
-        raise InputError(f"{file_name}: '{text}' is not a date; write it as YYYY-MM-DD.") from None
+        raise InputError(
+            "{name}: '{text}' is not a date; write it as YYYY-MM-DD.", name=file_name, text=text
+        ) from None

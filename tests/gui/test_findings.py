@@ -276,7 +276,7 @@ def test_redact_everywhere_from_a_box(qtbot: QtBot, gui: Gui, mail_case: Path) -
     qtbot.waitUntil(lambda: not window.findings.everywhere_running(), timeout=5000)
     new = next(r for r in boxes(gui) if r.id != box.id)
     assert new.page_index == 1 and new.grounds == ("5.1.2e",) and new.note == "Naam."
-    assert "1 box(es) proposed" in window.statusBar().currentMessage()
+    assert "1 box proposed" in window.statusBar().currentMessage()
     window.edits.undo_stack.undo()
     assert [r.id for r in boxes(gui)] == [box.id]
 
@@ -310,7 +310,7 @@ def test_ocr_then_snap_to_a_recognised_word(
     assert window.edits.words(0).words == ()  # type: ignore[union-attr]  # no text layer
     window.window_actions["ocr_document"].trigger()
     qtbot.waitUntil(lambda: bool(messages.shown), timeout=60_000)
-    assert "1 scanned page(s) read" in messages.texts()[0]
+    assert "1 scanned page read" in messages.texts()[0]
 
     def recognised() -> bool:
         words = window.edits.words(0)

@@ -336,7 +336,7 @@ def test_second_reviewer_confirms_pages_by_keyboard(
     gui = gui_factory(SECOND)  # type: ignore[operator]
     open_case(qtbot, gui, case_path)
     window = gui.window
-    assert "5 page(s) still to confirm" in window.review.summary.text()
+    assert "5 pages still to confirm" in window.review.summary.text()
     press_shortcut(
         qtbot,
         window.view,
@@ -346,7 +346,7 @@ def test_second_reviewer_confirms_pages_by_keyboard(
     assert window.view.current_page() == 1
     with CaseSession.open(str(case_path), reviewer=REVIEWER) as session:
         assert session.pages(1)[0].confirmed_by == SECOND
-    assert "4 page(s) still to confirm" in window.review.summary.text()
+    assert "4 pages still to confirm" in window.review.summary.text()
 
 
 def test_add_documents_off_the_gui_thread_with_progress(
