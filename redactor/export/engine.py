@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from redactor.core.errors import Cancelled, ExportError, RedactorError
+from redactor.core.errors import Cancelled, ExportError, Message, RedactorError
 from redactor.export import delivery, records
 from redactor.export.jobs import (
     AuditEntry,
@@ -53,8 +53,8 @@ POLL_SECONDS = 0.1
 class ExportFailed(ExportError):
     """Documents failed verification. `result` holds every document's outcome and report."""
 
-    def __init__(self, message: str, result: ExportResult) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, /, result: ExportResult, **params: object) -> None:
+        super().__init__(message, **params)
         self.result = result
 
 
@@ -178,13 +178,16 @@ class _Run:
                     )
                 )
                 raise ExportError(
-                    f"The PDF engine stopped unexpectedly while exporting {names}; "
-                    "nothing was exported."
+                    "The PDF engine stopped unexpectedly while exporting {names}; "
+                    "nothing was exported.",
+                    names=names,
                 ) from err
             except RedactorError as err:
                 if isinstance(err, ExportError) and pending.job_meta.file_name in str(err):
                     raise
-                raise ExportError(f"{pending.job_meta.file_name}: {err}") from err
+                raise ExportError(
+                    "{name}: {reason}", name=pending.job_meta.file_name, reason=err
+                ) from err
             except Exception as err:
                 err.add_note(f"while exporting {pending.job_meta.file_name}")
                 raise
@@ -359,20 +362,45 @@ def _inventory_row(
     )
 
 
-def _first_failure(outcomes: Sequence[DocumentOutcome]) -> str:
-    """The sentence for a failed export: the first failed document, page and check."""
+def _first_failure(outcomes: Sequence[DocumentOutcome]) -> Message:
+    """What failed, for the export's error: the first failed document, page and check.
+    Check names and details are the manifest's, in English."""
     failed = [o for o in outcomes if o.status == "failed"]
     first = failed[0]
-    detail = "verification failed"
     checks = list(first.report.failures()) if first.report is not None else []
-    if checks:
+    if not checks:
+        head = Message("{name}: verification failed.", name=first.file_name)
+    else:
         check = checks[0]
-        where = "" if check.page_index is None else f"page {check.page_index + 1}, "
-        detail = f"{where}check '{check.name}' failed: {check.detail}"
-        if len(checks) > 1:
-            detail += f" (and {len(checks) - 1} more failed checks)"
-    more = f" {len(failed)} of {len(outcomes)} documents failed." if len(failed) > 1 else ""
-    return f"{first.file_name}: {detail.rstrip('.')}.{more} Nothing was exported."
+        others: object = (
+            Message(" (and {count} more failed checks).", count=len(checks) - 1)
+            if len(checks) > 1
+            else "."
+        )
+        detail = check.detail.rstrip(".")
+        if check.page_index is None:
+            head = Message(
+                "{name}: check '{check}' failed: {detail}{others}",
+                name=first.file_name,
+                check=check.name,
+                detail=detail,
+                others=others,
+            )
+        else:
+            head = Message(
+                "{name}: page {page}, check '{check}' failed: {detail}{others}",
+                name=first.file_name,
+                page=check.page_index + 1,
+                check=check.name,
+                detail=detail,
+                others=others,
+            )
+    more: object = (
+        Message(" {failed} of {total} documents failed.", failed=len(failed), total=len(outcomes))
+        if len(failed) > 1
+        else ""
+    )
+    return Message("{head}{more}", head=head, more=more)
 
 
 def _metas(jobs: Iterator[DocumentJob], keep: list[DocumentJob]) -> Iterator[DocumentJob]:
@@ -416,7 +444,9 @@ def export_case(
         outcomes = run.ordered_outcomes()
         if any(o.status == "failed" for o in outcomes):
             result = ExportResult(outdir, outcomes, passed=False, manifest_path=None)
-            raise ExportFailed(_first_failure(outcomes), result)
+            raise ExportFailed(
+                "{failure} Nothing was exported.", result=result, failure=_first_failure(outcomes)
+            )
         run.check_cancel()
         matcher = run.matcher()
         outcomes = run.name_outputs(matcher)

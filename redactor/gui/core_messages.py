@@ -13,6 +13,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 CONTEXT = "CoreMessages"
 
 TEMPLATES = (
+    QT_TRANSLATE_NOOP("CoreMessages", " (and {count} more failed checks)."),
+    QT_TRANSLATE_NOOP("CoreMessages", " {failed} of {total} documents failed."),
     QT_TRANSLATE_NOOP(
         "CoreMessages", "'{text}' is neither a file path nor a database URL: {reason}."
     ),
@@ -23,6 +25,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP(
         "CoreMessages", "A SQLite case needs a file; in-memory databases cannot hold a case."
     ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "A box is on page {page}, but the document has {count} pages."
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "A box on page {page}"),
     QT_TRANSLATE_NOOP("CoreMessages", "A ground code is empty; catalog {catalog} needs a code."),
     QT_TRANSLATE_NOOP("CoreMessages", "A reviewer name can be at most {limit} characters."),
     QT_TRANSLATE_NOOP("CoreMessages", "A reviewer name cannot be empty."),
@@ -86,6 +92,9 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP("CoreMessages", "Out-of-scope page {ref} ({document}, page {page})"),
     QT_TRANSLATE_NOOP("CoreMessages", "Page decision {ref}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "Page {page} is marked withheld, but the document has {count} pages."
+    ),
     QT_TRANSLATE_NOOP("CoreMessages", "Page {page} is too large to OCR at {dpi} dpi."),
     QT_TRANSLATE_NOOP("CoreMessages", "Page {page} of {name}"),
     QT_TRANSLATE_NOOP(
@@ -109,6 +118,16 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages", "The PDF could not be redacted safely (a temporary file failed)."
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "The PDF could not be redacted safely (internal error: {reason})."
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The PDF engine stopped unexpectedly while exporting {names}; nothing was exported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "The PDF is damaged in a way that prevents a safe redaction ({reason})."
     ),
     QT_TRANSLATE_NOOP("CoreMessages", "The PDF is too large or too complex to redact."),
     QT_TRANSLATE_NOOP(
@@ -143,6 +162,12 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreMessages", "The export was cancelled; nothing was exported."),
     QT_TRANSLATE_NOOP("CoreMessages", "The folder {folder} does not exist; create it first."),
     QT_TRANSLATE_NOOP("CoreMessages", "The folder {path} holds no PDF files."),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "The image resolution must be between {low} and {high} dpi, not {dpi}."
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "The language of the notices must be 'nl' or 'en', not '{language}'."
+    ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
         "The output folder {folder} already holds an export ({listed}); choose an empty folder or allow overwriting.",
@@ -203,6 +228,8 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP("CoreMessages", "the plan"),
     QT_TRANSLATE_NOOP("CoreMessages", "withheld page {ref} ({document}, page {page})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{failure} Nothing was exported."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{head}{more}"),
     QT_TRANSLATE_NOOP("CoreMessages", "{item} is already approved."),
     QT_TRANSLATE_NOOP("CoreMessages", "{item} is proposed"),
     QT_TRANSLATE_NOOP("CoreMessages", "{item} is rejected"),
@@ -244,6 +271,11 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreMessages", "{name} is too large or too complex to open ({where})."),
     QT_TRANSLATE_NOOP("CoreMessages", "{name} is too large or too complex to open."),
     QT_TRANSLATE_NOOP("CoreMessages", "{name}: '{text}' is not a date; write it as YYYY-MM-DD."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: check '{check}' failed: {detail}{others}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{name}: page {page}, check '{check}' failed: {detail}{others}"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: verification failed."),
     QT_TRANSLATE_NOOP("CoreMessages", "{name}: {reason}"),
     QT_TRANSLATE_NOOP(
         "CoreMessages", "{path} already exists; choose another name for the new case."
@@ -256,6 +288,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP(
         "CoreMessages", "{path} is not a Redactor case (the file is not a case database)."
     ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{reason}"),
     QT_TRANSLATE_NOOP("CoreMessages", "{ref} was changed by someone else; reload and try again."),
     QT_TRANSLATE_NOOP("CoreMessages", "{source}, '{name}'"),
     QT_TRANSLATE_NOOP("CoreMessages", "{source}, document entry {index}"),

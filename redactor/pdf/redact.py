@@ -32,7 +32,7 @@ from typing import IO
 import pikepdf
 import pymupdf
 
-from redactor.core.errors import ExportError, InputError, PdfError
+from redactor.core.errors import ExportError, InputError, Message, PdfError
 from redactor.core.export_model import (
     BoxSpec,
     BoxStyle,
@@ -107,12 +107,14 @@ def redact_document(
         ) as exc:
             log.info("redaction failed on damaged input: %s", exc)
             raise PdfError(
-                f"The PDF is damaged in a way that prevents a safe redaction ({_short(exc)})."
+                "The PDF is damaged in a way that prevents a safe redaction ({reason}).",
+                reason=_short(exc),
             ) from exc
         except Exception as exc:  # a bug, or input nobody foresaw: refuse, never deliver
             log.error("redaction failed unexpectedly", exc_info=True)
             raise ExportError(
-                f"The PDF could not be redacted safely (internal error: {_short(exc)})."
+                "The PDF could not be redacted safely (internal error: {reason}).",
+                reason=_short(exc),
             ) from exc
 
 
@@ -124,11 +126,15 @@ def _short(exc: BaseException) -> str:
 def _check_options(options: RenderOptions) -> None:
     if not MIN_DPI <= int(options.image_dpi) <= MAX_DPI:
         raise ExportError(
-            f"The image resolution must be between {MIN_DPI} and {MAX_DPI} dpi, not {options.image_dpi}."
+            "The image resolution must be between {low} and {high} dpi, not {dpi}.",
+            low=MIN_DPI,
+            high=MAX_DPI,
+            dpi=options.image_dpi,
         )
     if options.language not in LANGUAGES:
         raise ExportError(
-            f"The language of the notices must be 'nl' or 'en', not {options.language!r}."
+            "The language of the notices must be 'nl' or 'en', not '{language}'.",
+            language=options.language,
         )
     BoxStyle(options.style)
     OutputMode(options.mode)
@@ -202,7 +208,9 @@ class _Redaction:
         for spec in self.withheld:
             if not 0 <= spec.page_index < count:
                 raise ExportError(
-                    f"Page {spec.page_index + 1} is marked withheld, but the document has {count} pages."
+                    "Page {page} is marked withheld, but the document has {count} pages.",
+                    page=spec.page_index + 1,
+                    count=count,
                 )
             target = self.pages[spec.page_index]
             merged = list(target.withheld or ())
@@ -211,17 +219,22 @@ class _Redaction:
         for box in self.boxes:
             if not 0 <= box.page_index < count:
                 raise ExportError(
-                    f"A box is on page {box.page_index + 1}, but the document has {count} pages."
+                    "A box is on page {page}, but the document has {count} pages.",
+                    page=box.page_index + 1,
+                    count=count,
                 )
             target = self.pages[box.page_index]
             if target.withheld is not None:
                 continue  # the whole page goes; its boxes have nothing left to cover
             try:
                 rect = validate_rect(
-                    box.rect, target.width, target.height, f"A box on page {box.page_index + 1}"
+                    box.rect,
+                    target.width,
+                    target.height,
+                    Message("A box on page {page}", page=box.page_index + 1),
                 )
             except InputError as err:
-                raise ExportError(str(err)) from err
+                raise ExportError("{reason}", reason=err) from err
             target.boxes.append(BoxSpec(box.page_index, rect, tuple(box.codes)))
             unrot = displayed_to_unrotated(doc[box.page_index], rect)
             target.unrotated.append((unrot.x0, unrot.y0, unrot.x1, unrot.y1))

@@ -169,6 +169,14 @@
 <context>
     <name>CoreMessages</name>
     <message>
+        <source> (and {count} more failed checks).</source>
+        <translation> (en nog {count} mislukte controles).</translation>
+    </message>
+    <message>
+        <source> {failed} of {total} documents failed.</source>
+        <translation> {failed} van de {total} documenten zijn afgekeurd.</translation>
+    </message>
+    <message>
         <source>&apos;{text}&apos; is neither a file path nor a database URL: {reason}.</source>
         <translation>&apos;{text}&apos; is geen bestandspad en geen database-URL: {reason}.</translation>
     </message>
@@ -179,6 +187,14 @@
     <message>
         <source>A SQLite case needs a file; in-memory databases cannot hold a case.</source>
         <translation>Een SQLite-zaak heeft een bestand nodig; een database in het geheugen kan geen zaak bevatten.</translation>
+    </message>
+    <message>
+        <source>A box is on page {page}, but the document has {count} pages.</source>
+        <translation>Er staat een vak op pagina {page}, maar het document heeft {count} pagina&apos;s.</translation>
+    </message>
+    <message>
+        <source>A box on page {page}</source>
+        <translation>Een vak op pagina {page}</translation>
     </message>
     <message>
         <source>A ground code is empty; catalog {catalog} needs a code.</source>
@@ -293,6 +309,10 @@
         <translation>Paginabesluit {ref}</translation>
     </message>
     <message>
+        <source>Page {page} is marked withheld, but the document has {count} pages.</source>
+        <translation>Pagina {page} is als geweigerd gemarkeerd, maar het document heeft {count} pagina&apos;s.</translation>
+    </message>
+    <message>
         <source>Page {page} is too large to OCR at {dpi} dpi.</source>
         <translation>Pagina {page} is te groot voor OCR met {dpi} dpi.</translation>
     </message>
@@ -327,6 +347,18 @@
     <message>
         <source>The PDF could not be redacted safely (a temporary file failed).</source>
         <translation>De PDF kon niet veilig worden gelakt (een tijdelijk bestand faalde).</translation>
+    </message>
+    <message>
+        <source>The PDF could not be redacted safely (internal error: {reason}).</source>
+        <translation>De PDF kon niet veilig worden gelakt (interne fout: {reason}).</translation>
+    </message>
+    <message>
+        <source>The PDF engine stopped unexpectedly while exporting {names}; nothing was exported.</source>
+        <translation>De PDF-verwerking stopte onverwacht bij het exporteren van {names}; er is niets geëxporteerd.</translation>
+    </message>
+    <message>
+        <source>The PDF is damaged in a way that prevents a safe redaction ({reason}).</source>
+        <translation>De PDF is zo beschadigd dat veilig lakken niet mogelijk is ({reason}).</translation>
     </message>
     <message>
         <source>The PDF is too large or too complex to redact.</source>
@@ -387,6 +419,14 @@
     <message>
         <source>The folder {path} holds no PDF files.</source>
         <translation>De map {path} bevat geen PDF-bestanden.</translation>
+    </message>
+    <message>
+        <source>The image resolution must be between {low} and {high} dpi, not {dpi}.</source>
+        <translation>De beeldresolutie moet tussen {low} en {high} dpi liggen, niet {dpi}.</translation>
+    </message>
+    <message>
+        <source>The language of the notices must be &apos;nl&apos; or &apos;en&apos;, not &apos;{language}&apos;.</source>
+        <translation>De taal van de meldingen moet &apos;nl&apos; of &apos;en&apos; zijn, niet &apos;{language}&apos;.</translation>
     </message>
     <message>
         <source>The output folder {folder} already holds an export ({listed}); choose an empty folder or allow overwriting.</source>
@@ -529,6 +569,14 @@
         <translation>geweigerde pagina {ref} ({document}, pagina {page})</translation>
     </message>
     <message>
+        <source>{failure} Nothing was exported.</source>
+        <translation>{failure} Er is niets geëxporteerd.</translation>
+    </message>
+    <message>
+        <source>{head}{more}</source>
+        <translation>{head}{more}</translation>
+    </message>
+    <message>
         <source>{item} is already approved.</source>
         <translation>{item} is al goedgekeurd.</translation>
     </message>
@@ -625,6 +673,18 @@
         <translation>{name}: &apos;{text}&apos; is geen datum; schrijf die als JJJJ-MM-DD.</translation>
     </message>
     <message>
+        <source>{name}: check &apos;{check}&apos; failed: {detail}{others}</source>
+        <translation>{name}: controle &apos;{check}&apos; mislukt: {detail}{others}</translation>
+    </message>
+    <message>
+        <source>{name}: page {page}, check &apos;{check}&apos; failed: {detail}{others}</source>
+        <translation>{name}: pagina {page}, controle &apos;{check}&apos; mislukt: {detail}{others}</translation>
+    </message>
+    <message>
+        <source>{name}: verification failed.</source>
+        <translation>{name}: de controle is mislukt.</translation>
+    </message>
+    <message>
         <source>{name}: {reason}</source>
         <translation>{name}: {reason}</translation>
     </message>
@@ -655,6 +715,10 @@
     <message>
         <source>{path} is not a Redactor case (the file is not a case database).</source>
         <translation>{path} is geen Redactor-zaak (het bestand is geen zaakdatabase).</translation>
+    </message>
+    <message>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
     </message>
     <message>
         <source>{ref} was changed by someone else; reload and try again.</source>
