@@ -36,7 +36,7 @@ from redactor.core.export_model import (
     box_label,
 )
 from redactor.core.geometry import Rect
-from redactor.export import verify_render, verify_words
+from redactor.export import verify_fonts, verify_render, verify_words
 from redactor.export.verify_objects import ObjectFindings, encodings, walk
 from redactor.export.verify_text import (
     SEPARATOR,
@@ -115,6 +115,7 @@ class _Gate:
         self.labels: dict[int, list[Rect]] = {}
         self.stream_text: list[str] = []
         self.poppler_text: str | None = None  # haystack of pdftotext -raw, when it ran
+        self.shown_chars: set[str] = set()  # every character extracted (normalised)
 
     def add(self, name: str, passed: bool, detail: str, page: int | None = None) -> None:
         self.checks.append(CheckResult(name=name, passed=passed, page_index=page, detail=detail))
@@ -161,6 +162,7 @@ class _Gate:
         # the whole parsed file would stay in memory through the checks that follow.
         gc.collect()
         self._term_checks(findings)
+        self._font_checks()
         self._render_checks()
 
     # --- the file and its structure ---------------------------------------------------
@@ -271,6 +273,10 @@ class _Gate:
                 if boxes:  # positions matter only where there are boxes
                     self._chars_in_boxes(index, displayed_chars(raw, self.frames[index]), boxes)
         self.stream_text = [text for _, text in reader.stream_texts()]
+        for text in self.stream_text:
+            self.shown_chars.update(text)
+        if self.poppler_text is not None:
+            self.shown_chars.update(self.poppler_text)
 
     def _words_settle(
         self, index: int, words: list[verify_words.Word], boxes: list[BoxSpec]
@@ -288,6 +294,7 @@ class _Gate:
         return True
 
     def _search_page(self, index: int, text: str) -> None:
+        self.shown_chars.update(text)
         for number, term in enumerate(self.terms, 1):
             if term in text:
                 self.term_pages.setdefault(number, []).append(index)
@@ -350,6 +357,17 @@ class _Gate:
             f"none of {len(self.terms)} removed term(s) found" if not hits else "; ".join(hits[:5])
         )
         self.add("removed_terms_absent", not hits, detail)
+
+    def _font_checks(self) -> None:
+        with pikepdf.open(io.BytesIO(self.data)) as pdf:
+            found = verify_fonts.unshown_font_data(pdf, self.shown_chars)
+        detail = (
+            "no font keeps data for characters that no text shows"
+            if not found
+            else "; ".join(f"{f.font}: {f.what} ({f.count})" for f in found[:5])
+            + (f" (+{len(found) - 5} more)" if len(found) > 5 else "")
+        )
+        self.add("no_font_data_of_removed_text", not found, detail)
 
     # --- pixels -----------------------------------------------------------------------
 

@@ -71,6 +71,8 @@ def prune_fonts(pdf: pikepdf.Pdf) -> None:
     Fonts share parts (several Type0 fonts one descendant, one ToUnicode stream or
     FontDescriptor, simple fonts one Encoding): each shared part keeps what any of its fonts
     shows, and a part shared with a font whose strings could not be read is left alone."""
+    if not any(_has_lists(obj) for obj in pdf.objects):
+        return  # only standard fonts without lists (common): no content walk needed
     usage = shown_codes(pdf)
     for key in sorted(usage.unreadable):
         log.info("font %s: its strings could not be read; its data is left as it is", key)
@@ -82,6 +84,19 @@ def prune_fonts(pdf: pikepdf.Pdf) -> None:
             log.info("font %s could not be read for pruning: %s", key, exc)
             plan.add(key, font, set(), True)
     plan.apply()
+
+
+PRUNABLE = ("/ToUnicode", "/Widths", "/W", "/W2", "/Encoding", "/CharProcs", "/FontDescriptor")
+
+
+def _has_lists(obj: Any) -> bool:
+    """Whether a font dictionary carries any data that pruning would change."""
+    if not isinstance(obj, Dictionary) or obj.get("/Type") != Name.Font:
+        return False
+    encoding = obj.get("/Encoding")
+    return any(key in obj for key in PRUNABLE if key != "/Encoding") or (
+        isinstance(encoding, Dictionary) and "/Differences" in encoding
+    )
 
 
 def shown_codes(pdf: pikepdf.Pdf) -> Usage:
