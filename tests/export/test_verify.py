@@ -257,3 +257,25 @@ def test_short_terms_and_terms_still_visible_elsewhere_do_not_fail(
     data, _ = good
     report = _check(data, ("de", "Redactor"[:3]))
     assert report.passed or _failed(report) == {"box_render", "nothing_under_boxes"}
+
+
+def test_renders_come_back_in_order_across_chunks() -> None:
+    """Five pages in chunks of two: every page once, in order, stamped and bare apart."""
+    require_tool("pdftoppm")
+    pdf = B.new_pdf()
+    for _ in range(5):
+        B.add_page(pdf, B.text_line(B.BASE_X, B.BASE_Y, B.line_text()) + B.visible_line())
+    boxes = [box(i, SECRET_BOX) for i in range(5)]
+    out = redact_document(B.save(pdf), boxes, [], OPTIONS)
+    pages = [
+        verify_render.PageBoxes(index=i, size=(B.PAGE_W, B.PAGE_H), boxes=(SECRET_BOX,), labels=())
+        for i in (0, 2, 3, 4)
+    ]
+    dpi = 72
+    seen = []
+    for page, stamped, bare in verify_render.render(out.pdf, pages, dpi, chunk=2):
+        seen.append(page.index)
+        centre = (round((SECRET_BOX.x0 + SECRET_BOX.x1) / 2), round(SECRET_BOX.y1 - 2))
+        assert stamped.getpixel(centre) == (0, 0, 0)  # the box, drawn
+        assert bare.getpixel(centre) == (255, 255, 255)  # without it: nothing underneath
+    assert seen == [0, 2, 3, 4]
