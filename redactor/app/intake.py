@@ -94,4 +94,5 @@ def _store(session: CaseSession, path: Path, data: bytes, info: PdfInfo) -> Docu
             page_sizes=[(p.width, p.height, p.rotation) for p in info.pages],
         )
     log.info("imported %s as document %d (%d pages)", path.name, doc.id, doc.page_count)
+    session.remember_source(info.sha256, data)  # for the review window, after the commit
     return doc

@@ -12,6 +12,7 @@ import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from redactor.core.export_model import BoxSpec, RenderOptions, WithheldPageSpec
 from redactor.core.model import PageDecision, Redaction
@@ -56,7 +57,10 @@ def page_preview(
 
 
 def render_preview(
-    docs: DocumentCache, load_source: Callable[[], bytes], preview: PagePreview, zoom: float
+    docs: DocumentCache,
+    load_source: Callable[[], bytes | Path],
+    preview: PagePreview,
+    zoom: float,
 ) -> RenderedPage:
     """Render the page as the export writes it, in this process (PyMuPDF: a worker thread)."""
     doc = docs.get(preview.document_id, load_source, name=f"Document {preview.document_id}")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from redactor.app.source_cache import SourceCache
 from redactor.core.errors import InputError, NotFound, RuleViolation
 from redactor.core.geometry import Rect
 from redactor.core.grounds import Catalog, load_catalog
@@ -75,9 +76,13 @@ def parse_item_ref(text: str) -> ItemRef:
 class CaseSession:
     """A case opened by one reviewer. Cheap to create; close it when done."""
 
-    def __init__(self, store: CaseStore, reviewer: str) -> None:
+    def __init__(
+        self, store: CaseStore, reviewer: str, *, sources: SourceCache | None = None
+    ) -> None:
         self.store = store
         self.reviewer = self._effective_reviewer(store, validate_reviewer(reviewer))
+        # Where the review window keeps copies of the sources to open by path (None: nowhere).
+        self.sources = sources
 
     @staticmethod
     def _effective_reviewer(store: CaseStore, reviewer: str) -> str:
@@ -99,6 +104,7 @@ class CaseSession:
         title: str = "",
         catalog: str | Path = "woo",
         four_eyes: bool = False,
+        sources: SourceCache | None = None,
     ) -> CaseSession:
         cat = load_catalog(catalog)
         name = validate_reviewer(reviewer)
@@ -109,11 +115,13 @@ class CaseSession:
             four_eyes=four_eyes,
             reviewer=name,
         )
-        return cls(store, name)
+        return cls(store, name, sources=sources)
 
     @classmethod
-    def open(cls, location: str, *, reviewer: str) -> CaseSession:
-        return cls(CaseStore.open(location), reviewer)
+    def open(
+        cls, location: str, *, reviewer: str, sources: SourceCache | None = None
+    ) -> CaseSession:
+        return cls(CaseStore.open(location), reviewer, sources=sources)
 
     def close(self) -> None:
         self.store.close()
@@ -165,6 +173,46 @@ class CaseSession:
 
     def source(self, document_id: int) -> bytes:
         return self.store.source(document_id)
+
+    # -- the source cache (viewing only; the export reads the database) -------------------------
+
+    def cached_source(self, document: Document) -> Path | None:
+        """The cached copy of a document's source, if there is one of the right size (cheap)."""
+        if self.sources is None:
+            return None
+        return self.sources.lookup(document.sha256, document.size)
+
+    def view_source(self, document_id: int) -> Path | bytes:
+        """The source to render from: the cached file, else the database's bytes, which are
+        then kept in the cache (once, on the caller's thread) for the next time."""
+        if self.sources is None:
+            return self.store.source(document_id)
+        document = self.store.document(document_id)
+        path = self.sources.lookup(document.sha256, document.size)
+        if path is not None:
+            return path
+        data = self.store.source(document_id)
+        try:
+            path = self.sources.store(document.sha256, data)
+        except ValueError:
+            # The stored bytes are not what the case says they are: show them (the export's
+            # own check refuses them), but never keep them under the wrong name.
+            log.warning("the source of document %d does not match its SHA-256", document_id)
+            return data
+        return path if path is not None else data
+
+    def verify_cached_source(self, document_id: int) -> bool:
+        """Whether the cached copy `view_source` gave is the document. False: it was not, or it
+        is gone (it is deleted; render again, which re-writes it from the database)."""
+        if self.sources is None:
+            return True
+        sha256 = self.store.document(document_id).sha256
+        return self.sources.is_verified(sha256) or self.sources.verify(sha256)
+
+    def remember_source(self, sha256: str, data: bytes) -> None:
+        """Keep an imported source in the cache (a failure only costs speed later)."""
+        if self.sources is not None:
+            self.sources.store(sha256, data)
 
     def redactions(
         self, document_id: int | None = None, page_index: int | None = None

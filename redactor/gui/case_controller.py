@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from redactor.app.session import CaseSession
+from redactor.app.source_cache import SourceCache
 from redactor.core.errors import RedactorError
 from redactor.core.model import (
     CaseInfo,
@@ -26,11 +27,17 @@ from redactor.gui.settings import Settings
 log = logging.getLogger(__name__)
 
 POLL_MS = 2000
+# Opening a case reads the rest of it (progress, panels) once the first page is painted, or
+# after this long if the page is slow (see `finish_opening`).
+FINISH_OPENING_MS = 300
 
 
 class CaseController(QObject):
     opened = Signal()
     closed = Signal()
+    # The Document about to be shown, before its pages are read: slow work for it (the first
+    # page's render) can start now.
+    documentPending = Signal(object)
     documentShown = Signal(int)  # document id
     # Boxes, decisions or progress changed (ours or another reviewer's): views re-read.
     refreshed = Signal()
@@ -54,19 +61,31 @@ class CaseController(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.poll)
+        # Copies of the sources for the render process (None: sessions read the database).
+        self.sources: SourceCache | None = None
+        # True from opening a case until the rest of it is read (`finish_opening`).
+        self.opening = False
+        self._finish_timer = QTimer(self)
+        self._finish_timer.setSingleShot(True)
+        self._finish_timer.setInterval(FINISH_OPENING_MS)
+        self._finish_timer.timeout.connect(self.finish_opening)
 
     # -- lifecycle ------------------------------------------------------------------------------
 
     def open(self, location: str, reviewer: str) -> None:
         """Open a case (raises RedactorError with the sentence to show)."""
-        session = CaseSession.open(location, reviewer=reviewer)
+        session = CaseSession.open(location, reviewer=reviewer, sources=self.sources)
         self._take(session, location)
 
     def create(
         self, location: str, reviewer: str, *, four_eyes: bool, catalog: str = "woo"
     ) -> None:
         session = CaseSession.create(
-            location, reviewer=reviewer, four_eyes=four_eyes, catalog=catalog
+            location,
+            reviewer=reviewer,
+            four_eyes=four_eyes,
+            catalog=catalog,
+            sources=self.sources,
         )
         self._take(session, location)
 
@@ -77,17 +96,34 @@ class CaseController(QObject):
         self.settings.add_recent_case(
             location if "://" in location else str(Path(location).resolve())
         )
-        self._seen_counter = -1
-        self.refresh()
-        self.timer.start()
+        # The first document first: its first page renders (in the render process) while the
+        # window lays it out; progress and the panels are read after it is painted.
+        self._seen_counter = session.change_counter()
+        self.info = session.info()
+        self.opening = True
         self.opened.emit()
         docs = session.documents()
         if docs:
             self.show_document(docs[0].id)
+            self._finish_timer.start()
+        else:
+            self.finish_opening()
+
+    def finish_opening(self) -> None:
+        """Read the rest of a case just opened (the window calls it once the first page is
+        painted; a timer does if that takes long). Does nothing when there is nothing left."""
+        self._finish_timer.stop()
+        if not self.opening or self.session is None:
+            return
+        self.opening = False
+        self.refresh()
+        self.timer.start()
 
     def close(self) -> None:
         if self.session is None:
             return
+        self.opening = False
+        self._finish_timer.stop()
         self.timer.stop()
         session, self.session = self.session, None
         session.close()
@@ -107,6 +143,7 @@ class CaseController(QObject):
     def show_document(self, document_id: int) -> None:
         session = self.require()
         self.document = session.store.document(document_id)
+        self.documentPending.emit(self.document)
         self.pages = session.pages(document_id)
         self._read_document()
         self.documentShown.emit(document_id)

@@ -238,6 +238,7 @@ TEMPLATES = (
         "CoreMessages", "{languages!r} is not a list of OCR languages; write them like 'nld+eng'."
     ),
     QT_TRANSLATE_NOOP("CoreMessages", "{names} and {more} more"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} cannot be read: {reason}."),
     QT_TRANSLATE_NOOP("CoreMessages", "{name} changed while it was being added; add it again."),
     QT_TRANSLATE_NOOP("CoreMessages", "{name} could not be exported: {reason}"),
     QT_TRANSLATE_NOOP("CoreMessages", "{name} has {count} page(s); there is no page {page}."),

@@ -29,10 +29,18 @@ from PySide6.QtWidgets import (
 
 from redactor import __version__
 from redactor.app.preview import page_preview, render_preview
+from redactor.app.source_cache import SourceCache
 from redactor.core.errors import Cancelled, RedactorError
 from redactor.core.export_model import RenderOptions
 from redactor.core.geometry import Rect
-from redactor.core.model import Judgement, PageDecision, PageDecisionKind, Redaction, ReviewItem
+from redactor.core.model import (
+    Document,
+    Judgement,
+    PageDecision,
+    PageDecisionKind,
+    Redaction,
+    ReviewItem,
+)
 from redactor.gui.actions import WindowActions
 from redactor.gui.audit_view import AuditView
 from redactor.gui.box_item import HIGH_CONTRAST, NORMAL
@@ -48,7 +56,7 @@ from redactor.gui.log_handler import QtLogHandler
 from redactor.gui.log_view import LogView
 from redactor.gui.messages import show_message, show_user_error, user_action
 from redactor.gui.new_case_dialog import NewCaseDialog
-from redactor.gui.page_renderer import PageRenderer, Producer
+from redactor.gui.page_renderer import PageKey, PageRenderer, Producer
 from redactor.gui.page_view import PageView
 from redactor.gui.preferences import PreferencesDialog
 from redactor.gui.render_worker import TaskContext, Worker
@@ -72,7 +80,7 @@ from redactor.gui.suggestions_panel import SuggestionsPanel
 from redactor.gui.thumbnails import ThumbnailsPanel
 from redactor.gui.welcome import WelcomePage
 from redactor.pdf.render import DocumentCache, RenderedPage
-from redactor.pdf.render_service import RenderService
+from redactor.pdf.render_service import RenderService, Source
 
 log = logging.getLogger(__name__)
 
@@ -88,8 +96,15 @@ class MainWindow(QMainWindow):
         render_service: RenderService | None = None,
         log_handler: QtLogHandler | None = None,
         log_file: Path | None = None,
+        source_cache: SourceCache | None = None,
     ) -> None:
         super().__init__(parent)
+        # Sources are rendered from copies in this folder, opened by path (see source_cache).
+        self.sources = source_cache if source_cache is not None else SourceCache.default()
+        # Documents rendered from a cached copy not yet verified in this session (worker thread
+        # and GUI thread add; the worker's verification removes).
+        self._from_cache: set[int] = set()
+        self._verify_asked: set[int] = set()
         self.settings = settings
         self.languages = languages
         self.reviewer = reviewer
@@ -99,9 +114,14 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.worker = Worker(self)
         self.renderer = PageRenderer(
-            self.worker, self._load_source, service=render_service, parent=self
+            self.worker,
+            self._load_source,
+            service=render_service,
+            verify_source=self._verify_source,
+            parent=self,
         )
         self.case = CaseController(settings, self)
+        self.case.sources = self.sources
         self.view = PageView(self.renderer)
         self.edits = EditController(
             self.case, self.view, self.worker, settings, self, lambda: self.languages.language
@@ -289,7 +309,11 @@ class MainWindow(QMainWindow):
         view.selectionChanged.connect(self._update_enabled)
         case.opened.connect(self._case_opened)
         case.closed.connect(self._case_closed)
+        case.documentPending.connect(self._document_pending)
         case.documentShown.connect(self._document_shown)
+        self.renderer.pageReady.connect(self._page_painted)
+        self.renderer.pageFailed.connect(self._page_painted)
+        self.renderer.sourceReplaced.connect(self._source_replaced)
         case.refreshed.connect(self._refreshed)
         case.pollFailed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.worker.unhandledError.connect(self._worker_error)
@@ -463,6 +487,8 @@ class MainWindow(QMainWindow):
         self._update_enabled()
 
     def _case_closed(self) -> None:
+        self._from_cache.clear()
+        self._verify_asked.clear()
         self.view.set_document(None, [])
         self.thumbnails.model.set_pages(None, [], [], [])
         self.documents.set_progress([])
@@ -474,9 +500,54 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._update_enabled()
 
+    def _document_pending(self, document: Document) -> None:
+        """Start the first page's render before the document's pages are even read: the
+        render process opens the cached copy and interprets page 1 while this thread reads
+        the page list and lays out the view."""
+        session = self.case.session
+        path = session.cached_source(document) if session is not None else None
+        if path is not None:
+            self._from_cache.add(document.id)
+            self.renderer.prepare(document.id, path, 0)
+
+    def _page_painted(self, key: PageKey, *_: object) -> None:
+        """A page of the shown document arrived: the rest of a case being opened can be read
+        now, and the source it came from is verified (after, not before, the first paint)."""
+        if key.document_id != self.view.document_id:
+            return
+        if self.case.opening:
+            # Queued behind the paint this page's arrival asked for.
+            QTimer.singleShot(0, self.case.finish_opening)
+        if key.document_id not in self._verify_asked:
+            self._verify_asked.add(key.document_id)
+            self.renderer.verify_document(key.document_id)
+
+    def _verify_source(self, document_id: int) -> bool:
+        """On the worker thread: False when the cached copy a page came from was not the
+        document (it is deleted by then; the next render reads the case and re-writes it)."""
+        session = self.case.session
+        if document_id not in self._from_cache or session is None:
+            return True
+        self._from_cache.discard(document_id)
+        return session.verify_cached_source(document_id)
+
+    def _source_replaced(self, document_id: int) -> None:
+        case = self.case
+        if document_id == self.view.document_id:
+            self.view.viewport().update()
+            self.thumbnails.model.set_pages(
+                document_id, case.pages, case.redactions, case.decisions
+            )
+        self.edits.forget_words([document_id])
+
     def _document_shown(self, document_id: int) -> None:
         case = self.case
         self.view.set_document(document_id, case.pages)
+        if not self.view.preview_enabled():
+            # Ask now, not when the view first paints (after everything below and a layout).
+            zoom = self.view.render_zoom()
+            for index in self.view.visible_pages():
+                self.renderer.request(PageKey(document_id, index, zoom), priority=10)
         self.view.set_redactions(case.redactions)
         self.view.set_decisions(case.decisions, self.decision_text)
         self.thumbnails.model.set_pages(document_id, case.pages, case.redactions, case.decisions)
@@ -493,6 +564,8 @@ class MainWindow(QMainWindow):
     def _refreshed(self) -> None:
         case = self.case
         self.documents.set_progress(case.progress)
+        if case.document is not None and self.documents.current_document() != case.document.id:
+            self.documents.select_document(case.document.id, emit=False)  # shown before listed
         if case.document is not None and self.view.document_id == case.document.id:
             if self.view.page_count() != len(case.pages):
                 self._document_shown(case.document.id)
@@ -514,12 +587,16 @@ class MainWindow(QMainWindow):
         self.thumbnails.set_current(page_index)
         self._update_status()
 
-    def _load_source(self, document_id: int) -> bytes:
-        """Called on the worker thread when a document is first rendered."""
+    def _load_source(self, document_id: int) -> Source:
+        """Called on the worker thread when a document is first rendered: the cached copy of
+        its source (written from the case if missing) or, failing that, the case's bytes."""
         session = self.case.session
         if session is None:
             raise Cancelled(self.tr("The case was closed."))
-        return session.source(document_id)
+        source = session.view_source(document_id)
+        if isinstance(source, Path):
+            self._from_cache.add(document_id)
+        return source
 
     def step_document(self, step: int) -> None:
         docs = [p.document.id for p in self.case.progress]

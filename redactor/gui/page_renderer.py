@@ -14,14 +14,15 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage
 
 from redactor.core.text import PageText
 from redactor.gui.render_worker import Worker
 from redactor.pdf.render import DocumentCache, RenderedPage, render_page
-from redactor.pdf.render_service import RenderService
+from redactor.pdf.render_service import RenderService, Source
 from redactor.pdf.text import page_text
 
 log = logging.getLogger(__name__)
@@ -59,17 +60,26 @@ class PageRenderer(QObject):
 
     pageReady = Signal(object)  # PageKey
     pageFailed = Signal(object, str)  # PageKey, sentence
+    # A document's source turned out not to be what was rendered (a damaged cached copy): its
+    # images are gone and views should paint again (document id).
+    sourceReplaced = Signal(int)
+    _replaced = Signal(int)  # from the worker thread
 
     def __init__(
         self,
         worker: Worker,
-        load_source: Callable[[int], bytes],
+        load_source: Callable[[int], Source],
         *,
         cache_bytes: int = DEFAULT_CACHE_BYTES,
         service: RenderService | None = None,
+        verify_source: Callable[[int], bool] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        # Called on the worker thread: False when the source `load_source` gave for a document
+        # was not the document (see `verify_document`).
+        self._verify_source = verify_source
+        self._replaced.connect(self._source_replaced, Qt.ConnectionType.QueuedConnection)
         # Pages render in this child process when given (MuPDF then never holds our GIL);
         # without it, on the worker thread.
         self.service = service
@@ -267,11 +277,13 @@ class PageRenderer(QObject):
     def documents(self) -> DocumentCache:
         return self._docs
 
-    def load_source(self, document_id: int) -> bytes:
+    def load_source(self, document_id: int) -> Source:
         return self._load_source(document_id)
 
     def page_words(self, document_id: int, page_index: int) -> PageText:
         """The words of a page from its text layer. Call through the worker."""
+        # Words feed boxes: they come from a verified source, not only soon after.
+        self._check_source(document_id)
         if self.service is not None:
             return self.service.words(
                 self.service_key(document_id), lambda: self._load_source(document_id), page_index
@@ -280,6 +292,34 @@ class PageRenderer(QObject):
             document_id, lambda: self._load_source(document_id), name=f"Document {document_id}"
         )
         return page_text(doc, page_index)
+
+    # -- the source behind the pixels ------------------------------------------------------------
+
+    def prepare(self, document_id: int, path: Path, page_index: int = 0) -> None:
+        """Open a document from a file in the render process and interpret a page now, so its
+        render request (made once the view is laid out) only has to draw it."""
+        if self.service is not None:
+            self.service.prepare(self.service_key(document_id), path, page_index)
+
+    def verify_document(self, document_id: int) -> None:
+        """Check, off the GUI thread, that what was rendered came from the document's true
+        source; if not, its images are dropped and the pages render again from the case."""
+        self._worker.submit(self._check_source, document_id, priority=-10)
+
+    def _check_source(self, document_id: int) -> bool:
+        """On the worker thread, so no render runs on the old copy after it is closed here."""
+        if self._verify_source is None or self._verify_source(document_id):
+            return True
+        self._docs.drop(document_id)
+        if self.service is not None:
+            self.service.forget(self.service_key(document_id))
+        self._replaced.emit(document_id)
+        return False
+
+    def _source_replaced(self, document_id: int) -> None:
+        # Queued after every result rendered from the old copy: none of them survives this.
+        self.invalidate(document_id)
+        self.sourceReplaced.emit(document_id)
 
     def forget_document(self, document_id: int) -> None:
         """Drop a document's images and its open copy (the worker closes it when idle)."""

@@ -14,6 +14,7 @@ import math
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pymupdf
 
@@ -70,9 +71,10 @@ def _log_messages(name: str, text: str) -> None:
 
 
 def open_document(
-    data: bytes, password: str | None = None, *, name: str = "The PDF"
+    data: bytes | Path, password: str | None = None, *, name: str = "The PDF"
 ) -> pymupdf.Document:
-    """Open PDF bytes with MuPDF, or raise PdfError / PasswordRequired naming `name`.
+    """Open PDF bytes (or a file, which MuPDF then reads as it needs) with MuPDF, or raise
+    PdfError / PasswordRequired naming `name`.
 
     The caller owns the returned document and must close it. The bytes are not modified.
     A document encrypted with an empty user password opens without one.
@@ -81,13 +83,17 @@ def open_document(
         return _open(data, password, name)
 
 
-def _open(data: bytes, password: str | None, name: str) -> pymupdf.Document:
-    if not data:
+def _open(data: bytes | Path, password: str | None, name: str) -> pymupdf.Document:
+    head = _head(data, name) if isinstance(data, Path) else data[:HEADER_WINDOW]
+    if not head:
         raise PdfError("{name} is an empty file (0 bytes), not a PDF.", name=name)
-    if b"%PDF-" not in data[:HEADER_WINDOW]:
+    if b"%PDF-" not in head:
         raise PdfError("{name} is not a PDF file: it has no %PDF header.", name=name)
     try:
-        doc = pymupdf.open(stream=data, filetype="pdf")
+        if isinstance(data, Path):
+            doc = pymupdf.open(str(data), filetype="pdf")
+        else:
+            doc = pymupdf.open(stream=data, filetype="pdf")
     except MemoryError as exc:
         raise PdfError("{name} is too large or too complex to open.", name=name) from exc
     except Exception as exc:  # any failure of MuPDF on untrusted bytes is the file's fault
@@ -114,6 +120,16 @@ def _open(data: bytes, password: str | None, name: str) -> pymupdf.Document:
         doc.close()
         raise
     return doc
+
+
+def _head(path: Path, name: str) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(HEADER_WINDOW)
+    except OSError as exc:
+        raise PdfError(
+            "{name} cannot be read: {reason}.", name=name, reason=str(exc.strerror or exc)
+        ) from exc
 
 
 def _authenticate(doc: pymupdf.Document, password: str | None, name: str) -> None:

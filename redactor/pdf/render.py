@@ -15,6 +15,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import pymupdf
 
@@ -117,7 +118,7 @@ class DocumentCache:
         self._lock = threading.Lock()
 
     def get(
-        self, key: Hashable, load: Callable[[], bytes], *, name: str = "The PDF"
+        self, key: Hashable, load: Callable[[], bytes | Path], *, name: str = "The PDF"
     ) -> pymupdf.Document:
         with self._lock:
             doc = self._docs.get(key)

@@ -601,6 +601,10 @@
         <translation>{names} en nog {more}</translation>
     </message>
     <message>
+        <source>{name} cannot be read: {reason}.</source>
+        <translation>{name} kan niet worden gelezen: {reason}.</translation>
+    </message>
+    <message>
         <source>{name} changed while it was being added; add it again.</source>
         <translation>{name} is gewijzigd tijdens het toevoegen; voeg het opnieuw toe.</translation>
     </message>

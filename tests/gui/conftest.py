@@ -38,6 +38,7 @@ def _isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REDACTOR_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("REDACTOR_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("REDACTOR_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.setenv("REDACTOR_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("REDACTOR_REVIEWER", raising=False)
 
 

@@ -19,6 +19,8 @@ from redactor.gui.page_view import PageView
 def open_case(qtbot: QtBot, gui: Gui, path: Path) -> None:
     assert gui.window.open_case(str(path))
     qtbot.waitUntil(lambda: gui.window.view.page_count() > 0, timeout=5000)
+    # The panels are filled once the first page is painted (CaseController.finish_opening).
+    qtbot.waitUntil(lambda: not gui.window.case.opening, timeout=5000)
 
 
 def wait_rendered(qtbot: QtBot, view: PageView, page_index: int, variant: str = "") -> None:
