@@ -57,6 +57,7 @@ log = logging.getLogger(__name__)
 MIN_DPI, MAX_DPI = 50, 600
 LANGUAGES = ("nl", "en")
 OUTSIDE = 1e5  # "everything beyond the page", for the redaction of content outside it
+TRACE_PAGES = 64  # pages traced per opening of the marked copy (see _rewrite_text)
 OUTSIDE_TOLERANCE = 1.0  # points; content this close to the page edge counts as inside
 FILL = {BoxStyle.BLACK: (0, 0, 0), BoxStyle.WHITE: (255, 255, 255)}
 # PyMuPDF's type stubs do not declare its integer constants.
@@ -285,23 +286,40 @@ class _Redaction:
                     self._fallback(index, reason)
                     continue
                 copier.privatize_page(pdf.pages[index])
-                texts[index] = textpos.PageText(pdf, index)
+                text = textpos.PageText(pdf, index)
             except ContentError as exc:
                 self._fallback(index, str(exc))
+                continue
+            # Marked at once: the page's parsed operators are let go before the next page is
+            # parsed (held for every page, they made memory grow with the number of pages).
+            try:
+                text.write_marked()
+            except ContentError as exc:
+                text.write_original()
+                self._fallback(index, str(exc))
+                continue
+            texts[index] = text
         return texts
 
     def _rewrite_text(self, pdf: pikepdf.Pdf, texts: dict[int, textpos.PageText]) -> None:
-        for text in texts.values():
-            text.write_marked()
         marked = io.BytesIO()
         pdf.save(marked, encryption=False)
         for text in texts.values():
             text.write_original()
+        data = marked.getvalue()
+        del marked
         # One page at a time: its trace and plan are dropped before the next page is traced,
         # and each rewritten page's operators are let go (memory must not grow with pages).
-        with pymupdf.open(stream=marked.getvalue(), filetype="pdf") as doc:
-            del marked
-            for index in list(texts):
+        # MuPDF keeps every object it has loaded for as long as the document is open: it is
+        # opened afresh every TRACE_PAGES pages so that cache stays bounded too.
+        doc: pymupdf.Document | None = None
+        try:
+            for count, index in enumerate(list(texts)):
+                if count % TRACE_PAGES == 0:
+                    if doc is not None:
+                        doc.close()
+                    doc = pymupdf.open(stream=data, filetype="pdf")
+                assert doc is not None
                 text = texts.pop(index)
                 mapped, foreign = textpos.trace_marked(doc[index])
                 matrix = textpos.page_matrix(doc[index])
@@ -319,6 +337,9 @@ class _Redaction:
                     self._fallback(index, str(exc))
                     continue
                 self.expected.put(index, textpos.expected_origins(placed, foreign))
+        finally:
+            if doc is not None:
+                doc.close()
 
     def _fallback(self, index: int, reason: str) -> None:
         log.info("page %d is rasterised: %s", index + 1, reason)

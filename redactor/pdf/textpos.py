@@ -79,14 +79,27 @@ def marker_of(colour: Sequence[float]) -> int | None:
 
 @dataclass
 class StreamWork:
-    """One content stream (the page's, or a private form's) and the forms it draws."""
+    """One content stream (the page's, or a private form's) and the forms it draws.
+
+    `instructions` is let go once the marked copy is written (None) and parsed again from
+    the restored original for the rewrite: a document's pages are marked all at once, and
+    holding every page's parsed operators until then made memory grow with the pages."""
 
     holder: pikepdf.Object
     is_page: bool
-    instructions: list[Any]
+    instructions: list[Any] | None
     resources: Dictionary | None
     markers: dict[int, int] = field(default_factory=dict)  # instruction index -> marker
     children: dict[int, StreamWork] = field(default_factory=dict)  # Do index -> form
+    original: Any = None  # the page's /Contents object, or the form's decoded bytes
+
+    def parsed(self) -> list[Any]:
+        if self.instructions is None:
+            self.instructions = parse(self.holder)
+            shows = [i for i, item in enumerate(self.instructions) if op_name(item) in TEXT_SHOW]
+            if shows != sorted(self.markers):
+                raise ContentError("the content changed between marking and rewriting")
+        return self.instructions
 
 
 class PageText:
@@ -106,7 +119,7 @@ class PageText:
     def _collect(self, work: StreamWork, depth: int, seen: set[tuple[int, int]]) -> None:
         if depth > MAX_FORM_DEPTH:
             raise ContentError("form XObjects nested too deeply")
-        for index, item in enumerate(work.instructions):
+        for index, item in enumerate(work.parsed()):
             name = op_name(item)
             if name in TEXT_SHOW:
                 marker = len(self.by_marker) + 1
@@ -127,10 +140,15 @@ class PageText:
     # --- marking for the trace ------------------------------------------------------------
 
     def write_marked(self) -> None:
-        """Put the marked copy of every stream into the document (for tracing only)."""
+        """Put the marked copy of every stream into the document (for tracing only); the
+        originals are kept aside for write_original, the parsed operators let go."""
         for work in self._works():
+            if work.is_page:
+                work.original = work.holder.get("/Contents")
+            else:
+                work.original = work.holder.read_bytes()
             marked: list[Any] = []
-            for index, item in enumerate(work.instructions):
+            for index, item in enumerate(work.parsed()):
                 name = op_name(item)
                 if index in work.markers:
                     r, g, b = marker_colour(work.markers[index])
@@ -142,10 +160,16 @@ class PageText:
                     continue
                 marked.append(item)
             self._write(work, unparse(marked))
+            work.instructions = None
 
     def write_original(self) -> None:
         for work in self._works():
-            self._write(work, unparse(work.instructions))
+            if work.original is None:
+                continue
+            if work.is_page:
+                work.holder.Contents = work.original
+            else:
+                work.holder.write(work.original)
 
     def _works(self) -> list[StreamWork]:
         out: list[StreamWork] = []
@@ -191,7 +215,7 @@ class _Rewriter:
         tracker = Tracker(base_ctm, work.resources, self.text.fonts)
         out: list[Any] = []
         in_text = False
-        for index, item in enumerate(work.instructions):
+        for index, item in enumerate(work.parsed()):
             name = op_name(item)
             operands = list(item.operands) if name != "INLINE IMAGE" else []
             if name == "INLINE IMAGE":

@@ -145,3 +145,26 @@ def test_a_document_without_boxes_is_still_cleaned() -> None:
                 assert b"xpacket" not in obj.read_bytes()
     assert SECRET in inspect.pdftotext(out.pdf)  # nobody boxed it: it stays on the page
     assert out.removed_terms == ()
+
+
+def test_pages_traced_across_several_openings_of_the_marked_copy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The marked copy is reopened every TRACE_PAGES pages (MuPDF's object cache must not
+    grow with the document): with a reopening every two pages, each of five pages still
+    loses exactly its boxed word, keeps the rest in place, and the gate passes."""
+    from redactor.pdf import redact
+    from tests.adversarial import builders as B
+
+    monkeypatch.setattr(redact, "TRACE_PAGES", 2)
+    pdf = B.new_pdf()
+    for _ in range(5):
+        B.add_page(pdf, B.text_line(B.BASE_X, B.BASE_Y, B.line_text()) + B.visible_line())
+    boxes = [box(i, SECRET_BOX) for i in range(5)]
+    out = redact_document(B.save(pdf), boxes, [], RenderOptions())
+    assert out.rasterized_pages == ()
+    for page in range(5):
+        text = inspect.pdftotext(out.pdf, page=page)
+        assert SECRET not in text and "tekst die blijft" in text
+    report = verify_redacted(out.pdf, boxes, [], out.removed_terms, RenderOptions(), 5)
+    assert report.passed, report.failures()
