@@ -6,6 +6,7 @@ the verifier), not openpyxl or the records code.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import logging.handlers
@@ -33,6 +34,19 @@ def init_worker(log_queue: multiprocessing.queues.Queue[logging.LogRecord], leve
     logger.handlers[:] = [logging.handlers.QueueHandler(log_queue)]
     logger.setLevel(level)
     logger.propagate = False
+    tune_garbage_collection()
+
+
+# A worker allocates millions of short-lived objects per document (operators, glyphs,
+# pdfminer's layout objects) while everything imported stays alive: with Python's default
+# thresholds the collector keeps re-examining the imported modules (about a sixth of the
+# engine's time). Frozen, they are left out; a larger first threshold collects less often.
+GC_THRESHOLDS = (20_000, 50, 100)
+
+
+def tune_garbage_collection() -> None:
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 @dataclass(frozen=True)

@@ -764,3 +764,27 @@ def test_worker_log_records_reach_this_process(
         r for r in caplog.records if r.name == "redactor.export.worker" and r.process != os.getpid()
     ]
     assert [r.getMessage() for r in from_workers] == ["brief.pdf: verified"]
+
+
+def _collector_settings() -> tuple[tuple[int, int, int], int]:
+    import gc
+
+    return gc.get_threshold(), gc.get_freeze_count()
+
+
+def test_export_workers_run_with_the_tuned_garbage_collector() -> None:
+    """Workers freeze what they imported and collect less often (a sixth of the engine's
+    time went to re-examining long-lived objects)."""
+    import concurrent.futures as cf
+    import multiprocessing
+
+    from redactor.export import worker
+
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    with cf.ProcessPoolExecutor(
+        1, mp_context=ctx, initializer=worker.init_worker, initargs=(queue, 20)
+    ) as pool:
+        thresholds, frozen = pool.submit(_collector_settings).result(timeout=60)
+    assert thresholds == worker.GC_THRESHOLDS
+    assert frozen > 1000
