@@ -182,19 +182,28 @@ def _axis(direction: tuple[float, float]) -> bool:
 def _lines(glyphs: Sequence[Glyph], indexes: Iterable[int]) -> list[list[int]]:
     """Group glyph indexes into lines: same direction, baselines within a fifth of the size."""
     by_dir: dict[tuple[float, float], list[int]] = {}
+    axes: dict[tuple[float, float], tuple[int, int] | None] = {}  # per direction, not glyph
     for i in indexes:
         g = glyphs[i]
-        if g.wmode == 0 and _axis(g.direction):
-            by_dir.setdefault((round(g.direction[0]), round(g.direction[1])), []).append(i)
+        if g.wmode:
+            continue
+        if g.direction not in axes:
+            axes[g.direction] = (
+                (round(g.direction[0]), round(g.direction[1])) if _axis(g.direction) else None
+            )
+        axis = axes[g.direction]
+        if axis is not None:
+            by_dir.setdefault(axis, []).append(i)
     lines: list[list[int]] = []
     for (dx, dy), members in by_dir.items():
         # t: distance along the normal (which baseline); s: position along the line.
-        members.sort(key=lambda i: -dy * glyphs[i].origin[0] + dx * glyphs[i].origin[1])
+        t_of = {i: -dy * glyphs[i].origin[0] + dx * glyphs[i].origin[1] for i in members}
+        members.sort(key=t_of.__getitem__)
         current: list[int] = []
         last_t = 0.0
         for i in members:
             g = glyphs[i]
-            t = -dy * g.origin[0] + dx * g.origin[1]
+            t = t_of[i]
             if current and abs(t - last_t) > 0.2 * max(g.size, 1.0):
                 lines.append(current)
                 current = []

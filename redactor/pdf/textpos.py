@@ -337,24 +337,15 @@ def _glyphs(span: dict[str, Any]) -> list[Glyph]:
     space = float(span.get("spacewidth") or 0.0)
     wmode = int(span.get("wmode") or 0)
     out: list[Glyph] = []
-    for uni, gid, origin, bbox in (ch[:4] for ch in span.get("chars", ())):
+    make = Glyph._make
+    for ch in span.get("chars", ()):
+        uni, gid, origin, bbox = ch[0], ch[1], ch[2], ch[3]
         # gid -1: the second and later characters of one glyph (a ligature's ToUnicode
         # maps one code to several characters); the code was counted with the first.
-        if int(gid) < 0:
+        if gid < 0:
             continue
-        x0, y0, x1, y1 = bbox  # unpacked, not a generator: pages have thousands of glyphs
-        out.append(
-            Glyph(
-                int(gid),
-                int(uni),
-                (float(origin[0]), float(origin[1])),
-                (float(x0), float(y0), float(x1), float(y1)),
-                direction,
-                size,
-                space,
-                wmode,
-            )
-        )
+        # MuPDF gives ints and tuples of floats already: no conversions per glyph.
+        out.append(make((gid, uni, origin, bbox, direction, size, space, wmode)))
     return out
 
 
@@ -423,10 +414,16 @@ def expected_origins(
 ) -> array[float]:
     """The origins of expected_glyphs, flat (x, y, x, y, ...): a page's worth is kept until
     the final check, and a float array is a fraction of the size of the tuples."""
-    out = array("d")
-    for _, origin, _ in expected_glyphs(placed, foreign):
-        out.extend(origin)
-    return out
+    # expected_glyphs without its tuples (every glyph of the page passes through here).
+    flat: list[float] = []
+    for glyph, action in placed:
+        if not action.drop:
+            x, y = glyph.origin
+            dx, dy = action.shift
+            flat += (x + dx, y + dy)
+    for glyph in foreign:
+        flat += glyph.origin
+    return array("d", flat)
 
 
 def traced_origins(page: pymupdf.Page) -> Iterator[tuple[int, tuple[float, float]]]:
