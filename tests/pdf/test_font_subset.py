@@ -47,7 +47,9 @@ def _embedded(data: bytes) -> list[bytes]:
 
 def test_glyphs_only_under_boxes_leave_the_font() -> None:
     if not DEJAVU.is_file():
-        pytest.skip("DejaVuSans.ttf is not installed")
+        pytest.fail(
+            "DejaVuSans.ttf is missing (apt package fonts-dejavu-core, installed by .ci/run)"
+        )
     doc = pymupdf.open()
     page = doc.new_page(width=400, height=300)
     page.insert_font(fontname="dv", fontfile=str(DEJAVU))
