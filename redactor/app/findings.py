@@ -8,14 +8,14 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from redactor.app.session import CaseSession, ProgressCallback
 from redactor.core.geometry import Rect
 from redactor.core.model import Redaction
 from redactor.core.text import SOURCE_OCR, Finding, Match, PageText, RedactedArea, Suggestion, Word
-from redactor.detect.consistency import consistency_report
+from redactor.detect.consistency import ConsistencyCheck
 from redactor.detect.detectors import (
     default_detectors,
     grounds_for_catalog,
@@ -23,7 +23,7 @@ from redactor.detect.detectors import (
     suggest,
 )
 from redactor.detect.search import find_text
-from redactor.pdf.ocr import require_tessdata
+from redactor.pdf.ocr import ocr_document, require_tessdata
 from redactor.pdf.text import document_text
 
 log = logging.getLogger(__name__)
@@ -53,44 +53,73 @@ def words_from_json(page_index: int, source: str, text: str) -> PageText:
     return PageText(page_index, words, source)
 
 
-def document_pages(session: CaseSession, document_id: int) -> list[PageText]:
-    """The words of every page: stored OCR words where a page was OCR'd, else its text layer."""
+def page_texts(session: CaseSession, document_id: int) -> Generator[PageText, None, None]:
+    """The words of each page, one page at a time: stored OCR words where a page was OCR'd,
+    else its text layer. Reading can stop between pages (the PDF is closed when the iterator
+    is closed or dropped)."""
     stored = session.store.page_words(document_id)
     doc = session.store.document(document_id)
-    pages: list[PageText] = []
     for page in document_text(session.source(document_id), name=doc.file_name):
         if page.page_index in stored:
             source, words = stored[page.page_index]
-            pages.append(words_from_json(page.page_index, source, words))
+            yield words_from_json(page.page_index, source, words)
         else:
-            pages.append(page)
-    return pages
+            yield page
+
+
+def document_pages(session: CaseSession, document_id: int) -> list[PageText]:
+    """The words of every page (see page_texts)."""
+    return list(page_texts(session, document_id))
+
+
+def ocr_pages(session: CaseSession, document_id: int) -> Generator[int | None, None, None]:
+    """OCR a document's scanned pages not yet OCR'd, one page at a time: yields, for every
+    page, its index once its words are stored, or None when it needed no reading.
+
+    Each page is stored in its own transaction as soon as it is read, so stopping between
+    pages (closing the iterator) keeps every page read and leaves the others as they were.
+    Raises OcrUnavailable (what to install) before the first page when Tesseract is missing.
+    """
+    doc = session.store.document(document_id)
+    already = session.store.page_words(document_id)
+    data = session.source(document_id)
+    for page_index, page in ocr_document(data, skip=already.keys(), name=doc.file_name):
+        if page is None:
+            yield None
+            continue
+        with session.store.write(session.reviewer) as w:
+            w.store_page_words(document_id, page_index, SOURCE_OCR, words_to_json(page))
+        yield page_index
 
 
 def run_ocr(
     session: CaseSession,
     document_ids: Iterable[int] | None = None,
     progress: ProgressCallback | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> int:
     """OCR every scanned page not yet OCR'd; store the words. Returns the pages read.
 
     Raises OcrUnavailable (one sentence saying what to install) when Tesseract is missing.
-    Each page is stored in its own transaction, so an interrupted run keeps what it read.
+    Each page is stored in its own transaction, so an interrupted run keeps what it read;
+    `cancelled` is asked between pages.
     """
     require_tessdata()
     ids = list(document_ids) if document_ids is not None else [d.id for d in session.documents()]
     done = 0
     for number, doc_id in enumerate(ids):
-        doc = session.store.document(doc_id)
+        if cancelled is not None and cancelled():
+            break
         if progress:
-            progress(number, len(ids), doc.file_name)
-        already = session.store.page_words(doc_id)
-        for page in document_text(session.source(doc_id), name=doc.file_name, ocr_pages=True):
-            if page.source != SOURCE_OCR or page.page_index in already:
-                continue
-            with session.store.write(session.reviewer) as w:
-                w.store_page_words(doc_id, page.page_index, SOURCE_OCR, words_to_json(page))
-            done += 1
+            progress(number, len(ids), session.store.document(doc_id).file_name)
+        pages = ocr_pages(session, doc_id)
+        try:
+            for page_index in pages:
+                done += page_index is not None
+                if cancelled is not None and cancelled():
+                    break
+        finally:
+            pages.close()
     if progress:
         progress(len(ids), len(ids), "")
     return done
@@ -261,11 +290,28 @@ def _covered(rects: Sequence[Rect], boxes: Sequence[Rect]) -> bool:
 
 def consistency(session: CaseSession) -> list[Finding]:
     """Terms redacted in one place but visible elsewhere, or redacted under different grounds."""
-    pages_by_doc = {d.id: document_pages(session, d.id) for d in session.documents()}
+    check = consistency_check(session)
+    for d in session.documents():
+        for _ in check_pages(session, check, d.id):
+            pass
+    return check.findings()
+
+
+def consistency_check(session: CaseSession) -> ConsistencyCheck:
+    """A consistency check of the case's boxes as they are now, to feed pages to (for work
+    spread over short steps: `check.add_page(document_id, page)`, then `check.findings()`)."""
     areas = [
         RedactedArea(r.document_id, r.page_index, r.rect, r.grounds) for r in session.redactions()
     ]
-    return consistency_report(pages_by_doc, areas)
+    return ConsistencyCheck(areas)
+
+
+def check_pages(session: CaseSession, check: ConsistencyCheck, document_id: int) -> Iterator[int]:
+    """Feed a document's pages to `check` one at a time, yielding each page's index after it
+    (so that the reading can be spread over short steps and stopped between pages)."""
+    for page in page_texts(session, document_id):
+        check.add_page(document_id, page)
+        yield page.page_index
 
 
 # -- redact everywhere ----------------------------------------------------------------------------

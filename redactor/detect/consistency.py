@@ -69,44 +69,58 @@ class _Page:
     cover: list[tuple[str, ...] | None]
 
 
+class ConsistencyCheck:
+    """The check fed a page at a time, so that reading a large case can be spread over short
+    steps (and stopped between them); `findings()` then looks the redacted terms up."""
+
+    def __init__(self, redactions: Sequence[RedactedArea]) -> None:
+        self._boxes: dict[tuple[int, int], list[RedactedArea]] = defaultdict(list)
+        for area in redactions:
+            self._boxes[(area.document_id, area.page_index)].append(area)
+        self._pages: list[_Page] = []
+        # token -> (page number in _pages, word number)
+        self._index: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        # The redacted terms: normalised tokens -> the text as first redacted.
+        self._terms: dict[tuple[str, ...], str] = {}
+
+    def add_page(self, document_id: int, page: PageText) -> None:
+        areas = self._boxes.get((document_id, page.page_index), [])
+        p = _Page(document_id, page, [_norm(w.text) for w in page.words], [])
+        p.cover = [_cover(w, areas) for w in page.words]
+        for k, token in enumerate(p.tokens):
+            if token:
+                self._index[token].append((len(self._pages), k))
+        self._pages.append(p)
+        for run in _covered_runs(p):
+            key = tuple(p.tokens[k] for k in run if p.tokens[k])
+            if _worth_checking(key) and key not in self._terms:
+                self._terms[key] = " ".join(page.words[k].text for k in run)
+
+    def findings(self) -> list[Finding]:
+        """Findings about the pages added so far, ordered by term (see the module docstring)."""
+        terms = self._terms
+        findings: list[Finding] = []
+        for key, text in sorted(terms.items(), key=lambda kv: kv[1].casefold()):
+            occurrences = _occurrences(key, self._pages, self._index)
+            redacted = [o for o in occurrences if o.redacted]
+            visible = [o for o in occurrences if not o.redacted]
+            if redacted and visible:
+                findings.append(Finding(VISIBLE_ELSEWHERE, text, tuple(visible + redacted)))
+            if len({o.codes for o in redacted}) > 1:
+                findings.append(Finding(DIFFERENT_GROUNDS, text, tuple(redacted)))
+        log.info("consistency: %d terms checked, %d findings", len(terms), len(findings))
+        return findings
+
+
 def consistency_report(
     pages_by_doc: Mapping[int, Sequence[PageText]], redactions: Sequence[RedactedArea]
 ) -> list[Finding]:
     """Findings about the case's redactions, ordered by term (see the module docstring)."""
-    boxes: dict[tuple[int, int], list[RedactedArea]] = defaultdict(list)
-    for area in redactions:
-        boxes[(area.document_id, area.page_index)].append(area)
-
-    pages: list[_Page] = []
-    index: dict[str, list[tuple[int, int]]] = defaultdict(list)  # token -> (page no, word no)
+    check = ConsistencyCheck(redactions)
     for doc_id, doc_pages in pages_by_doc.items():
         for page in doc_pages:
-            areas = boxes.get((doc_id, page.page_index), [])
-            p = _Page(doc_id, page, [_norm(w.text) for w in page.words], [])
-            p.cover = [_cover(w, areas) for w in page.words]
-            for k, token in enumerate(p.tokens):
-                if token:
-                    index[token].append((len(pages), k))
-            pages.append(p)
-
-    terms: dict[tuple[str, ...], str] = {}  # normalised tokens -> text as first redacted
-    for p in pages:
-        for run in _covered_runs(p):
-            key = tuple(p.tokens[k] for k in run if p.tokens[k])
-            if _worth_checking(key) and key not in terms:
-                terms[key] = " ".join(p.page.words[k].text for k in run)
-
-    findings: list[Finding] = []
-    for key, text in sorted(terms.items(), key=lambda kv: kv[1].casefold()):
-        occurrences = _occurrences(key, pages, index)
-        redacted = [o for o in occurrences if o.redacted]
-        visible = [o for o in occurrences if not o.redacted]
-        if redacted and visible:
-            findings.append(Finding(VISIBLE_ELSEWHERE, text, tuple(visible + redacted)))
-        if len({o.codes for o in redacted}) > 1:
-            findings.append(Finding(DIFFERENT_GROUNDS, text, tuple(redacted)))
-    log.info("consistency: %d terms checked, %d findings", len(terms), len(findings))
-    return findings
+            check.add_page(doc_id, page)
+    return check.findings()
 
 
 def _cover(word: Word, areas: list[RedactedArea]) -> tuple[str, ...] | None:

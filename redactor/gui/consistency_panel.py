@@ -3,11 +3,14 @@ grounds, with a jump to every place and "Redact the visible ones".
 
 The check reads every page of the case (stored OCR words for scanned pages), so it runs on the
 worker when asked for, and again after a fix made here; other edits leave the list as it was
-until the reviewer checks again.
+until the reviewer checks again. It reads the pages in short slices (a paged CaseJob), so the
+pages the reviewer turns to render in between; it can be stopped between two pages, and a check
+of a case closed meanwhile is stopped and its answer dropped.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 
@@ -25,11 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redactor.app.findings import consistency
+from redactor.app.findings import check_pages, consistency_check
 from redactor.app.session import CaseSession
 from redactor.core.errors import RedactorError
 from redactor.core.text import VISIBLE_ELSEWHERE, Finding, Occurrence
+from redactor.detect.consistency import ConsistencyCheck
 from redactor.gui.case_controller import CaseController
+from redactor.gui.case_job import CaseJob
 from redactor.gui.consistency_model import (
     DOCUMENT_COLUMN,
     PAGE_COLUMN,
@@ -43,6 +48,8 @@ from redactor.gui.tree_model import NODE_ROLE, TreeNode
 log = logging.getLogger(__name__)
 
 DOCUMENT_WIDTH = 120  # pixels; long file names are cut off (the tooltip has them whole)
+# Below the view's pages and words: what the reviewer looks at goes first.
+CHECK_PRIORITY = -5
 
 
 class ConsistencyPanel(QWidget):
@@ -60,20 +67,21 @@ class ConsistencyPanel(QWidget):
         self.case = case
         self.worker = worker
         self._redact_visible = redact_visible
+        self._job: CaseJob | None = None  # the check under way (or the last one)
         self._checking = False
         self._checked = False
+        self._stopped = False  # the last check was stopped before the end
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         row = QHBoxLayout()
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.check_button = QPushButton()
-        self.check_button.clicked.connect(self.check)
+        self.check_button.clicked.connect(self._check_clicked)
         row.addWidget(self.status, 1)
         row.addWidget(self.check_button)
         layout.addLayout(row)
         self.progress = QProgressBar()
-        self.progress.setRange(0, 0)  # one step: busy
         self.progress.hide()
         layout.addWidget(self.progress)
         self.model = ConsistencyModel(self)
@@ -104,12 +112,7 @@ class ConsistencyPanel(QWidget):
         self._update_buttons()
 
     def retranslate(self) -> None:
-        self.check_button.setText(self.tr("Check"))
-        self.check_button.setToolTip(
-            self.tr(
-                "Look for terms redacted in one place but visible or differently grounded in another"
-            )
-        )
+        self._update_check_button()
         self.redact_button.setText(self.tr("Redact the visible ones"))
         self.redact_button.setToolTip(
             self.tr(
@@ -131,33 +134,94 @@ class ConsistencyPanel(QWidget):
     # -- checking -------------------------------------------------------------------------------
 
     def check(self) -> None:
+        """Check the whole case again (a check under way is stopped and started afresh)."""
         session = self.case.session
-        if session is None or self._checking:
+        if session is None:
             return
-        self._checking = True
-        self.progress.show()
-        self.check_button.setEnabled(False)
-        self.status.setText(self.tr("Checking every page of the case…"))
-        self.worker.submit(
-            consistency,
-            session,
-            done=lambda findings: self._checked_done(session, findings),
-            failed=lambda exc: self._failed(session, exc),
+        self._stop_job()
+        try:
+            listed = session.documents()
+            check = consistency_check(session)  # the boxes as they are now
+        except RedactorError as exc:  # the database went away, say
+            show_user_error(self, exc)
+            return
+        documents = [(d.id, d.file_name) for d in listed]
+        pages = sum(d.page_count for d in listed)
+        job = CaseJob(
+            self.worker,
+            functools.partial(check_pages, session, check),
+            documents,
+            self,
+            priority=CHECK_PRIORITY,
+            paged=True,
         )
+        # A job of a case closed meanwhile, or of a check started again, reports to nobody.
+        job.stepped.connect(lambda _d, _n: self._stepped(job))
+        job.finished.connect(lambda: self._read(job, session, check))
+        job.failed.connect(lambda exc: self._failed(job, exc))
+        self._job = job
+        self._checking = True
+        self._stopped = False
+        self.progress.setRange(0, max(pages, 1))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.status.setText(self.tr("Checking every page of the case…"))
+        self._update_check_button()
+        job.start()
+
+    def stop(self) -> None:
+        """Stop the check under way after the page being read; the list stays as it was."""
+        if self._job is not None and self._job.running:
+            self._job.cancel()
+            self.check_button.setEnabled(False)  # until it has stopped
+
+    def _check_clicked(self) -> None:
+        if self._checking:
+            self.stop()
+        else:
+            self.check()
 
     def checking(self) -> bool:
         return self._checking
 
-    def _checked_done(self, session: CaseSession, findings: list[Finding]) -> None:
-        if session is not self.case.session:  # another case by now
+    def _stop_job(self) -> None:
+        job, self._job = self._job, None
+        if job is not None:
+            job.cancel()
+
+    def _stepped(self, job: CaseJob) -> None:
+        if job is self._job:
+            self.progress.setValue(len(job.items()))
+
+    def _read(self, job: CaseJob, session: CaseSession, check: ConsistencyCheck) -> None:
+        """Every page read (or the check stopped): look the terms up, on the worker too."""
+        if job is not self._job:
             return
+        if job.cancelled:
+            self._end_check()
+            self._stopped = True
+            self._update_status()
+            return
+        self.worker.submit(
+            check.findings,
+            done=lambda findings: self._checked_done(job, session, findings),
+            failed=lambda exc: self._failed(job, exc),
+            priority=CHECK_PRIORITY,
+        )
+
+    def _end_check(self) -> None:
         self._checking = False
-        self._checked = True
         self.progress.hide()
-        self.check_button.setEnabled(True)
+        self._update_check_button()
+
+    def _checked_done(self, job: CaseJob, session: CaseSession, findings: list[Finding]) -> None:
+        if job is not self._job or session is not self.case.session:  # another check or case
+            return
+        self._end_check()
+        self._checked = True
         current = self.tree.currentIndex()
         key = current.data(NODE_ROLE).key if current.isValid() else None
-        names = {p.document.id: p.document.file_name for p in self.case.progress}
+        names = {d.id: d.file_name for d in session.documents()}
         self.model.set_findings(findings, names)
         self.tree.expandAll()
         for row in range(self.model.rowCount()):  # the term and what is wrong, in full
@@ -172,37 +236,52 @@ class ConsistencyPanel(QWidget):
         self._update_status()
         self._update_buttons()
 
-    def _failed(self, session: CaseSession, exc: BaseException) -> None:
-        if session is not self.case.session:
+    def _failed(self, job: CaseJob, exc: BaseException) -> None:
+        if job is not self._job:
             return
-        self._checking = False
-        self.progress.hide()
-        self.check_button.setEnabled(True)
+        self._end_check()
         self._update_status()
         if not isinstance(exc, RedactorError):
             raise exc
         show_user_error(self, exc)
 
     def _case_closed(self) -> None:
+        self._stop_job()  # stops between two pages; whatever it still answers is dropped
         self._checking = False
         self._checked = False
+        self._stopped = False
         self.progress.hide()
-        self.check_button.setEnabled(True)
+        self._update_check_button()
         self.model.set_findings([], {})
         self._update_status()
         self._update_buttons()
 
+    def _update_check_button(self) -> None:
+        self.check_button.setEnabled(True)
+        if self._checking:
+            self.check_button.setText(self.tr("Stop"))
+            self.check_button.setToolTip(self.tr("Stop checking; the list stays as it was"))
+            return
+        self.check_button.setText(self.tr("Check"))
+        self.check_button.setToolTip(
+            self.tr(
+                "Look for terms redacted in one place but visible or differently grounded in another"
+            )
+        )
+
     def _update_status(self) -> None:
         if self._checking:
             return
+        stopped = self.tr("Check stopped; the list is from the last complete check.")
         if not self._checked:
-            self.status.setText(self.tr("Not checked yet."))
+            self.status.setText(stopped if self._stopped else self.tr("Not checked yet."))
             return
         findings = self.model.findings()
         if not findings:
-            self.status.setText(self.tr("Consistent: every redacted term is redacted everywhere."))
-            return
-        self.status.setText(self.tr("%n finding(s)", "", len(findings)))
+            text = self.tr("Consistent: every redacted term is redacted everywhere.")
+        else:
+            text = self.tr("%n finding(s)", "", len(findings))
+        self.status.setText(f"{stopped} {text}" if self._stopped else text)
 
     def _update_buttons(self) -> None:
         self.redact_button.setEnabled(

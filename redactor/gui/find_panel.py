@@ -1,15 +1,18 @@
 """Find text or a regular expression in the document or the whole case, then redact matches.
 
 The search runs on the worker (page words: the stored OCR words of a scanned page, else the
-PDF's text layer) with progress and cancel.
+PDF's text layer) in short slices of pages (a paged CaseJob), so the pages the reviewer turns to
+render in between, with progress and a Stop. A search of a case closed meanwhile is stopped,
+and a search started again replaces the one under way: neither reports.
 "Redact selected" / "Redact all" ask for the ground once and create proposed boxes (one undo
 step), which then follow the normal review. Matches already under a box are marked and skipped.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,14 +43,19 @@ from redactor.core.errors import RedactorError
 from redactor.core.geometry import Rect
 from redactor.core.model import Redaction
 from redactor.core.text import Match, PageText
+from redactor.detect.search import compile_pattern, find_text
 from redactor.gui.case_controller import CaseController
+from redactor.gui.case_job import CaseJob
 from redactor.gui.messages import show_user_error
-from redactor.gui.render_worker import TaskContext, Worker
+from redactor.gui.render_worker import Worker
 
 log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
 COVER_SLACK = 0.5  # points: a match this close inside a box counts as covered
+# Above thumbnails, below the view's pages and words.
+SEARCH_PRIORITY = 3
+Flags = tuple[bool, bool, bool]  # regular expression, match case, whole words
 
 
 @dataclass(frozen=True)
@@ -115,7 +123,7 @@ class FindPanel(QWidget):
         self.worker = worker
         self._words = words  # (document id, page index) -> the page's words; worker thread
         self._redact = redact
-        self._task: TaskContext | None = None
+        self._job: CaseJob | None = None  # the search under way
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.pattern = QLineEdit()
@@ -133,7 +141,7 @@ class FindPanel(QWidget):
         self.scope = QComboBox()
         self.scope.addItems(["", ""])
         self.find_button = QPushButton()
-        self.find_button.clicked.connect(self.search)
+        self.find_button.clicked.connect(self._find_clicked)
         scope_row.addWidget(self.scope, 1)
         scope_row.addWidget(self.find_button)
         layout.addLayout(scope_row)
@@ -157,7 +165,7 @@ class FindPanel(QWidget):
         buttons.addWidget(self.redact_selected)
         buttons.addWidget(self.redact_all)
         layout.addLayout(buttons)
-        case.closed.connect(lambda: self.model.set_hits([]))
+        case.closed.connect(self._case_closed)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -167,7 +175,7 @@ class FindPanel(QWidget):
         self.whole_word.setText(self.tr("Whole words"))
         self.scope.setItemText(0, self.tr("This document"))
         self.scope.setItemText(1, self.tr("The whole case"))
-        self.find_button.setText(self.tr("Find"))
+        self._update_find_button()
         self.redact_selected.setText(self.tr("Redact selected…"))
         self.redact_all.setText(self.tr("Redact all…"))
         self.redact_all.setToolTip(self.tr("Propose a box over every match not yet redacted"))
@@ -184,11 +192,11 @@ class FindPanel(QWidget):
     # -- searching ------------------------------------------------------------------------------
 
     def search(self) -> None:
+        """Search the document or the case (a search under way is replaced)."""
         session = self.case.session
         if session is None:
             return
-        if self._task is not None:
-            self._task.cancel()
+        self.stop()
         whole_case = self.scope.currentIndex() == 1
         if whole_case:
             documents = [
@@ -201,53 +209,81 @@ class FindPanel(QWidget):
         else:
             return
         pattern = self.pattern.text()
-        flags = (
+        flags: Flags = (
             self.regex.isChecked(),
             self.case_sensitive.isChecked(),
             self.whole_word.isChecked(),
         )
-        self.progress.setRange(0, sum(d[2] for d in documents))
+        try:
+            compile_pattern(pattern, *flags)  # a bad pattern is said before any page is read
+        except RedactorError as exc:
+            self.status.setText("")
+            show_user_error(self, exc)
+            return
+        pages = {doc_id: count for doc_id, _name, count in documents}
+        job = CaseJob(
+            self.worker,
+            functools.partial(self._search_pages, pattern, flags, pages),
+            [(doc_id, name) for doc_id, name, _count in documents],
+            self,
+            priority=SEARCH_PRIORITY,
+            paged=True,
+        )
+        # Only the search under way reports: one replaced, or of a case closed, is dropped.
+        job.stepped.connect(lambda _d, _n: self._stepped(job))
+        job.finished.connect(lambda: self._finished(job))
+        job.failed.connect(lambda exc: self._failed(job, exc))
+        self._job = job
+        self.progress.setRange(0, max(sum(pages.values()), 1))
         self.progress.setValue(0)
         self.progress.show()
         self.status.setText(self.tr("Searching…"))
-        self._task = self.worker.submit(
-            self._search,
-            documents,
-            pattern,
-            flags,
-            context=True,
-            done=self._found,
-            failed=self._failed,
-            progress=lambda d, _t, _s: self.progress.setValue(d),
-            priority=3,
-        )
+        job.start()
+        self._update_find_button()
 
-    def _search(
-        self,
-        ctx: TaskContext,
-        documents: list[tuple[int, str, int]],
-        pattern: str,
-        flags: tuple[bool, bool, bool],
-    ) -> list[tuple[int, str, Match]]:
-        """On the worker thread."""
-        from redactor.detect.search import compile_pattern, find_text
+    def stop(self) -> None:
+        """Stop the search under way after the page being read; it reports nothing."""
+        job, self._job = self._job, None
+        if job is not None:
+            job.cancel()
+            self.progress.hide()
+            self.status.setText(self.tr("Search stopped."))
+            self._update_find_button()
 
-        compile_pattern(pattern, *flags)  # a bad pattern fails before any page is read
-        found: list[tuple[int, str, Match]] = []
-        done = 0
-        for doc_id, name, pages in documents:
-            for page in range(pages):
-                if ctx.cancelled():
-                    return found
-                words = self._words(doc_id, page)
-                found += [(doc_id, name, m) for m in find_text([words], pattern, *flags)]
-                done += 1
-                if done % 10 == 0:
-                    ctx.progress(done, 0, "")
-        return found
+    def searching(self) -> bool:
+        return self._job is not None
+
+    def _find_clicked(self) -> None:
+        if self._job is not None:
+            self.stop()
+        else:
+            self.search()
+
+    def _search_pages(
+        self, pattern: str, flags: Flags, pages: dict[int, int], document_id: int
+    ) -> Iterator[list[Match]]:
+        """A document's matches, page by page. On the worker thread."""
+        for page in range(pages[document_id]):
+            yield find_text([self._words(document_id, page)], pattern, *flags)
+
+    def _stepped(self, job: CaseJob) -> None:
+        if job is self._job:
+            self.progress.setValue(len(job.items()))
+
+    def _finished(self, job: CaseJob) -> None:
+        if job is not self._job:
+            return
+        self._job = None
+        self._update_find_button()
+        found = [
+            (doc_id, name, match)
+            for (doc_id, name), pages in zip(job.documents, job.results, strict=False)
+            for matches in pages
+            for match in matches
+        ]
+        self._found(found)
 
     def _found(self, found: list[tuple[int, str, Match]]) -> None:
-        self._task = None
         self.progress.hide()
         session = self.case.session
         if session is None:
@@ -266,16 +302,32 @@ class FindPanel(QWidget):
             + self.tr("%n not yet redacted", "", open_hits)
         )
 
-    def _failed(self, exc: BaseException) -> None:
-        self._task = None
+    def _failed(self, job: CaseJob, exc: BaseException) -> None:
+        if job is not self._job:
+            return
+        self._job = None
+        self._update_find_button()
         self.progress.hide()
         self.status.setText("")
         if not isinstance(exc, RedactorError):
             raise exc
         show_user_error(self, exc)
 
+    def _case_closed(self) -> None:
+        self.stop()  # stops between two pages; whatever it still answers is dropped
+        self.model.set_hits([])
+        self.status.setText("")
+
+    def _update_find_button(self) -> None:
+        if self._job is not None:
+            self.find_button.setText(self.tr("Stop"))
+            self.find_button.setToolTip(self.tr("Stop searching"))
+        else:
+            self.find_button.setText(self.tr("Find"))
+            self.find_button.setToolTip("")
+
     def wait_idle(self) -> bool:
-        return self._task is None
+        return self._job is None
 
     # -- results --------------------------------------------------------------------------------
 

@@ -7,8 +7,10 @@
   redacted occurrence. One undo step.
 - "Redact everywhere" from the selected boxes: on the worker (it reads every document), then
   one undo step; the status bar says how many boxes it proposed.
-- OCR of scanned pages: on the worker, one document at a time, with progress and cancel
-  between documents; afterwards snapping, double-click and find use the stored OCR words.
+- OCR of scanned pages: on the worker, one page per task (a paged CaseJob), so the pages the
+  reviewer turns to render in between; each page is stored as soon as it is read, and a cancel
+  stops after the page being read, keeping what was read. Afterwards snapping, double-click
+  and find use the stored OCR words.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from redactor.app.finding_actions import Acceptance, accept, redact_everywhere_all, redact_visible
-from redactor.app.findings import CaseSuggestion, run_ocr
+from redactor.app.findings import CaseSuggestion, ocr_pages
 from redactor.app.session import CaseSession
 from redactor.core.errors import RedactorError
 from redactor.core.model import Redaction
@@ -58,6 +60,8 @@ class FindingsController(QObject):
 
     def _case_closed(self) -> None:
         self._everywhere_running = False
+        if self.ocr_job is not None:
+            self.ocr_job.cancel()  # stops after the page being read; nothing is reported
         self.ocr_job = None
 
     # -- suggestions ----------------------------------------------------------------------------
@@ -162,33 +166,42 @@ class FindingsController(QObject):
         if self.ocr_job is not None and self.ocr_job.running:
             return
         if whole_case:
-            documents = [(p.document.id, p.document.file_name) for p in self.case.progress]
+            listed = [p.document for p in self.case.progress]
         elif self.case.document is not None:
-            documents = [(self.case.document.id, self.case.document.file_name)]
+            listed = [self.case.document]
         else:
             return
-        if not documents:
+        if not listed:
             return
+        documents = [(d.id, d.file_name) for d in listed]
+        # Pages before each document's first: the bar counts pages.
+        before = [sum(d.page_count for d in listed[:i]) for i in range(len(listed))]
         dialog = QProgressDialog(
-            self.tr("Reading scanned pages…"), self.tr("Cancel"), 0, len(documents), self.window
+            self.tr("Reading scanned pages…"),
+            self.tr("Cancel"),
+            0,
+            max(sum(d.page_count for d in listed), 1),
+            self.window,
         )
         dialog.setWindowTitle(self.tr("Read scanned pages (OCR)"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
-        if len(documents) == 1:
-            dialog.setRange(0, 0)  # one step of unknown length: a busy bar
-        job = CaseJob(self.worker, functools.partial(_ocr, session), documents, self)
+        job = CaseJob(
+            self.worker, functools.partial(ocr_pages, session), documents, self, paged=True
+        )
         self.ocr_job = job
 
         def progressed(done: int, total: int, name: str) -> None:
-            if total > 1:
-                dialog.setValue(done)
             if name:
                 dialog.setLabelText(
                     self.tr("Reading the scanned pages of {0} ({1} of {2})…").format(
                         name, done + 1, total
                     )
                 )
+
+        def stepped(document: int, pages: int) -> None:
+            if not job.cancelled:
+                dialog.setValue(before[document] + pages)
 
         def finished() -> None:
             dialog.close()
@@ -204,9 +217,10 @@ class FindingsController(QObject):
             if not job.running:  # closing the dialog at the end also says "canceled"
                 return
             job.cancel()
-            self.statusMessage.emit(self.tr("OCR stops after the document being read…"))
+            self.statusMessage.emit(self.tr("OCR stops after the page being read…"))
 
         job.progressed.connect(progressed)
+        job.stepped.connect(stepped)
         job.finished.connect(finished)
         job.failed.connect(failed)
         dialog.canceled.connect(cancel)
@@ -215,8 +229,9 @@ class FindingsController(QObject):
     def _ocr_done(self, job: CaseJob, exc: BaseException | None = None) -> None:
         if self.ocr_job is job:
             self.ocr_job = None
-        pages = sum(int(n) for n in job.results)
-        read = [doc_id for doc_id, _ in job.documents[: len(job.results)]]
+        pages = sum(1 for page in job.items() if page is not None)
+        started = len(job.results) + (1 if job.current else 0)
+        read = [doc_id for doc_id, _ in job.documents[:started]]
         if pages:
             self.edits.forget_words(read)
             self.case.refresh()
@@ -227,10 +242,10 @@ class FindingsController(QObject):
             return
         title = self.tr("Read scanned pages (OCR)")
         if job.cancelled:
-            text = self.tr("Stopped after {0} of {1} documents.").format(
-                len(job.results), len(job.documents)
+            text = self.tr("OCR stopped: %n scanned page(s) read and kept.", "", pages)
+            text += " " + self.tr(
+                "The pages not read yet are as they were; reading again goes on from there."
             )
-            text += " " + self.tr("%n page(s) read and kept.", "", pages)
         elif pages:
             text = self.tr(
                 "%n scanned page(s) read. Find, suggestions and snapping to text now use the "
@@ -248,8 +263,3 @@ def _in_order(
 ) -> list[tuple[str | None, list[CaseSuggestion]]]:
     """Grounds in a stable order (no ground last), so the picker asks in the same order."""
     return sorted(groups.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))
-
-
-def _ocr(session: CaseSession, document_id: int) -> int:
-    """OCR one document's pages without text. On the worker thread."""
-    return run_ocr(session, [document_id])

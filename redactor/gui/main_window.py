@@ -155,12 +155,14 @@ class MainWindow(QMainWindow):
         self.consistency_dock = self._dock("consistency", self.consistency, right)
         self.audit_dock = self._dock("audit", self.audit, bottom)
         self.log_dock = self._dock("log", self.log_view, bottom)
+        # Hidden BEFORE they are tabified: tabified first, Qt's dock layout left their tab bar
+        # (two empty tabs) drawn over the Pages panel until the window was resized.
+        self.audit_dock.hide()
+        self.log_dock.hide()
         for dock in (self.find_dock, self.suggestions_dock, self.consistency_dock):
             self.tabifyDockWidget(self.review_dock, dock)
         self.tabifyDockWidget(self.audit_dock, self.log_dock)
         self.review_dock.raise_()
-        self.audit_dock.hide()
-        self.log_dock.hide()
         self.overlay = ShortcutsOverlay(self.window_actions, self)
         self.page_spin = QSpinBox()
         self.page_total = QLabel()

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QVBoxLayout, QWidget
 
 from redactor.core.model import PageDecision, PageDecisionKind, PageInfo, Redaction
@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 
 THUMB_WIDTH = 120
 MAX_ICONS = 300  # about 20 MB of thumbnails
+# A thin frame: a white page on the list's white background otherwise has no edge.
+FRAME_COLOUR = QColor("#9e9e9e")
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -99,7 +101,7 @@ class ThumbnailsModel(QAbstractListModel):
                 if image is None:
                     return self._blank(page)
                 # Converted once: views ask for the icon on every paint.
-                icon = self._icons[key] = QIcon(QPixmap.fromImage(image))
+                icon = self._icons[key] = QIcon(framed(QPixmap.fromImage(image)))
                 while len(self._icons) > MAX_ICONS:
                     self._icons.pop(next(iter(self._icons)))
             return icon
@@ -120,7 +122,7 @@ class ThumbnailsModel(QAbstractListModel):
         if icon is None:
             pixmap = QPixmap(*size)
             pixmap.fill(QColor("white"))
-            icon = self._placeholder[size] = QIcon(pixmap)
+            icon = self._placeholder[size] = QIcon(framed(pixmap))
         return icon
 
     def _ready(self, key: PageKey) -> None:
@@ -128,6 +130,17 @@ class ThumbnailsModel(QAbstractListModel):
         if key.document_id == self.document_id and in_range and key == self.key(key.page_index):
             index = self.index(key.page_index)
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+
+def framed(pixmap: QPixmap) -> QPixmap:
+    """The page with a one-pixel frame drawn over its outermost pixels."""
+    painter = QPainter(pixmap)
+    try:
+        painter.setPen(FRAME_COLOUR)
+        painter.drawRect(0, 0, pixmap.width() - 1, pixmap.height() - 1)
+    finally:
+        painter.end()
+    return pixmap
 
 
 class ThumbnailsPanel(QWidget):

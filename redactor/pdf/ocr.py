@@ -14,13 +14,14 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 import pymupdf
 
 from redactor.core.errors import InputError, Message, RedactorError
 from redactor.core.text import SOURCE_OCR, PageText
-from redactor.pdf.intake import quiet_mupdf
+from redactor.pdf.intake import open_document, quiet_mupdf
 from redactor.pdf.words import WORD_FLAGS, to_page_text
 
 log = logging.getLogger(__name__)
@@ -163,3 +164,38 @@ def ocr_page(
             folder=folder,
         ) from exc
     return to_page_text(page, raw, page_index, SOURCE_OCR)
+
+
+def ocr_document(
+    data: bytes,
+    *,
+    skip: Collection[int] = (),
+    password: str | None = None,
+    name: str = "The PDF",
+    languages: str = DEFAULT_LANGUAGES,
+    dpi: int = DEFAULT_DPI,
+) -> Iterator[tuple[int, PageText | None]]:
+    """Each page in order: (index, its OCR words) for a scanned page not in `skip`, else
+    (index, None). One page at a time, so a caller can stop between pages and keep what it has.
+
+    Raises OcrUnavailable before the first page when the language data is missing, PdfError /
+    PasswordRequired for a file that cannot be opened, OcrFailed for a page Tesseract fails on.
+    """
+    # pdf.text imports this module: imported here, not at the top.
+    from redactor.pdf.text import needs_ocr
+
+    folder = require_tessdata(languages)
+    doc = open_document(data, password, name=name)
+    try:
+        for index in range(doc.page_count):
+            result = None
+            if index not in skip:
+                # Built inside the quiet block, yielded outside it: a suspended generator must
+                # not leave MuPDF's messages switched off for everyone.
+                with quiet_mupdf(name):
+                    scanned = needs_ocr(doc.load_page(index))
+                if scanned:
+                    result = ocr_page(doc, index, languages, dpi, tessdata=folder)
+            yield index, result
+    finally:
+        doc.close()

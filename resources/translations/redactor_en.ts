@@ -117,10 +117,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n page(s) read and kept.</source>
+        <source>OCR stopped: %n scanned page(s) read and kept.</source>
         <translation>
-            <numerusform>%n page read and kept.</numerusform>
-            <numerusform>%n pages read and kept.</numerusform>
+            <numerusform>OCR stopped: %n scanned page read and kept.</numerusform>
+            <numerusform>OCR stopped: %n scanned pages read and kept.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -143,6 +143,18 @@
         <translation>Alle pagina’s van de zaak worden gecontroleerd…</translation>
     </message>
     <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Stop checking; the list stays as it was</source>
+        <translation>Stoppen met controleren; de lijst blijft zoals hij was</translation>
+    </message>
+    <message>
+        <source>Check stopped; the list is from the last complete check.</source>
+        <translation>Controle gestopt; de lijst is van de laatste volledige controle.</translation>
+    </message>
+    <message>
         <source>Not checked yet.</source>
         <translation>Nog niet gecontroleerd.</translation>
     </message>
@@ -1115,6 +1127,18 @@
         <translation>De hele zaak</translation>
     </message>
     <message>
+        <source>Search stopped.</source>
+        <translation>Zoeken gestopt.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Stop searching</source>
+        <translation>Stoppen met zoeken</translation>
+    </message>
+    <message>
         <source>Find</source>
         <translation>Zoeken</translation>
     </message>
@@ -1222,19 +1246,19 @@
         <translation>De gescande pagina’s van {0} worden gelezen ({1} van {2})…</translation>
     </message>
     <message>
-        <source>OCR stops after the document being read…</source>
-        <translation>OCR stopt na het document dat nu wordt gelezen…</translation>
-    </message>
-    <message>
-        <source>Stopped after {0} of {1} documents.</source>
-        <translation>Gestopt na {0} van {1} documenten.</translation>
+        <source>OCR stops after the page being read…</source>
+        <translation>OCR stopt na de pagina die nu wordt gelezen…</translation>
     </message>
     <message numerus="yes">
-        <source>%n page(s) read and kept.</source>
+        <source>OCR stopped: %n scanned page(s) read and kept.</source>
         <translation>
-            <numerusform>%n pagina gelezen en bewaard.</numerusform>
-            <numerusform>%n pagina’s gelezen en bewaard.</numerusform>
+            <numerusform>OCR gestopt: %n gescande pagina gelezen en bewaard.</numerusform>
+            <numerusform>OCR gestopt: %n gescande pagina’s gelezen en bewaard.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The pages not read yet are as they were; reading again goes on from there.</source>
+        <translation>De pagina’s die nog niet gelezen zijn, zijn onveranderd; opnieuw lezen gaat daar verder.</translation>
     </message>
     <message numerus="yes">
         <source>%n scanned page(s) read. Find, suggestions and snapping to text now use the recognised words.</source>
