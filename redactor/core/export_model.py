@@ -7,10 +7,11 @@ verifies it independently) and the layers above. All rectangles are in displayed
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from redactor.core.errors import Message
 from redactor.core.geometry import Rect
 
 
@@ -60,7 +61,9 @@ class CheckResult:
     name: str
     passed: bool
     page_index: int | None  # None for checks about the whole file
-    detail: str
+    detail: str  # in English, as the manifest records it
+    # The same detail to show in the user's language (None: only the English is known).
+    message: Message | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

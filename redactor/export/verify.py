@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 import pikepdf
 
+from redactor.core.errors import Message
 from redactor.core.export_model import (
     STAMP_TAG,
     BoxSpec,
@@ -117,8 +118,14 @@ class _Gate:
         self.poppler_text: str | None = None  # haystack of pdftotext -raw, when it ran
         self.shown_chars: set[str] = set()  # every character extracted (normalised)
 
-    def add(self, name: str, passed: bool, detail: str, page: int | None = None) -> None:
-        self.checks.append(CheckResult(name=name, passed=passed, page_index=page, detail=detail))
+    def add(self, name: str, passed: bool, detail: Message, page: int | None = None) -> None:
+        """One check's result; its detail in English (the manifest) and as a Message (the
+        window shows it in the user's language)."""
+        self.checks.append(
+            CheckResult(
+                name=name, passed=passed, page_index=page, detail=detail.text(), message=detail
+            )
+        )
 
     def run(self) -> VerificationReport:
         try:
@@ -128,7 +135,7 @@ class _Gate:
             self.add(
                 "verification_completed",
                 False,
-                f"the check could not be completed: {type(exc).__name__}",
+                Message("the check could not be completed: {error}", error=type(exc).__name__),
             )
         return VerificationReport(checks=tuple(self.checks))
 
@@ -138,19 +145,29 @@ class _Gate:
             pdf = pikepdf.open(io.BytesIO(self.data))
         except Exception as exc:
             self.add(
-                "opens", False, f"the file cannot be opened with pikepdf: {type(exc).__name__}"
+                "opens",
+                False,
+                Message(
+                    "the file cannot be opened with pikepdf: {error}", error=type(exc).__name__
+                ),
             )
             return
         with pdf:
-            self.add("opens", True, "opened with pikepdf")
+            self.add("opens", True, Message("opened with pikepdf"))
             self.add(
                 "not_encrypted",
                 not pdf.is_encrypted,
-                "the file is not encrypted" if not pdf.is_encrypted else "the file is encrypted",
+                Message(
+                    "the file is not encrypted" if not pdf.is_encrypted else "the file is encrypted"
+                ),
             )
             expected = self.source_pages + (1 if self.options.legend else 0)
             actual = len(pdf.pages)
-            self.add("page_count", actual == expected, f"{actual} pages, expected {expected}")
+            self.add(
+                "page_count",
+                actual == expected,
+                Message("{actual} pages, expected {expected}", actual=actual, expected=expected),
+            )
             if actual != expected:
                 return
             self.frames = [frame_of(page) for page in pdf.pages]
@@ -173,35 +190,40 @@ class _Gate:
         self.add(
             "single_revision",
             eofs == 1 and tail_ok,
-            f"{eofs} %%EOF marker(s); one at the end: {tail_ok}",
+            Message(
+                "{count} %%EOF marker(s); one at the end: {tail}",
+                count=eofs,
+                tail=Message("yes" if tail_ok else "no"),
+            ),
         )
 
     def _structure_checks(self, f: ObjectFindings) -> None:
-        for name, found, what in (
-            ("no_annotations", f.annotations, "annotations"),
-            ("no_form_fields", f.forms, "form fields or XFA"),
-            ("no_scripts_or_actions", f.scripts, "JavaScript or actions"),
-            ("no_embedded_files", f.attachments, "embedded or associated files"),
+        for name, found, none in (
+            ("no_annotations", f.annotations, Message("no annotations")),
+            ("no_form_fields", f.forms, Message("no form fields or XFA")),
+            ("no_scripts_or_actions", f.scripts, Message("no JavaScript or actions")),
+            ("no_embedded_files", f.attachments, Message("no embedded or associated files")),
             (
                 "no_navigation_or_structure",
                 f.navigation,
-                "outline, destinations, page labels or structure tree",
+                Message("no outline, destinations, page labels or structure tree"),
             ),
-            ("no_private_data", f.private, "/PieceInfo or thumbnails"),
-            ("no_optional_content", f.optional_content, "optional content"),
-            ("no_source_metadata", f.metadata, "metadata"),
+            ("no_private_data", f.private, Message("no /PieceInfo or thumbnails")),
+            ("no_optional_content", f.optional_content, Message("no optional content")),
+            ("no_source_metadata", f.metadata, Message("no metadata")),
         ):
-            detail = (
-                f"no {what}"
-                if not found
-                else "; ".join(found[:5]) + (f" (+{len(found) - 5} more)" if len(found) > 5 else "")
-            )
-            self.add(name, not found, detail)
+            # What was found is named by the file's own keys and objects (not translated).
+            self.add(name, not found, none if not found else _listed(found))
 
     def _withheld_checks(self, pdf: pikepdf.Pdf) -> None:
         for index in sorted(self.withheld):
             if not 0 <= index < len(pdf.pages):
-                self.add("withheld_page_empty", False, "the withheld page does not exist", index)
+                self.add(
+                    "withheld_page_empty",
+                    False,
+                    Message("the withheld page does not exist"),
+                    index,
+                )
                 continue
             page = pdf.pages[index]
             contents = page.obj.get("/Contents")
@@ -218,9 +240,9 @@ class _Gate:
             self.add(
                 "withheld_page_empty",
                 painted == 0,
-                "only the withheld notice is drawn"
+                Message("only the withheld notice is drawn")
                 if painted == 0
-                else f"{painted} drawing operation(s) besides the notice",
+                else Message("{count} drawing operation(s) besides the notice", count=painted),
                 index,
             )
 
@@ -290,7 +312,7 @@ class _Gate:
             if i not in labels and any(word.rect.intersects(r) for r in shrunk):
                 return False
         self.labels[index] = [words[i].rect for i in sorted(labels)]
-        self.add("no_text_in_boxes", True, "no word inside a box (poppler)", index)
+        self.add("no_text_in_boxes", True, Message("no word inside a box (poppler)"), index)
         return True
 
     def _search_page(self, index: int, text: str) -> None:
@@ -326,35 +348,49 @@ class _Gate:
         self.add(
             "no_text_in_boxes",
             inside == 0,
-            "no extractable character inside a box"
+            Message("no extractable character inside a box")
             if inside == 0
-            else f"{inside} extractable character(s) inside boxes",
+            else Message("{count} extractable character(s) inside boxes", count=inside),
             index,
         )
 
     def _term_checks(self, f: ObjectFindings) -> None:
         if not self.terms:
-            self.add("removed_terms_absent", True, "no removed terms to look for")
+            self.add("removed_terms_absent", True, Message("no removed terms to look for"))
             return
-        haystacks: list[tuple[str, str]] = [
-            ("a form or pattern (pdfminer)", t) for t in self.stream_text if t
+        haystacks: list[tuple[object, str]] = [
+            (Message("a form or pattern (pdfminer)"), t) for t in self.stream_text if t
         ]
-        haystacks.append(("strings and names", "\x00".join(f.strings)))
+        haystacks.append((Message("strings and names"), "\x00".join(f.strings)))
         if self.poppler_text is not None:
-            haystacks.append(("pdftotext output", self.poppler_text))
-        hits: list[str] = []
+            haystacks.append((Message("pdftotext output"), self.poppler_text))
+        hits: list[Message] = []
         for number, term in enumerate(self.terms, 1):
-            where = [f"page {i + 1} text" for i in self.term_pages.get(number, ())]
+            where: list[object] = [
+                Message("page {page} text", page=i + 1) for i in self.term_pages.get(number, ())
+            ]
             where += [name for name, text in haystacks if term in text]
             forms = encodings(term)
             where += [name for name, data in f.streams if any(e in data for e in forms)]
             if where:
+                more = (
+                    Message(" and {count} more place(s)", count=len(where) - 1)
+                    if len(where) > 1
+                    else ""
+                )
                 hits.append(
-                    f"removed term #{number} ({len(term)} characters) in {where[0]}"
-                    + (f" and {len(where) - 1} more place(s)" if len(where) > 1 else "")
+                    Message(
+                        "removed term #{number} ({length} characters) in {where}{more}",
+                        number=number,
+                        length=len(term),
+                        where=where[0],
+                        more=more,
+                    )
                 )
         detail = (
-            f"none of {len(self.terms)} removed term(s) found" if not hits else "; ".join(hits[:5])
+            Message("none of {count} removed term(s) found", count=len(self.terms))
+            if not hits
+            else _listed(hits)
         )
         self.add("removed_terms_absent", not hits, detail)
 
@@ -362,10 +398,9 @@ class _Gate:
         with pikepdf.open(io.BytesIO(self.data)) as pdf:
             found = verify_fonts.unshown_font_data(pdf, self.shown_chars)
         detail = (
-            "no font keeps data for characters that no text shows"
+            Message("no font keeps data for characters that no text shows")
             if not found
-            else "; ".join(f"{f.font}: {f.what} ({f.count})" for f in found[:5])
-            + (f" (+{len(found) - 5} more)" if len(found) > 5 else "")
+            else _listed([f"{f.font}: {f.what} ({f.count})" for f in found])
         )
         self.add("no_font_data_of_removed_text", not found, detail)
 
@@ -376,7 +411,7 @@ class _Gate:
         if not by_page:
             return
         if verify_render.pdftoppm() is None:
-            self.add("box_render", True, "skipped: pdftoppm is not installed")
+            self.add("box_render", True, Message("skipped: pdftoppm is not installed"))
             return
         pages = [
             verify_render.PageBoxes(
@@ -395,24 +430,40 @@ class _Gate:
                 self.add(
                     "box_render",
                     not bad,
-                    "every box renders as its fill colour"
+                    Message("every box renders as its fill colour")
                     if not bad
-                    else f"box(es) {', '.join(str(b + 1) for b in bad)} show other colours",
+                    else Message(
+                        "box(es) {boxes} show other colours",
+                        boxes=", ".join(str(b + 1) for b in bad),
+                    ),
                     page.index,
                 )
                 bad = verify_render.check_bare(bare, page, dpi)
                 self.add(
                     "nothing_under_boxes",
                     not bad,
-                    "with the boxes removed, every box area is one colour"
+                    Message("with the boxes removed, every box area is one colour")
                     if not bad
-                    else f"with the boxes removed, box(es) {', '.join(str(b + 1) for b in bad)} show content",
+                    else Message(
+                        "with the boxes removed, box(es) {boxes} show content",
+                        boxes=", ".join(str(b + 1) for b in bad),
+                    ),
                     page.index,
                 )
                 del stamped, bare
         except (verify_render.RenderError, subprocess.TimeoutExpired) as exc:
-            self.add("box_render", False, f"the pages could not be rendered: {exc}")
+            self.add(
+                "box_render",
+                False,
+                Message("the pages could not be rendered: {error}", error=str(exc)),
+            )
             return
+
+
+def _listed(found: Sequence[object]) -> Message:
+    """The first five of `found`, and how many more there are."""
+    more = Message(" (+{count} more)", count=len(found) - 5) if len(found) > 5 else ""
+    return Message("{found}{more}", found=list(found[:5]), more=more)
 
 
 def _find_labels(chars: list[Char], boxes: list[BoxSpec]) -> set[int]:

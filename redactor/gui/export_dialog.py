@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from redactor.app.session import CaseSession
 from redactor.core.errors import Cancelled, RedactorError
 from redactor.core.export_model import BoxStyle, OutputMode, RenderOptions
-from redactor.gui.messages import error_text
+from redactor.gui.messages import error_text, message_text
 from redactor.gui.render_worker import TaskContext, Worker
 
 log = logging.getLogger(__name__)
@@ -212,19 +212,53 @@ class ExportDialog(QDialog):
                 [
                     outcome.file_name,
                     ok_text if passed else bad_text,
-                    outcome.error or outcome.status,
+                    outcome.error or self._status_text(outcome.status),
                 ]
             )
             for check in report.checks if report is not None else ():
-                where = f" (p. {check.page_index + 1})" if check.page_index is not None else ""
+                title = self._check_title(check.name)
+                if check.page_index is not None:
+                    title = self.tr("{0} (page {1})").format(title, check.page_index + 1)
+                detail = message_text(check.message) if check.message else check.detail
                 top.addChild(
-                    QTreeWidgetItem(
-                        [check.name + where, ok_text if check.passed else bad_text, check.detail]
-                    )
+                    QTreeWidgetItem([title, ok_text if check.passed else bad_text, detail])
                 )
             self.report.addTopLevelItem(top)
             top.setExpanded(not passed)
         self.report.show()
+
+    def _status_text(self, status: str) -> str:
+        texts = {  # redactor.export.jobs.DocumentStatus
+            "exported": self.tr("exported"),
+            "failed": self.tr("failed"),
+            "listed-only": self.tr("listed only (not released)"),
+        }
+        return texts.get(status, status)
+
+    def _check_title(self, name: str) -> str:
+        """The verification check's name for people (the manifest keeps the identifier)."""
+        titles = {
+            "verification_completed": self.tr("Verification completed"),
+            "single_revision": self.tr("One revision only"),
+            "opens": self.tr("File opens"),
+            "not_encrypted": self.tr("Not encrypted"),
+            "page_count": self.tr("Number of pages"),
+            "no_annotations": self.tr("No annotations"),
+            "no_form_fields": self.tr("No form fields"),
+            "no_scripts_or_actions": self.tr("No scripts or actions"),
+            "no_embedded_files": self.tr("No embedded files"),
+            "no_navigation_or_structure": self.tr("No bookmarks, destinations or structure"),
+            "no_private_data": self.tr("No private application data"),
+            "no_optional_content": self.tr("No hidden layers"),
+            "no_source_metadata": self.tr("No metadata from the source"),
+            "withheld_page_empty": self.tr("Withheld page empty"),
+            "no_text_in_boxes": self.tr("No text under boxes"),
+            "removed_terms_absent": self.tr("Removed words nowhere in the file"),
+            "no_font_data_of_removed_text": self.tr("No font data of removed text"),
+            "box_render": self.tr("Boxes drawn solid"),
+            "nothing_under_boxes": self.tr("Nothing under the boxes"),
+        }
+        return titles.get(name, name)
 
     def _open_folder(self) -> None:
         if self.result is not None:

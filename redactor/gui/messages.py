@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from redactor.core.errors import ConflictError, RedactorError, RuleViolation
+from redactor.core.errors import ConflictError, Message, RedactorError, RuleViolation
 from redactor.gui.core_messages import CONTEXT
 
 log = logging.getLogger(__name__)
@@ -26,6 +26,11 @@ def error_text(exc: BaseException) -> str:
     if not isinstance(exc, RedactorError):
         return str(exc)
     return exc.text(lambda template: QCoreApplication.translate(CONTEXT, template))
+
+
+def message_text(message: Message) -> str:
+    """A phrase from the core (e.g. a verification check's detail) in the interface language."""
+    return message.text(lambda template: QCoreApplication.translate(CONTEXT, template))
 
 
 def title_for(exc: RedactorError) -> str:

@@ -181,8 +181,16 @@
 <context>
     <name>CoreMessages</name>
     <message>
+        <source> (+{count} more)</source>
+        <translation> (+{count} meer)</translation>
+    </message>
+    <message>
         <source> (and {count} more failed checks).</source>
         <translation> (en nog {count} mislukte controles).</translation>
+    </message>
+    <message>
+        <source> and {count} more place(s)</source>
+        <translation> en op nog {count} plaats(en)</translation>
     </message>
     <message>
         <source> {failed} of {total} documents failed.</source>
@@ -549,12 +557,88 @@
         <translation>Geweigerde pagina {ref} ({document}, pagina {page})</translation>
     </message>
     <message>
+        <source>a form or pattern (pdfminer)</source>
+        <translation>een formulier-object of patroon (pdfminer)</translation>
+    </message>
+    <message>
         <source>box {ref} ({document}, page {page})</source>
         <translation>vak {ref} ({document}, pagina {page})</translation>
     </message>
     <message>
+        <source>box(es) {boxes} show other colours</source>
+        <translation>vak(ken) {boxes} tonen andere kleuren</translation>
+    </message>
+    <message>
         <source>document {id}</source>
         <translation>document {id}</translation>
+    </message>
+    <message>
+        <source>every box renders as its fill colour</source>
+        <translation>elk vak wordt in zijn vulkleur getekend</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>no /PieceInfo or thumbnails</source>
+        <translation>geen /PieceInfo of miniaturen</translation>
+    </message>
+    <message>
+        <source>no JavaScript or actions</source>
+        <translation>geen JavaScript of acties</translation>
+    </message>
+    <message>
+        <source>no annotations</source>
+        <translation>geen annotaties</translation>
+    </message>
+    <message>
+        <source>no embedded or associated files</source>
+        <translation>geen ingesloten of gekoppelde bestanden</translation>
+    </message>
+    <message>
+        <source>no extractable character inside a box</source>
+        <translation>geen uitleesbaar teken binnen een vak</translation>
+    </message>
+    <message>
+        <source>no font keeps data for characters that no text shows</source>
+        <translation>geen lettertype bewaart gegevens van tekens die in geen tekst voorkomen</translation>
+    </message>
+    <message>
+        <source>no form fields or XFA</source>
+        <translation>geen formuliervelden of XFA</translation>
+    </message>
+    <message>
+        <source>no metadata</source>
+        <translation>geen metadata</translation>
+    </message>
+    <message>
+        <source>no optional content</source>
+        <translation>geen optionele inhoud (lagen)</translation>
+    </message>
+    <message>
+        <source>no outline, destinations, page labels or structure tree</source>
+        <translation>geen bladwijzers, bestemmingen, paginalabels of structuurboom</translation>
+    </message>
+    <message>
+        <source>no removed terms to look for</source>
+        <translation>geen weggelakte woorden om naar te zoeken</translation>
+    </message>
+    <message>
+        <source>no word inside a box (poppler)</source>
+        <translation>geen woord binnen een vak (poppler)</translation>
+    </message>
+    <message>
+        <source>none of {count} removed term(s) found</source>
+        <translation>geen van de {count} weggelakte woord(en) gevonden</translation>
+    </message>
+    <message>
+        <source>only the withheld notice is drawn</source>
+        <translation>alleen de weigeringsmelding staat op de pagina</translation>
+    </message>
+    <message>
+        <source>opened with pikepdf</source>
+        <translation>geopend met pikepdf</translation>
     </message>
     <message>
         <source>out-of-scope page {ref} ({document}, page {page})</source>
@@ -573,16 +657,92 @@
         <translation>pagina {page} van {document} is bevestigd door {reviewer}, die er zelf aan heeft gewerkt</translation>
     </message>
     <message>
+        <source>page {page} text</source>
+        <translation>tekst van pagina {page}</translation>
+    </message>
+    <message>
+        <source>pdftotext output</source>
+        <translation>uitvoer van pdftotext</translation>
+    </message>
+    <message>
+        <source>removed term #{number} ({length} characters) in {where}{more}</source>
+        <translation>weggelakt woord nr. {number} ({length} tekens) in {where}{more}</translation>
+    </message>
+    <message>
+        <source>skipped: pdftoppm is not installed</source>
+        <translation>overgeslagen: pdftoppm is niet geïnstalleerd</translation>
+    </message>
+    <message>
+        <source>strings and names</source>
+        <translation>teksten en namen in het bestand</translation>
+    </message>
+    <message>
+        <source>the check could not be completed: {error}</source>
+        <translation>de controle kon niet worden afgerond: {error}</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened with pikepdf: {error}</source>
+        <translation>het bestand kan niet worden geopend met pikepdf: {error}</translation>
+    </message>
+    <message>
+        <source>the file is encrypted</source>
+        <translation>het bestand is versleuteld</translation>
+    </message>
+    <message>
+        <source>the file is not encrypted</source>
+        <translation>het bestand is niet versleuteld</translation>
+    </message>
+    <message>
+        <source>the pages could not be rendered: {error}</source>
+        <translation>de pagina&apos;s konden niet worden weergegeven: {error}</translation>
+    </message>
+    <message>
         <source>the plan</source>
         <translation>het plan</translation>
+    </message>
+    <message>
+        <source>the withheld page does not exist</source>
+        <translation>de geweigerde pagina bestaat niet</translation>
+    </message>
+    <message>
+        <source>with the boxes removed, box(es) {boxes} show content</source>
+        <translation>zonder de vakken tonen vak(ken) {boxes} inhoud</translation>
+    </message>
+    <message>
+        <source>with the boxes removed, every box area is one colour</source>
+        <translation>zonder de vakken is elk vakgebied één kleur</translation>
     </message>
     <message>
         <source>withheld page {ref} ({document}, page {page})</source>
         <translation>geweigerde pagina {ref} ({document}, pagina {page})</translation>
     </message>
     <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>{actual} pages, expected {expected}</source>
+        <translation>{actual} pagina&apos;s, verwacht {expected}</translation>
+    </message>
+    <message>
+        <source>{count} %%EOF marker(s); one at the end: {tail}</source>
+        <translation>{count} %%EOF-markering(en); één aan het eind: {tail}</translation>
+    </message>
+    <message>
+        <source>{count} drawing operation(s) besides the notice</source>
+        <translation>{count} tekenopdracht(en) naast de melding</translation>
+    </message>
+    <message>
+        <source>{count} extractable character(s) inside boxes</source>
+        <translation>{count} uitleesbare teken(s) binnen vakken</translation>
+    </message>
+    <message>
         <source>{failure} Nothing was exported.</source>
         <translation>{failure} Er is niets geëxporteerd.</translation>
+    </message>
+    <message>
+        <source>{found}{more}</source>
+        <translation>{found}{more}</translation>
     </message>
     <message>
         <source>{head}{more}</source>
@@ -1094,6 +1254,98 @@
     <message>
         <source>FAILED</source>
         <translation>MISLUKT</translation>
+    </message>
+    <message>
+        <source>{0} (page {1})</source>
+        <translation>{0} (pagina {1})</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>geëxporteerd</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>afgekeurd</translation>
+    </message>
+    <message>
+        <source>listed only (not released)</source>
+        <translation>alleen vermeld (niet openbaar gemaakt)</translation>
+    </message>
+    <message>
+        <source>Verification completed</source>
+        <translation>Controle afgerond</translation>
+    </message>
+    <message>
+        <source>One revision only</source>
+        <translation>Eén versie</translation>
+    </message>
+    <message>
+        <source>File opens</source>
+        <translation>Bestand opent</translation>
+    </message>
+    <message>
+        <source>Not encrypted</source>
+        <translation>Niet versleuteld</translation>
+    </message>
+    <message>
+        <source>Number of pages</source>
+        <translation>Aantal pagina&apos;s</translation>
+    </message>
+    <message>
+        <source>No annotations</source>
+        <translation>Geen annotaties</translation>
+    </message>
+    <message>
+        <source>No form fields</source>
+        <translation>Geen formuliervelden</translation>
+    </message>
+    <message>
+        <source>No scripts or actions</source>
+        <translation>Geen scripts of acties</translation>
+    </message>
+    <message>
+        <source>No embedded files</source>
+        <translation>Geen ingesloten bestanden</translation>
+    </message>
+    <message>
+        <source>No bookmarks, destinations or structure</source>
+        <translation>Geen bladwijzers, bestemmingen of structuur</translation>
+    </message>
+    <message>
+        <source>No private application data</source>
+        <translation>Geen eigen gegevens van programma&apos;s</translation>
+    </message>
+    <message>
+        <source>No hidden layers</source>
+        <translation>Geen verborgen lagen</translation>
+    </message>
+    <message>
+        <source>No metadata from the source</source>
+        <translation>Geen metadata uit het bronbestand</translation>
+    </message>
+    <message>
+        <source>Withheld page empty</source>
+        <translation>Geweigerde pagina leeg</translation>
+    </message>
+    <message>
+        <source>No text under boxes</source>
+        <translation>Geen tekst onder vakken</translation>
+    </message>
+    <message>
+        <source>Removed words nowhere in the file</source>
+        <translation>Weggelakte woorden nergens in het bestand</translation>
+    </message>
+    <message>
+        <source>No font data of removed text</source>
+        <translation>Geen lettertypegegevens van weggelakte tekst</translation>
+    </message>
+    <message>
+        <source>Boxes drawn solid</source>
+        <translation>Vakken dekkend getekend</translation>
+    </message>
+    <message>
+        <source>Nothing under the boxes</source>
+        <translation>Niets onder de vakken</translation>
     </message>
     <message>
         <source>Cancelling…</source>

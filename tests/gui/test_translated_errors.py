@@ -158,3 +158,40 @@ def test_every_count_has_english_and_dutch_plural_forms() -> None:
         assert not missing, f"no {language} plural forms (run pyside6-lupdate):\n" + "\n".join(
             missing
         )
+
+
+def test_the_verification_report_reads_in_dutch(
+    qtbot: QtBot, gui: Gui, case_path: Path, tmp_path: Path
+) -> None:
+    """The export's report: check names, details and statuses in the interface language
+    (the manifest keeps the identifiers and the English details)."""
+    from redactor.app.session import CaseSession
+    from tests.gui.conftest import SECOND
+
+    add_box(case_path, REVIEWER, 1, 0, Rect(36, 36, 150, 52))
+    with CaseSession.open(str(case_path), reviewer=SECOND) as other:
+        other.approve([r.ref for r in other.awaiting_review()])
+        other.confirm_pages([(p.document_id, p.page_index) for p in other.unconfirmed_pages()])
+    open_case(qtbot, gui, case_path)
+    gui.languages.apply("nl")
+    window = gui.window
+    dialog = ExportDialog(
+        window.case.require(), window.worker, tmp_path / "out", window.render_options, window
+    )
+    qtbot.addWidget(dialog)
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog._task is None, timeout=60_000)
+    assert dialog.result is not None and dialog.result.passed, dialog.status.text()
+    rows = []
+    for i in range(dialog.report.topLevelItemCount()):
+        top = dialog.report.topLevelItem(i)
+        rows.append([top.text(c) for c in range(3)])
+        rows += [[top.child(k).text(c) for c in range(3)] for k in range(top.childCount())]
+    texts = {cell for row in rows for cell in row}
+    assert "Geen tekst onder vakken (pagina 1)" in texts
+    assert "Niets onder de vakken (pagina 1)" in texts
+    assert {"geslaagd", "geëxporteerd"} <= texts  # the check's result; the document's status
+    assert "zonder de vakken is elk vakgebied één kleur" in texts
+    english = re.compile(r"\b(no_text_in_boxes|every box|removed term|exported|passed)\b")
+    assert not [t for t in texts if english.search(t)], texts
+    gui.languages.apply("en")
