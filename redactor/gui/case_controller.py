@@ -36,7 +36,7 @@ class CaseController(QObject):
     opened = Signal()
     closed = Signal()
     # The Document about to be shown, before its pages are read: slow work for it (the first
-    # page's render) can start now.
+    # page's render) can start now. When a case is opened, it comes before `opened`.
     documentPending = Signal(object)
     documentShown = Signal(int)  # document id
     # Boxes, decisions or progress changed (ours or another reviewer's): views re-read.
@@ -93,18 +93,18 @@ class CaseController(QObject):
         self.close()
         self.session = session
         self.location = location
-        self.settings.add_recent_case(
-            location if "://" in location else str(Path(location).resolve())
-        )
-        # The first document first: its first page renders (in the render process) while the
-        # window lays it out; progress and the panels are read after it is painted.
+        # The first document first: its first page starts rendering (in the render process,
+        # `documentPending`) before the window switches to the page view and lays it out;
+        # progress, the panels and the recent-cases list come after it is painted.
         self._seen_counter = session.change_counter()
         self.info = session.info()
         self.opening = True
-        self.opened.emit()
         docs = session.documents()
         if docs:
-            self.show_document(docs[0].id)
+            self.documentPending.emit(docs[0])
+        self.opened.emit()
+        if docs:
+            self._show(docs[0], pending=False)
             self._finish_timer.start()
         else:
             self.finish_opening()
@@ -116,6 +116,11 @@ class CaseController(QObject):
         if not self.opening or self.session is None:
             return
         self.opening = False
+        location = self.location
+        # Settings are written to disk from the event loop: not before the first paint.
+        self.settings.add_recent_case(
+            location if "://" in location else str(Path(location).resolve())
+        )
         self.refresh()
         self.timer.start()
 
@@ -141,12 +146,16 @@ class CaseController(QObject):
     # -- the document on screen ---------------------------------------------------------------
 
     def show_document(self, document_id: int) -> None:
+        self._show(self.require().store.document(document_id))
+
+    def _show(self, document: Document, *, pending: bool = True) -> None:
         session = self.require()
-        self.document = session.store.document(document_id)
-        self.documentPending.emit(self.document)
-        self.pages = session.pages(document_id)
+        self.document = document
+        if pending:
+            self.documentPending.emit(document)
+        self.pages = session.pages(document.id)
         self._read_document()
-        self.documentShown.emit(document_id)
+        self.documentShown.emit(document.id)
 
     def _read_document(self) -> None:
         session = self.require()

@@ -314,7 +314,8 @@ class MainWindow(QMainWindow):
         case.documentPending.connect(self._document_pending)
         case.documentShown.connect(self._document_shown)
         self.renderer.pageReady.connect(self._page_painted)
-        self.renderer.pageFailed.connect(self._page_painted)
+        self.renderer.pageFailed.connect(self._page_failed)
+        view.documentPainted.connect(self._first_page_painted)
         self.renderer.sourceReplaced.connect(self._source_replaced)
         case.refreshed.connect(self._refreshed)
         case.pollFailed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
@@ -507,19 +508,32 @@ class MainWindow(QMainWindow):
         render process opens the cached copy and interprets page 1 while this thread reads
         the page list and lays out the view."""
         session = self.case.session
+        if self.case.info is not None:
+            # Sent before `opened` when a case is opened: the render process tells cases apart.
+            self.renderer.namespace = self.case.info.uid
         path = session.cached_source(document) if session is not None else None
         if path is not None:
             self._from_cache.add(document.id)
             self.renderer.prepare(document.id, path, 0)
 
+    def _first_page_painted(self, _document_id: int) -> None:
+        """The view painted a page of the shown document: the rest of a case being opened can
+        be read now (after the paint, which runs first)."""
+        if self.case.opening:
+            QTimer.singleShot(0, self.case.finish_opening)
+
+    def _page_failed(self, key: PageKey, *_: object) -> None:
+        # A first page that cannot be rendered is painted as a placeholder: the rest of the
+        # case is read all the same.
+        if key.document_id == self.view.document_id and self.case.opening:
+            QTimer.singleShot(0, self.case.finish_opening)
+        self._page_painted(key)
+
     def _page_painted(self, key: PageKey, *_: object) -> None:
-        """A page of the shown document arrived: the rest of a case being opened can be read
-        now, and the source it came from is verified (after, not before, the first paint)."""
+        """A page of the shown document arrived: the source it came from is verified (after,
+        not before, the first image)."""
         if key.document_id != self.view.document_id:
             return
-        if self.case.opening:
-            # Queued behind the paint this page's arrival asked for.
-            QTimer.singleShot(0, self.case.finish_opening)
         if key.document_id not in self._verify_asked:
             self._verify_asked.add(key.document_id)
             self.renderer.verify_document(key.document_id)
@@ -552,7 +566,12 @@ class MainWindow(QMainWindow):
                 self.renderer.request(PageKey(document_id, index, zoom), priority=10)
         self.view.set_redactions(case.redactions)
         self.view.set_decisions(case.decisions, self.decision_text)
-        self.thumbnails.model.set_pages(document_id, case.pages, case.redactions, case.decisions)
+        if not case.opening:
+            # When a case is opened, the thumbnails (a list to lay out, pages to paint) come
+            # with the rest of the case, once the first page is painted (`_refreshed`).
+            self.thumbnails.model.set_pages(
+                document_id, case.pages, case.redactions, case.decisions
+            )
         self.documents.select_document(document_id, emit=False)
         self.page_spin.blockSignals(True)
         self.page_spin.setMaximum(max(1, len(case.pages)))

@@ -11,6 +11,11 @@ double-click on text makes a box around the word (Shift: the line); middle-drag 
 on a box selects it and asks for the box menu (`boxMenuRequested`).
 Highlights mark places that are not boxes (a suggestion, a consistency finding) until replaced.
 Keys: Delete removes the selection, arrows nudge it (Shift: 10 pt), Esc cancels.
+
+Page items are made when a page comes near the window (or gets a box or a highlight), not for
+every page of the document: opening a 1,000-page document lays out 1,000 offsets, not 1,000
+scene items, and the pages scrolled past are dropped again. The geometry (`_tops`, `_page_pos`)
+covers every page, so navigation and hit tests never need an item.
 """
 
 from __future__ import annotations
@@ -20,7 +25,18 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from enum import Enum, auto
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSizeF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -28,11 +44,19 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
     QPen,
     QTransform,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFrame, QGraphicsRectItem, QGraphicsScene, QGraphicsView, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from redactor.core.geometry import Rect
 from redactor.core.model import PageDecision, PageInfo, Redaction
@@ -51,6 +75,9 @@ NUDGE = 1.0
 NUDGE_BIG = 10.0
 HIGHLIGHT = QColor("#aa00ff")  # unlike every box colour, in both palettes
 HIGHLIGHT_PAD = 1.5  # points around the highlighted words
+# Page items kept beyond those near the window before the farthest are dropped (pages with
+# boxes or highlights are always kept: their items carry them).
+SPARE_ITEMS = 24
 
 # (page index) -> (cache variant, producer) of the export preview of that page.
 PreviewSource = Callable[[int], tuple[str, Producer]]
@@ -82,6 +109,9 @@ class PageView(QGraphicsView):
     deleteRequested = Signal()
     selectionChanged = Signal()
     boxMenuRequested = Signal(QPoint)  # global position; the box under the mouse is selected
+    # The first page image of a document (at the current zoom) was painted: work that should
+    # not delay it can start (document id).
+    documentPainted = Signal(int)
 
     def __init__(self, renderer: PageRenderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,8 +124,12 @@ class PageView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.document_id: int | None = None
-        self._pages: list[PageItem] = []
+        self._infos: list[PageInfo] = []  # every page of the document
         self._tops: list[float] = []  # scene y of each page's top, for bisecting
+        self._width = 0.0  # the widest page: narrower ones are centred on it
+        self._items: dict[int, PageItem] = {}  # page index -> item, only pages near the window
+        self._decisions: dict[int, tuple[PageDecision, str]] = {}
+        self._painted_first = True  # documentPainted was emitted for the document shown
         self._boxes: dict[int, BoxItem] = {}
         self._colours = NORMAL
         self._scale = 1.0
@@ -123,47 +157,113 @@ class PageView(QGraphicsView):
         self.verticalScrollBar().valueChanged.connect(self._schedule_visible)
         self.horizontalScrollBar().valueChanged.connect(self._schedule_visible)
         self.scene().selectionChanged.connect(self.selectionChanged)
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        """Pay one-time costs now, while the window is built, not while the first page of the
+        first case waits: PySide sets up dozens of types the first time it hands out the
+        viewport (4 ms), and more the first time a page's painting resolves its overloads."""
+        self.viewport()
+        image = QImage(8, 8, QImage.Format.Format_RGB32)
+        painter = QPainter(image)
+        try:
+            PageItem(PageInfo(0, 0, 8.0, 8.0, 0), lambda _item: None).paint(
+                painter, QStyleOptionGraphicsItem()
+            )
+        finally:
+            painter.end()
 
     # -- content ----------------------------------------------------------------------------
 
     def set_document(self, document_id: int | None, pages: Sequence[PageInfo]) -> None:
         # Forget the items before the scene deletes them: clearing emits selectionChanged.
-        self._pages = []
-        self._tops = []
+        self._items = {}
+        self._decisions = {}
         self._boxes = {}
         self._moving = []
         self._resizing = None
         self._temp = None
+        self._drag_page = None
         self._highlights = []
         self._highlighted = None
         self.scene().clear()
         self._mode = _Mode.NONE
         self.document_id = document_id
-        width = max((p.width for p in pages), default=0.0)
+        self._painted_first = document_id is None
+        self._infos = list(pages)
+        self._width = width = max((p.width for p in self._infos), default=0.0)
+        tops = []
         y = GAP
-        for page in pages:
-            item = PageItem(page, self._image_for)
-            item.setPos((width - page.width) / 2, y)
-            self.scene().addItem(item)
-            self._pages.append(item)
-            self._tops.append(y)
+        for page in self._infos:
+            tops.append(y)
             y += page.height + GAP
+        self._tops = tops
         self.scene().setSceneRect(QRectF(-GAP, 0, width + 2 * GAP, y))
+        # Show or hide the scroll bars for the new height now rather than in a queued layout:
+        # fitting the width to a viewport that then narrows would render every page twice.
+        QCoreApplication.sendEvent(self, QEvent(QEvent.Type.LayoutRequest))
         self._current = 0
         self._apply_fit()
         self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
+        self._ensure_items(self.visible_pages())
         self._schedule_visible()
 
     def page_count(self) -> int:
-        return len(self._pages)
+        return len(self._infos)
 
     def page_item(self, page_index: int) -> PageItem:
-        return self._pages[page_index]
+        """The page's item, made now if the page has none (it is far from the window)."""
+        item = self._items.get(page_index)
+        if item is None:
+            info = self._infos[page_index]
+            item = PageItem(info, self._image_for)
+            item.setPos(self._page_pos(page_index))
+            item.preview = self._preview is not None
+            decision = self._decisions.get(page_index)
+            if decision is not None:
+                item.set_decision(*decision)
+            self.scene().addItem(item)
+            self._items[page_index] = item
+        return item
+
+    def page_rect(self, page_index: int) -> QRectF:
+        """Where the page is in the scene (points), whether or not it has an item."""
+        info = self._infos[page_index]
+        return QRectF(self._page_pos(page_index), QSizeF(info.width, info.height))
+
+    def _page_pos(self, page_index: int) -> QPointF:
+        return QPointF((self._width - self._infos[page_index].width) / 2, self._tops[page_index])
+
+    def _ensure_items(self, pages: range) -> None:
+        for index in pages:
+            if index not in self._items:
+                self.page_item(index)
+
+    def _drop_far_items(self, keep: range) -> None:
+        """Drop the items of pages far from the window once there are more than a few spare:
+        scrolling through a document keeps a bounded number of items in the scene."""
+        if len(self._items) <= len(keep) + SPARE_ITEMS:
+            return
+        for index in sorted(self._items, key=lambda i: -abs(i - (keep.start + keep.stop) / 2)):
+            if len(self._items) <= len(keep) + SPARE_ITEMS // 2:
+                break
+            item = self._items[index]
+            if index in keep or item is self._drag_page or item.childItems():
+                continue
+            del self._items[index]
+            self.scene().removeItem(item)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Every page in the window has its item before the scene is drawn, however the window
+        # got there (scrolling, zooming, resizing): a missing item would leave a hole.
+        if self._infos:
+            self._ensure_items(self.visible_pages())
+        super().paintEvent(event)
 
     def set_redactions(self, redactions: Iterable[Redaction]) -> None:
         """Show these boxes (the document's current ones), keeping the selection by id."""
         selected = {b.redaction_id for b in self.selected_boxes()}
-        wanted = {r.id: r for r in redactions if 0 <= r.page_index < len(self._pages)}
+        wanted = {r.id: r for r in redactions if 0 <= r.page_index < len(self._infos)}
         for red_id in list(self._boxes):
             if red_id not in wanted:
                 item = self._boxes.pop(red_id)
@@ -171,7 +271,7 @@ class PageView(QGraphicsView):
         for red_id, red in wanted.items():
             existing = self._boxes.get(red_id)
             if existing is None:
-                item = BoxItem(red, self._colours, self._pages[red.page_index])
+                item = BoxItem(red, self._colours, self.page_item(red.page_index))
                 self._boxes[red_id] = item
             elif (item := existing).redaction != red:
                 item.set_redaction(red)
@@ -183,10 +283,11 @@ class PageView(QGraphicsView):
     def set_decisions(
         self, decisions: Iterable[PageDecision], text_for: Callable[[PageDecision], str]
     ) -> None:
-        by_page = {d.page_index: d for d in decisions}
-        for item in self._pages:
-            decision = by_page.get(item.page_index)
-            item.set_decision(decision, text_for(decision) if decision else "")
+        self._decisions = {d.page_index: (d, text_for(d)) for d in decisions}
+        for index, item in self._items.items():
+            decision, text = self._decisions.get(index, (None, ""))
+            if decision != item.decision or text != item.decision_text:
+                item.set_decision(decision, text)
 
     def set_colours(self, colours: BoxColours) -> None:
         self._colours = colours
@@ -219,9 +320,9 @@ class PageView(QGraphicsView):
     def set_highlights(self, page_index: int, rects: Sequence[Rect]) -> None:
         """Mark places on a page that are not boxes (replacing the previous marks)."""
         self.clear_highlights()
-        if not 0 <= page_index < len(self._pages) or not rects:
+        if not 0 <= page_index < len(self._infos) or not rects:
             return
-        page = self._pages[page_index]
+        page = self.page_item(page_index)
         pen = QPen(HIGHLIGHT, 2)
         pen.setCosmetic(True)  # 2 screen pixels at any zoom
         fill = QColor(HIGHLIGHT)
@@ -254,7 +355,7 @@ class PageView(QGraphicsView):
     def set_preview(self, source: PreviewSource | None) -> None:
         """Show every page as the export renders it (`source`), or the page itself (None)."""
         self._preview = source
-        for page in self._pages:
+        for page in self._items.values():
             page.preview = source is not None
             page.update()
         for box in self._boxes.values():
@@ -288,31 +389,39 @@ class PageView(QGraphicsView):
         key, producer = self._key_for(item.page_index)
         image = self.renderer.image(key)
         if image is not None:
+            if not self._painted_first:
+                self._painted_first = True
+                self.documentPainted.emit(key.document_id)
             return image
         self.renderer.request(key, priority=10, producer=producer)
         return self.renderer.any_image(key.document_id, key.page_index, key.variant)
 
     def _page_ready(self, key: PageKey, *_: object) -> None:
-        if key.document_id == self.document_id and 0 <= key.page_index < len(self._pages):
-            self._pages[key.page_index].update()
+        if key.document_id == self.document_id:
+            item = self._items.get(key.page_index)
+            if item is not None:
+                item.update()
 
     def visible_pages(self) -> range:
-        if not self._pages:
+        if not self._infos:
             return range(0)
         area = self.mapToScene(self.viewport().rect()).boundingRect()
         first = max(0, bisect.bisect_right(self._tops, area.top()) - 1)
         last = max(first, bisect.bisect_right(self._tops, area.bottom()) - 1)
-        return range(first, min(last, len(self._pages) - 1) + 1)
+        return range(first, min(last, len(self._infos) - 1) + 1)
 
     def _schedule_visible(self, *_: object) -> None:
         self._visible_timer.start()
 
     def _update_visible(self) -> None:
-        if self.document_id is None or not self._pages:
+        if self.document_id is None or not self._infos:
             return
         visible = self.visible_pages()
+        near = range(max(0, visible.start - 1), min(len(self._infos), visible.stop + 1))
+        self._ensure_items(near)
+        self._drop_far_items(near)
         keys = {}
-        for index in range(max(0, visible.start - 1), min(len(self._pages), visible.stop + 1)):
+        for index in near:
             keys[index] = self._key_for(index)
         self.renderer.set_wanted(key for key, _ in keys.values())
         # Prefetch the neighbours of what is on screen, after the visible pages.
@@ -326,7 +435,7 @@ class PageView(QGraphicsView):
         # The page under a line a third down the window is the one being read.
         probe = area.top() + area.height() / 3
         index = max(0, bisect.bisect_right(self._tops, probe) - 1)
-        index = min(index, len(self._pages) - 1)
+        index = min(index, len(self._infos) - 1)
         bar = self.verticalScrollBar()
         if visible and bar.maximum() > 0 and bar.value() >= bar.maximum():
             index = visible.stop - 1  # scrolled to the end: the last page is the current one
@@ -379,9 +488,9 @@ class PageView(QGraphicsView):
         self._apply_fit()
 
     def _apply_fit(self) -> None:
-        if not self._pages or self._fit is FitMode.NONE:
+        if not self._infos or self._fit is FitMode.NONE:
             return
-        page = self._pages[min(self._current, len(self._pages) - 1)].page
+        page = self._infos[min(self._current, len(self._infos) - 1)]
         view = self.viewport().rect()
         by_width = (view.width() - 2 * GAP) / max(page.width, 1.0)
         scale = by_width
@@ -413,15 +522,15 @@ class PageView(QGraphicsView):
 
     def go_to_page(self, page_index: int, focus: Rect | None = None) -> None:
         """Scroll so the page's top (or `focus`, a rectangle on it) is in view."""
-        if not self._pages:
+        if not self._infos:
             return
-        page_index = min(max(0, page_index), len(self._pages) - 1)
-        item = self._pages[page_index]
+        page_index = min(max(0, page_index), len(self._infos) - 1)
+        pos = self._page_pos(page_index)
         if focus is not None:
-            target = item.mapRectToScene(QRectF(focus.x0, focus.y0, focus.width, focus.height))
+            target = QRectF(focus.x0, focus.y0, focus.width, focus.height).translated(pos)
             self.centerOn(target.center())
         else:
-            top = self.mapFromScene(QPointF(item.pos().x(), item.pos().y() - GAP / 2))
+            top = self.mapFromScene(QPointF(pos.x(), pos.y() - GAP / 2))
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() + top.y())
         self._pinned = page_index
         if page_index != self._current:
@@ -439,21 +548,18 @@ class PageView(QGraphicsView):
         self.go_to_page(0)
 
     def last_page(self) -> None:
-        self.go_to_page(len(self._pages) - 1)
+        self.go_to_page(len(self._infos) - 1)
 
     def page_point_to_viewport(self, page_index: int, x: float, y: float) -> QPoint:
         """Where displayed point (x, y) of a page is in the viewport (tests, tooltips)."""
-        scene = self._pages[page_index].mapToScene(QPointF(x, y))
-        return self.mapFromScene(scene)
+        return self.mapFromScene(self._page_pos(page_index) + QPointF(x, y))
 
     # -- mouse ------------------------------------------------------------------------------
 
     def _page_at(self, scene_point: QPointF) -> PageItem | None:
         index = bisect.bisect_right(self._tops, scene_point.y()) - 1
-        if 0 <= index < len(self._pages):
-            item = self._pages[index]
-            if item.page_rect().contains(item.mapFromScene(scene_point)):
-                return item
+        if 0 <= index < len(self._infos) and self.page_rect(index).contains(scene_point):
+            return self.page_item(index)
         return None
 
     def _box_at(self, page: PageItem, point: QPointF) -> BoxItem | None:

@@ -4,6 +4,7 @@ database errors to sentences a user can act on (qutebrowser's KnownError/BugErro
 
 from __future__ import annotations
 
+import functools
 import logging
 import sqlite3
 from collections.abc import Iterator
@@ -12,9 +13,8 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
 from redactor.core.errors import StoreError
@@ -35,10 +35,26 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return cfg
 
 
+@functools.cache
+def _scripts() -> ScriptDirectory:
+    """The migrations shipped with this version. Reading them means importing every migration
+    file, so it is done once per process: they cannot change while it runs."""
+    return ScriptDirectory.from_config(alembic_config())
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = _scripts().get_current_head()
     assert head is not None
     return head
+
+
+def known_revision(revision: str) -> bool:
+    """Whether this version of Redactor has a migration with this id."""
+    try:
+        _scripts().get_revision(revision)
+    except Exception:
+        return False
+    return True
 
 
 class CaseDatabase:
@@ -72,8 +88,20 @@ class CaseDatabase:
     # -- schema -----------------------------------------------------------------------------
 
     def revision(self) -> str | None:
+        # Alembic's own table, read directly: its MigrationContext costs a millisecond or two
+        # of set-up on every call, and the window reads the revision when it opens a case.
         with self.read() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            if not inspect(conn).has_table("alembic_version"):
+                return None
+            versions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars()
+            heads = list(versions)
+        if len(heads) > 1:
+            raise StoreError(
+                "The case {where} could not be used: {reason}.",
+                where=self.location.display,
+                reason="several schema versions",
+            )
+        return heads[0] if heads else None
 
     def has_table(self, name: str) -> bool:
         with self.translate_errors(), self.engine.connect() as conn:
@@ -84,22 +112,23 @@ class CaseDatabase:
         current = self.revision()
         if current is None:
             return None
-        script = ScriptDirectory.from_config(alembic_config())
-        try:
-            script.get_revision(current)
-        except Exception:
+        if not known_revision(current):
             raise StoreError(
                 "The case {where} was written by a newer version of "
                 "Redactor (schema {schema}); install that version or newer to open it.",
                 where=self.location.display,
                 schema=current,
-            ) from None
+            )
         return current
 
-    def migrate(self) -> None:
-        """Bring the schema to this version's head, refusing a case from a newer version."""
-        current = self.check_revision()
-        head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    def migrate(self, checked: str | None = None) -> None:
+        """Bring the schema to this version's head, refusing a case from a newer version.
+
+        `checked`: the revision `check_revision` just returned, so it is not read twice (the
+        upgrade reads it again in its own transaction, so a case migrated meanwhile is fine).
+        """
+        current = checked if checked is not None else self.check_revision()
+        head = head_revision()
         if current == head:
             return
         log.info("migrating %s from %s to %s", self.location.display, current, head)
