@@ -92,7 +92,10 @@ def _store(session: CaseSession, path: Path, data: bytes, info: PdfInfo) -> Docu
             data=data,
             sha256=info.sha256,
             page_sizes=[(p.width, p.height, p.rotation) for p in info.pages],
+            repaired=info.repaired,
         )
     log.info("imported %s as document %d (%d pages)", path.name, doc.id, doc.page_count)
+    if doc.repaired:
+        log.info("%s was damaged and repaired while reading", path.name)
     session.remember_source(info.sha256, data)  # for the review window, after the commit
     return doc

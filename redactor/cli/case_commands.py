@@ -80,6 +80,13 @@ def add(obj: CliContext, case: str, files: tuple[Path, ...], with_ocr: bool) -> 
         console = stdout()
         for doc in added:
             console.print(f"Added document {doc.id}: {doc.file_name} ({doc.page_count} pages)")
+            if doc.repaired:
+                console.print(
+                    f"  Warning: {doc.file_name} was damaged and had to be repaired to be read; "
+                    "pages or content may be missing. Compare it with the original.",
+                    style="yellow",
+                    markup=False,
+                )
         if with_ocr:
             from redactor.app.findings import run_ocr
 
@@ -111,6 +118,7 @@ def list_documents(obj: CliContext, case: str, as_json: bool) -> None:
                         "file": p.document.file_name,
                         "pages": p.document.page_count,
                         "sha256": p.document.sha256,
+                        "repaired": p.document.repaired,
                         "judgement": p.document.judgement.value if p.document.judgement else None,
                         "boxes": p.boxes,
                         "withheld_pages": p.withheld_pages,
@@ -148,6 +156,15 @@ def list_documents(obj: CliContext, case: str, as_json: bool) -> None:
             f"{p.pages_confirmed}/{p.document.page_count}",
         )
     stdout().print(table)
+    for p in rows:
+        if p.document.repaired:
+            stdout().print(
+                f"{p.document.file_name} was damaged and repaired when it was added: "
+                "pages or content may be missing; compare it with the original.",
+                style="yellow",
+                markup=False,
+                soft_wrap=True,
+            )
 
 
 @cli.command()

@@ -102,6 +102,8 @@ class Document:
     judgement_note: str = ""
     document_date: str | None = None
     version: int = 1
+    # MuPDF had to repair the file to read it: content may be missing; check the original.
+    repaired: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QStyle
 
 from redactor.core.model import DocumentProgress
 
@@ -86,6 +87,12 @@ class DocumentsModel(QAbstractTableModel):
             return tips[section]
         return None
 
+    def repaired_text(self) -> str:
+        return self.tr(
+            "This file was damaged and had to be repaired to be read: pages or content may be "
+            "missing. Compare it with the original before deciding on it."
+        )
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -113,9 +120,14 @@ class DocumentsModel(QAbstractTableModel):
                 doc.judgement.value if doc.judgement else "",
             ][column]
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
-            return self.tr("{0}: {1} pages, imported by {2}").format(
+            tip = self.tr("{0}: {1} pages, imported by {2}").format(
                 doc.file_name, doc.page_count, doc.imported_by
             )
+            if doc.repaired:
+                tip += "\n" + self.repaired_text()
+            return tip
+        if role == Qt.ItemDataRole.DecorationRole and column == NAME and doc.repaired:
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.TextAlignmentRole and PAGES <= column <= REJECTED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

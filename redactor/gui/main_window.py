@@ -520,13 +520,13 @@ class MainWindow(QMainWindow):
         """The view painted a page of the shown document: the rest of a case being opened can
         be read now (after the paint, which runs first)."""
         if self.case.opening:
-            QTimer.singleShot(0, self.case.finish_opening)
+            QTimer.singleShot(0, self.case, self.case.finish_opening)
 
     def _page_failed(self, key: PageKey, *_: object) -> None:
         # A first page that cannot be rendered is painted as a placeholder: the rest of the
         # case is read all the same.
         if key.document_id == self.view.document_id and self.case.opening:
-            QTimer.singleShot(0, self.case.finish_opening)
+            QTimer.singleShot(0, self.case, self.case.finish_opening)
         self._page_painted(key)
 
     def _page_painted(self, key: PageKey, *_: object) -> None:
@@ -769,7 +769,7 @@ class MainWindow(QMainWindow):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
 
-        def work(ctx: TaskContext) -> int:
+        def work(ctx: TaskContext) -> list[str]:
             def progress(done: int, total: int, name: str) -> None:
                 if ctx.cancelled():
                     raise Cancelled(
@@ -777,13 +777,23 @@ class MainWindow(QMainWindow):
                     )
                 ctx.progress(done, total, name)
 
-            return len(session.add_documents(paths, progress=progress))
+            added = session.add_documents(paths, progress=progress)
+            return [d.file_name for d in added if d.repaired]
 
-        def finished(_count: object) -> None:
+        def finished(repaired: object) -> None:
             dialog.close()
             self.case.refresh()
             if self.case.document is None and self.case.progress:
                 self.case.show_document(self.case.progress[0].document.id)
+            if isinstance(repaired, list) and repaired:
+                show_message(
+                    self,
+                    self.tr("Damaged files repaired"),
+                    self.tr(
+                        "These files were damaged and had to be repaired to be read; pages or "
+                        "content may be missing. Compare them with the originals:\n{0}"
+                    ).format("\n".join(repaired)),
+                )
 
         def failed(exc: BaseException) -> None:
             dialog.close()

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 # Written into every case so that a random SQLite file is recognised as "not a case".
@@ -83,6 +84,9 @@ documents = Table(
     Column("judgement_note", Text, nullable=False),
     Column("document_date", String(40)),
     Column("version", Integer, nullable=False),
+    # MuPDF had to rebuild the file's damaged structure to read it: pages or content may be
+    # missing, and the reviewer must compare the document with the original (revision 0002).
+    Column("repaired", Boolean, nullable=False, server_default=false()),
     sqlite_autoincrement=True,
 )
 

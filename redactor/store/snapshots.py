@@ -41,6 +41,7 @@ def document_from_row(row: Any) -> Document:
         judgement_note=row.judgement_note,
         document_date=row.document_date,
         version=row.version,
+        repaired=bool(row.repaired),
     )
 
 
@@ -96,6 +97,8 @@ def document_snapshot(doc: Document) -> dict[str, Any]:
         "judgement": doc.judgement.value if doc.judgement else None,
         "judgement_note": doc.judgement_note,
         "document_date": doc.document_date,
+        # Only when true: events written before revision 0002 have no such key.
+        **({"repaired": True} if doc.repaired else {}),
     }
 
 

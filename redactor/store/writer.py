@@ -190,6 +190,7 @@ class CaseWriter:
         data: bytes,
         sha256: str,
         page_sizes: Sequence[tuple[float, float, int]],
+        repaired: bool = False,
     ) -> Document:
         existing = self.conn.execute(
             select(documents.c.id, documents.c.file_name).where(documents.c.sha256 == sha256)
@@ -214,6 +215,7 @@ class CaseWriter:
                 judgement_note="",
                 document_date=None,
                 version=1,
+                repaired=repaired,
             )
             .returning(documents.c.id)
         ).scalar_one()

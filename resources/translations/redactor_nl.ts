@@ -1063,6 +1063,10 @@
         <translation>De beoordeling van het document voor de inventarislijst</translation>
     </message>
     <message>
+        <source>This file was damaged and had to be repaired to be read: pages or content may be missing. Compare it with the original before deciding on it.</source>
+        <translation>Dit bestand was beschadigd en moest worden hersteld om het te kunnen lezen: er kunnen pagina&apos;s of inhoud ontbreken. Vergelijk het met het origineel voordat u erover beslist.</translation>
+    </message>
+    <message>
         <source>{0}: {1} pages, imported by {2}</source>
         <translation>{0}: {1} pagina’s, geïmporteerd door {2}</translation>
     </message>
@@ -1460,8 +1464,16 @@
         <translation>Andere plekken in de hele zaak worden gezocht…</translation>
     </message>
     <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
         <source>Redact everywhere</source>
         <translation>Overal lakken</translation>
+    </message>
+    <message>
+        <source>Redact everywhere stopped: no boxes were proposed.</source>
+        <translation>Overal lakken gestopt: er zijn geen kaders voorgesteld.</translation>
     </message>
     <message numerus="yes">
         <source>Redact everywhere: %n box(es) proposed</source>
@@ -1767,6 +1779,16 @@
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Damaged files repaired</source>
+        <translation>Beschadigde bestanden hersteld</translation>
+    </message>
+    <message>
+        <source>These files were damaged and had to be repaired to be read; pages or content may be missing. Compare them with the originals:
+{0}</source>
+        <translation>Deze bestanden waren beschadigd en moesten worden hersteld om ze te kunnen lezen; er kunnen pagina&apos;s of inhoud ontbreken. Vergelijk ze met de originelen:
+{0}</translation>
     </message>
     <message>
         <source>Adding {0}…</source>
@@ -2224,8 +2246,8 @@ Licentie: AGPL-3.0-or-later.</translation>
         <translation>Suggesties zoeken</translation>
     </message>
     <message>
-        <source>Stop after the document being read</source>
-        <translation>Stoppen na het document dat nu wordt gelezen</translation>
+        <source>Stop after the page being read</source>
+        <translation>Stoppen na de pagina die nu wordt gelezen</translation>
     </message>
     <message>
         <source>Run the detectors over the chosen documents</source>
