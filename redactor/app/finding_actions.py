@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from redactor.app.batch import delete_redactions
@@ -19,7 +19,7 @@ from redactor.app.findings import (
     CaseSuggestion,
     accept_suggestions,
     propose_boxes,
-    redact_everywhere,
+    redact_everywhere_all,
 )
 from redactor.app.session import CaseSession
 from redactor.core.errors import RedactorError
@@ -28,6 +28,9 @@ from redactor.core.model import Redaction
 from redactor.core.text import VISIBLE_ELSEWHERE, Finding, Match, Occurrence
 
 log = logging.getLogger(__name__)
+
+# Redact everywhere writes all its boxes in one transaction (see findings.EverywhereSearch).
+__all__ = ["Acceptance", "accept", "redact_everywhere_all", "redact_visible"]
 
 
 @dataclass(frozen=True)
@@ -52,13 +55,6 @@ def accept(session: CaseSession, acceptances: Sequence[Acceptance]) -> list[Reda
         else:
             matches = [_match(cs) for cs in a.items]
             steps.append(functools.partial(propose_boxes, session, matches, a.codes, a.note))
-    return _all_or_nothing(session, steps)
-
-
-def redact_everywhere_all(session: CaseSession, redaction_ids: Iterable[int]) -> list[Redaction]:
-    """`redact_everywhere` for each box (all or nothing); boxes proposed for one are not
-    proposed again for the next."""
-    steps = [functools.partial(redact_everywhere, session, i) for i in redaction_ids]
     return _all_or_nothing(session, steps)
 
 

@@ -17,10 +17,12 @@ from redactor.core.model import Redaction
 from redactor.core.text import SOURCE_OCR, Finding, Match, PageText, RedactedArea, Suggestion, Word
 from redactor.detect.consistency import ConsistencyCheck
 from redactor.detect.detectors import (
+    Detector,
     default_detectors,
     grounds_for_catalog,
+    passes,
     select_detectors,
-    suggest,
+    suggest_pages,
 )
 from redactor.detect.search import find_text
 from redactor.pdf.ocr import ocr_document, require_tessdata
@@ -159,17 +161,28 @@ def propose_boxes(
 
     Lines already covered by a box are skipped, so proposing twice does not stack boxes.
     """
+    return propose_groups(session, [(matches, grounds, note)])
+
+
+# Matches to box, with the grounds and note their boxes get.
+MatchGroup = tuple[Sequence[CaseMatch], Sequence[str], str]
+
+
+def propose_groups(session: CaseSession, groups: Sequence[MatchGroup]) -> list[Redaction]:
+    """`propose_boxes` for each group, all in one transaction (all or nothing); a line boxed
+    for an earlier group is not boxed again for a later one."""
     created: list[Redaction] = []
     boxes = _boxes_by_page(session)
     with session.store.write(session.reviewer) as w:
-        for cm in matches:
-            for rect in cm.match.rects:
-                page_boxes = boxes.setdefault((cm.document_id, cm.match.page_index), [])
-                if _covered((rect,), page_boxes):
-                    continue
-                red = w.add_redaction(cm.document_id, cm.match.page_index, rect, grounds, note)
-                page_boxes.append(red.rect)
-                created.append(red)
+        for matches, grounds, note in groups:
+            for cm in matches:
+                for rect in cm.match.rects:
+                    page_boxes = boxes.setdefault((cm.document_id, cm.match.page_index), [])
+                    if _covered((rect,), page_boxes):
+                        continue
+                    red = w.add_redaction(cm.document_id, cm.match.page_index, rect, grounds, note)
+                    page_boxes.append(red.rect)
+                    created.append(red)
     return created
 
 
@@ -208,22 +221,61 @@ def suggestions(
     include_dismissed: bool = False,
 ) -> list[CaseSuggestion]:
     """What the detectors suggest, minus dismissed ones and ones already under a box."""
-    detectors = default_detectors(grounds_for_catalog(session.info().catalog_id))
-    if detector_names:
-        detectors = select_detectors(detectors, detector_names)
+    detectors = _detectors(session, detector_names)
     dismissed = set() if include_dismissed else session.store.dismissed_keys()
     ids = list(document_ids) if document_ids is not None else [d.id for d in session.documents()]
     boxes = _boxes_by_page(session)
-    result: list[CaseSuggestion] = []
-    for doc_id in ids:
-        for s in suggest(document_pages(session, doc_id), detectors):
-            cs = CaseSuggestion(doc_id, s)
-            if cs.digest in dismissed:
-                continue
-            if _covered(s.rects, boxes.get((doc_id, s.page_index), [])):
-                continue
-            result.append(cs)
-    return result
+    return [
+        cs
+        for doc_id in ids
+        for found in _open_suggestions(session, detectors, dismissed, boxes, doc_id)
+        for cs in found
+    ]
+
+
+def suggestion_pages(
+    session: CaseSession, detector_names: Sequence[str], document_id: int
+) -> Generator[list[CaseSuggestion], None, None]:
+    """One document's `suggestions`, a page at a time, for work that must be able to stop
+    between pages (closing the iterator closes the PDF). Yields `suggestion_passes` items per
+    page; concatenated they are the document's suggestions."""
+    detectors = _detectors(session, detector_names)
+    dismissed = session.store.dismissed_keys()
+    yield from _open_suggestions(
+        session, detectors, dismissed, _boxes_by_page(session), document_id
+    )
+
+
+def suggestion_passes(session: CaseSession, detector_names: Sequence[str]) -> int:
+    """How many items `suggestion_pages` yields per page (names need two sweeps)."""
+    return passes(_detectors(session, detector_names))
+
+
+def _detectors(session: CaseSession, detector_names: Sequence[str]) -> list[Detector]:
+    detectors = default_detectors(grounds_for_catalog(session.info().catalog_id))
+    return select_detectors(detectors, detector_names) if detector_names else detectors
+
+
+def _open_suggestions(
+    session: CaseSession,
+    detectors: Sequence[Detector],
+    dismissed: set[str],
+    boxes: dict[tuple[int, int], list[Rect]],
+    doc_id: int,
+) -> Generator[list[CaseSuggestion], None, None]:
+    pages = page_texts(session, doc_id)
+    try:
+        for found in suggest_pages(pages, detectors):
+            yield [
+                cs
+                for cs in (CaseSuggestion(doc_id, s) for s in found)
+                if cs.digest not in dismissed
+                and not _covered(
+                    cs.suggestion.rects, boxes.get((doc_id, cs.suggestion.page_index), [])
+                )
+            ]
+    finally:
+        pages.close()
 
 
 def still_open(session: CaseSession, items: Sequence[CaseSuggestion]) -> list[CaseSuggestion]:
@@ -319,18 +371,87 @@ def check_pages(session: CaseSession, check: ConsistencyCheck, document_id: int)
 
 def text_under(session: CaseSession, redaction: Redaction) -> str:
     """The words a box covers (mostly), in reading order: the term to look for elsewhere."""
-    pages = document_pages(session, redaction.document_id)
-    words = [
-        w.text for w in pages[redaction.page_index].words if _covered((w.rect,), (redaction.rect,))
-    ]
+    search = EverywhereSearch(session, [redaction.id])
+    for _ in search.read_terms([redaction]):
+        pass
+    return search.terms[0][1]
+
+
+def _term_under(page: PageText, redaction: Redaction) -> str:
+    words = [w.text for w in page.words if _covered((w.rect,), (redaction.rect,))]
     # Sentence punctuation glued to the first or last word is not part of the term.
     return " ".join(words).strip(TERM_EDGE_PUNCTUATION)
 
 
+class EverywhereSearch:
+    """Redact everywhere spread over short steps: `pages(document_id)` for each document of the
+    case (the first also reads the boxes' words), then `propose()` writes every box in one
+    transaction. Nothing is written before `propose`, so stopping between pages leaves the case
+    as it was. Not thread-safe: one thread at a time (the GUI's worker)."""
+
+    def __init__(self, session: CaseSession, redaction_ids: Iterable[int]) -> None:
+        self.session = session
+        self.redaction_ids = list(redaction_ids)
+        self.terms: list[tuple[Redaction, str]] = []  # per box: the box, the words under it
+        self.matches: list[list[CaseMatch]] = []  # per box: the occurrences found so far
+        self._terms_read = False
+
+    def read_terms(self, boxes: Sequence[Redaction] | None = None) -> Iterator[None]:
+        """Read the words under each box; yields after each page read on the way."""
+        if boxes is None:
+            boxes = [self.session.store.redaction(i) for i in self.redaction_ids]
+        for box in boxes:
+            pages = page_texts(self.session, box.document_id)
+            try:
+                for page in pages:
+                    if page.page_index == box.page_index:
+                        self.terms.append((box, _term_under(page, box)))
+                        break
+                    yield None
+            finally:
+                pages.close()
+            self.matches.append([])
+        self._terms_read = True
+
+    def pages(self, document_id: int) -> Generator[int | None, None, None]:
+        """Find the terms in one document, a page at a time: yields each page's index once it
+        was searched (None for a page read to find a box's words, before the first)."""
+        if not self._terms_read:
+            yield from self.read_terms()
+        searched = [(k, term) for k, (_box, term) in enumerate(self.terms) if term.strip()]
+        if not searched:
+            return
+        reading = page_texts(self.session, document_id)
+        try:
+            for page in reading:
+                for k, term in searched:
+                    for m in find_text([page], term, whole_word=True):
+                        self.matches[k].append(CaseMatch(document_id, m))
+                yield page.page_index
+        finally:
+            reading.close()
+
+    def propose(self) -> list[Redaction]:
+        """Boxes over the occurrences found, with each box's grounds and note, in one
+        transaction (all or nothing); lines already under a box are skipped."""
+        groups = [
+            (matches, box.grounds, box.note)
+            for (box, term), matches in zip(self.terms, self.matches, strict=True)
+            if term.strip() and matches
+        ]
+        return propose_groups(self.session, groups) if groups else []
+
+
 def redact_everywhere(session: CaseSession, redaction_id: int) -> list[Redaction]:
     """Propose boxes, with the same grounds, over every other occurrence of a box's words."""
-    box = session.store.redaction(redaction_id)
-    term = text_under(session, box)
-    if not term.strip():
-        return []
-    return propose_boxes(session, find(session, term, whole_word=True), box.grounds, box.note)
+    return redact_everywhere_all(session, [redaction_id])
+
+
+def redact_everywhere_all(session: CaseSession, redaction_ids: Iterable[int]) -> list[Redaction]:
+    """`redact_everywhere` for each box, in one transaction (all or nothing); boxes proposed
+    for one are not proposed again for the next."""
+    search = EverywhereSearch(session, redaction_ids)
+    for d in session.documents():
+        for _ in search.pages(d.id):
+            pass
+    return search.propose()

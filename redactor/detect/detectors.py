@@ -7,8 +7,9 @@ the grounds of the case's catalog, so two open cases with different catalogs nev
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
+from typing import Protocol
 
 from redactor.core.errors import InputError
 from redactor.core.text import PageText, Suggestion
@@ -27,8 +28,10 @@ __all__ = [
     "Detector",
     "default_detectors",
     "grounds_for_catalog",
+    "passes",
     "select_detectors",
     "suggest",
+    "suggest_pages",
 ]
 
 _FACTORIES: tuple[tuple[str, Callable[[str | None], Detector]], ...] = (
@@ -90,9 +93,45 @@ def suggest(pages: Sequence[PageText], detectors: Sequence[Detector]) -> list[Su
     When two detectors claim exactly the same words (a phone number that is also read as an
     account number), the more confident suggestion is kept.
     """
+    return [s for found in suggest_pages(pages, detectors) for s in found]
+
+
+def passes(detectors: Sequence[Detector]) -> int:
+    """How many items `suggest_pages` yields per page: 2 when a detector needs every page of
+    the document before it can say what one page holds (names), else 1."""
+    return 2 if any(_reading(d).deferred for d in detectors) else 1
+
+
+def suggest_pages(
+    pages: Iterable[PageText], detectors: Sequence[Detector]
+) -> Iterator[list[Suggestion]]:
+    """`suggest` a page at a time, for work that must be able to stop between pages.
+
+    Yields one item per page read (`passes(detectors)` items per page in all): when every
+    detector looks at one page at a time, each item is that page's suggestions; when one needs
+    the whole document (names), the first sweep yields [] per page read and a second sweep over
+    what was read yields each page's suggestions. Concatenated they are `suggest`'s answer.
+    """
+    readings = [_reading(d) for d in detectors]
+    if not any(r.deferred for r in readings):
+        for page in pages:
+            yield _best([r.add(page) for r in readings])
+        return
+    early: list[list[list[Suggestion]]] = []  # per page, per detector
+    for page in pages:
+        early.append([r.add(page) for r in readings])
+        yield []
+    late = [r.finish() for r in readings]
+    for found in early:
+        yield _best([now + next(rest) for now, rest in zip(found, late, strict=True)])
+
+
+def _best(found: Sequence[Sequence[Suggestion]]) -> list[Suggestion]:
+    """One page's suggestions (per detector, in detector order): each occurrence once, the
+    most confident one kept, in reading order."""
     best: dict[tuple[int, tuple[object, ...]], Suggestion] = {}
-    for detector in detectors:
-        for s in detector.find(pages):
+    for suggestions in found:
+        for s in suggestions:
             slot = (s.page_index, s.rects)
             current = best.get(slot)
             if current is None or s.confidence > current.confidence:
@@ -101,3 +140,35 @@ def suggest(pages: Sequence[PageText], detectors: Sequence[Detector]) -> list[Su
         best.values(),
         key=lambda s: (s.page_index, s.start if s.start is not None else 0, s.detector),
     )
+
+
+class _Reading(Protocol):
+    deferred: bool
+
+    def add(self, page: PageText) -> list[Suggestion]: ...
+
+    def finish(self) -> Iterator[list[Suggestion]]: ...
+
+
+class _PageByPage:
+    """A detector that looks at one page at a time: all it finds is known as each page is read."""
+
+    deferred = False
+
+    def __init__(self, detector: Detector) -> None:
+        self._detector = detector
+        self._pages = 0
+
+    def add(self, page: PageText) -> list[Suggestion]:
+        self._pages += 1
+        return list(self._detector.find([page]))
+
+    def finish(self) -> Iterator[list[Suggestion]]:
+        for _ in range(self._pages):
+            yield []
+
+
+def _reading(detector: Detector) -> _Reading:
+    """Detectors that need the whole document offer `reading()` (see NameDetector)."""
+    reading = getattr(detector, "reading", None)
+    return reading() if callable(reading) else _PageByPage(detector)

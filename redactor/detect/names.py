@@ -368,6 +368,10 @@ def parse_context(tokens: list[_Token], i: int) -> int | None:
     return last_name
 
 
+# One block of a page read: the page, the block, its tokens and the name spans found in it.
+_BlockNames = tuple[PageText, TextBlock, list[_Token], list[tuple[int, int, float]]]
+
+
 @dataclass(frozen=True)
 class NameDetector:
     """Person names in Dutch (and English) letters and e-mails; see the module docstring."""
@@ -377,24 +381,41 @@ class NameDetector:
     include_given_only: bool = True
 
     def find(self, pages: Sequence[PageText]) -> Iterator[Suggestion]:
-        found: list[tuple[PageText, TextBlock, list[_Token], list[tuple[int, int, float]]]] = []
-        surnames: set[tuple[str, ...]] = set()
+        reading = self.reading()
         for page in pages:
-            blocks = page.blocks
-            tokens_by_block = [_tokens(b.text) for b in blocks]
-            spans_by_block: list[list[tuple[int, int, float]]] = [[] for _ in blocks]
-            for b, tokens in enumerate(tokens_by_block):
-                self._scan_block(tokens, spans_by_block[b])
-            self._signatures(blocks, tokens_by_block, spans_by_block)
-            for b, block in enumerate(blocks):
-                tokens = tokens_by_block[b]
-                spans = spans_by_block[b]
-                for s, e, conf in spans:
-                    if conf >= _CONF_FREE:
-                        key = _surname_key(tokens, s, e)
-                        if key:
-                            surnames.add(key)
-                found.append((page, block, tokens, spans))
+            reading.add(page)
+        for found in reading.finish():
+            yield from found
+
+    def reading(self) -> NameReading:
+        """The same search spread over pages: `add` each page (the costly part), then
+        `finish` (a surname found on one page is looked for on every page)."""
+        return NameReading(self)
+
+    def _scan_page(self, page: PageText) -> tuple[list[_BlockNames], set[tuple[str, ...]]]:
+        """A page's names found by their context, and the surnames they give."""
+        surnames: set[tuple[str, ...]] = set()
+        blocks = page.blocks
+        tokens_by_block = [_tokens(b.text) for b in blocks]
+        spans_by_block: list[list[tuple[int, int, float]]] = [[] for _ in blocks]
+        for b, tokens in enumerate(tokens_by_block):
+            self._scan_block(tokens, spans_by_block[b])
+        self._signatures(blocks, tokens_by_block, spans_by_block)
+        found: list[_BlockNames] = []
+        for b, block in enumerate(blocks):
+            tokens = tokens_by_block[b]
+            spans = spans_by_block[b]
+            for s, e, conf in spans:
+                if conf >= _CONF_FREE:
+                    key = _surname_key(tokens, s, e)
+                    if key:
+                        surnames.add(key)
+            found.append((page, block, tokens, spans))
+        return found, surnames
+
+    def _names(
+        self, found: list[_BlockNames], surnames: set[tuple[str, ...]]
+    ) -> Iterator[Suggestion]:
         for page, block, tokens, spans in found:
             if surnames:
                 _find_surnames(tokens, surnames, spans)
@@ -583,3 +604,26 @@ def _merge(spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
         else:
             merged.append((s, e, c))
     return merged
+
+
+class NameReading:
+    """NameDetector.find over pages given one at a time (see NameDetector.reading)."""
+
+    deferred = True  # what a page holds is only known once every page was read
+
+    def __init__(self, detector: NameDetector) -> None:
+        self._detector = detector
+        self._pages: list[list[_BlockNames]] = []
+        self._surnames: set[tuple[str, ...]] = set()
+
+    def add(self, page: PageText) -> list[Suggestion]:
+        found, surnames = self._detector._scan_page(page)
+        self._pages.append(found)
+        self._surnames |= surnames
+        return []
+
+    def finish(self) -> Iterator[list[Suggestion]]:
+        """The names of each page added, in order, one page per item."""
+        surnames = set(self._surnames)
+        for found in self._pages:
+            yield list(self._detector._names(found, surnames))

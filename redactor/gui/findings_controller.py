@@ -5,8 +5,10 @@
   ground. One undo step.
 - "Redact the visible ones" of consistency findings: boxes with the grounds and note of the
   redacted occurrence. One undo step.
-- "Redact everywhere" from the selected boxes: on the worker (it reads every document), then
-  one undo step; the status bar says how many boxes it proposed.
+- "Redact everywhere" from the selected boxes: the case is read on the worker a page at a time
+  (a paged CaseJob, pages render in between), with a Stop; the boxes are then written in one
+  transaction and made one undo step, so a stop (or closing the case) leaves no half-made set.
+  The status bar says how many boxes it proposed.
 - OCR of scanned pages: on the worker, one page per task (a paged CaseJob), so the pages the
   reviewer turns to render in between; each page is stored as soon as it is read, and a cancel
   stops after the page being read, keeping what was read. Afterwards snapping, double-click
@@ -22,8 +24,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from redactor.app.finding_actions import Acceptance, accept, redact_everywhere_all, redact_visible
-from redactor.app.findings import CaseSuggestion, ocr_pages
+from redactor.app.finding_actions import Acceptance, accept, redact_visible
+from redactor.app.findings import CaseSuggestion, EverywhereSearch, ocr_pages
 from redactor.app.session import CaseSession
 from redactor.core.errors import RedactorError
 from redactor.core.model import Redaction
@@ -54,12 +56,17 @@ class FindingsController(QObject):
         self.edits = edits
         self.worker = worker
         self.window = window
-        self._everywhere_running = False
+        self.everywhere_job: CaseJob | None = None  # reading the case, then writing
+        self.everywhere_dialog: QProgressDialog | None = None
         self.ocr_job: CaseJob | None = None
         case.closed.connect(self._case_closed)
 
     def _case_closed(self) -> None:
-        self._everywhere_running = False
+        if self.everywhere_job is not None:
+            self.everywhere_job.cancel()  # stops after the page being read; nothing is written
+        self.everywhere_job = None
+        if self.everywhere_dialog is not None:
+            self.everywhere_dialog.close()
         if self.ocr_job is not None:
             self.ocr_job.cancel()  # stops after the page being read; nothing is reported
         self.ocr_job = None
@@ -118,28 +125,91 @@ class FindingsController(QObject):
     # -- redact everywhere ----------------------------------------------------------------------
 
     def redact_everywhere(self, redaction_ids: Sequence[int]) -> None:
-        """Propose boxes over every other occurrence of the boxes' words (on the worker)."""
+        """Propose boxes over every other occurrence of the boxes' words.
+
+        The case is read on the worker a few pages per task (a paged CaseJob) while a progress
+        window offers Stop; the boxes are then written in one transaction (one more task) and
+        made one undo step. Stopped, or the case closed, before that: nothing is written."""
         session = self.case.require()
         ids = list(redaction_ids)
-        if not ids or self._everywhere_running:
+        if not ids or self.everywhere_job is not None:
             return
-        self._everywhere_running = True
-        self.statusMessage.emit(self.tr("Looking for other occurrences in the whole case…"))
-        self.worker.submit(
-            redact_everywhere_all,
-            session,
-            ids,
-            done=lambda created: self._everywhere_done(session, created),
-            failed=lambda exc: self._everywhere_failed(session, exc),
+        listed = [p.document for p in self.case.progress]
+        if not listed:
+            return
+        search = EverywhereSearch(session, ids)
+        job = CaseJob(
+            self.worker, search.pages, [(d.id, d.file_name) for d in listed], self, paged=True
         )
+        self.everywhere_job = job
+        total = max(sum(d.page_count for d in listed), 1)
+        before = [sum(d.page_count for d in listed[:i]) for i in range(len(listed))]
+        # Not modal: the reviewer goes on paging (and reviewing) while the case is read.
+        dialog = QProgressDialog(
+            self.tr("Looking for other occurrences in the whole case…"),
+            self.tr("Stop"),
+            0,
+            total,
+            self.window,
+        )
+        dialog.setWindowTitle(self.tr("Redact everywhere"))
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        dialog.setMinimumDuration(300)
+        self.everywhere_dialog = dialog
+
+        def stepped(document: int, pages: int) -> None:
+            if not job.cancelled:  # the last step is the write, not the bar's end
+                dialog.setValue(min(before[document] + pages, total - 1))
+
+        def finished() -> None:
+            dialog.close()
+            if session is self.case.session and job is self.everywhere_job:
+                self._everywhere_read(session, job, search)
+
+        def failed(exc: BaseException) -> None:
+            dialog.close()
+            if session is self.case.session and job is self.everywhere_job:
+                self._everywhere_failed(session, exc)
+
+        def stop() -> None:
+            if job.running:  # closing the dialog at the end also says "canceled"
+                job.cancel()
+
+        job.stepped.connect(stepped)
+        job.finished.connect(finished)
+        job.failed.connect(failed)
+        dialog.canceled.connect(stop)
+        self.statusMessage.emit(self.tr("Looking for other occurrences in the whole case…"))
+        job.start()
 
     def everywhere_running(self) -> bool:
-        return self._everywhere_running
+        return self.everywhere_job is not None
 
-    def _everywhere_done(self, session: CaseSession, created: list[Redaction]) -> None:
-        if session is not self.case.session:  # another case by now
+    def stop_everywhere(self) -> None:
+        """Stop reading after the page being read: no box is proposed."""
+        if self.everywhere_job is not None and self.everywhere_job.running:
+            self.everywhere_job.cancel()
+
+    def _everywhere_read(
+        self, session: CaseSession, job: CaseJob, search: EverywhereSearch
+    ) -> None:
+        if job.cancelled:
+            self.everywhere_job = None
+            self.statusMessage.emit(self.tr("Redact everywhere stopped: no boxes were proposed."))
             return
-        self._everywhere_running = False
+        # Every box in one transaction, on the worker (thousands of boxes take a while).
+        self.worker.submit(
+            search.propose,
+            done=lambda created: self._everywhere_done(session, job, created),
+            failed=lambda exc: self._everywhere_failed(session, exc, job),
+        )
+
+    def _everywhere_done(
+        self, session: CaseSession, job: CaseJob, created: list[Redaction]
+    ) -> None:
+        if session is not self.case.session or job is not self.everywhere_job:
+            return  # another case by now
+        self.everywhere_job = None
         self.edits.push_created(self.tr("Redact everywhere"), created)
         if created:
             documents = len({r.document_id for r in created})
@@ -149,10 +219,12 @@ class FindingsController(QObject):
             text = self.tr("Redact everywhere: no other unredacted occurrences found.")
         self.statusMessage.emit(text)
 
-    def _everywhere_failed(self, session: CaseSession, exc: BaseException) -> None:
-        if session is not self.case.session:
+    def _everywhere_failed(
+        self, session: CaseSession, exc: BaseException, job: CaseJob | None = None
+    ) -> None:
+        if session is not self.case.session or (job is not None and job is not self.everywhere_job):
             return
-        self._everywhere_running = False
+        self.everywhere_job = None
         self.statusMessage.emit("")
         if not isinstance(exc, RedactorError):
             raise exc

@@ -1,7 +1,9 @@
 """Suggestions: what the personal-data detectors found, for the reviewer to accept or dismiss.
 
-The detectors run on the worker, one document at a time (see CaseJob), over the page words
-(stored OCR words for scanned pages). The list groups by detector and by term; selecting a
+The detectors run on the worker a few pages per task (a paged CaseJob), over the page words
+(stored OCR words for scanned pages), so the pages the reviewer turns to render in between;
+Stop ends the run after the page being read, and closing the case stops it (a run of a case
+closed, or replaced by a new run, reports nothing). The list groups by detector and by term; selecting a
 group means all of it. Enter accepts (proposed boxes with the suggested ground, one undo step,
 then the normal review), Delete dismisses (remembered and audited; not undoable), the arrows
 move and the page view follows with the suggestion highlighted.
@@ -12,9 +14,8 @@ or someone dismisses it, and comes back when that box is undone.
 
 from __future__ import annotations
 
-import functools
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Signal
 from PySide6.QtGui import QAction
@@ -32,8 +33,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redactor.app.findings import CaseSuggestion, dismiss_suggestions, still_open, suggestions
-from redactor.app.session import CaseSession
+from redactor.app.findings import (
+    CaseSuggestion,
+    dismiss_suggestions,
+    still_open,
+    suggestion_pages,
+    suggestion_passes,
+)
 from redactor.core.errors import RedactorError
 from redactor.detect.detectors import DETECTOR_NAMES
 from redactor.gui.case_controller import CaseController
@@ -193,40 +199,57 @@ class SuggestionsPanel(QWidget):
             self.status.setText(self.tr("Choose at least one detector."))
             return
         if self.scope.currentIndex() == 1:
-            documents = [(p.document.id, p.document.file_name) for p in self.case.progress]
+            listed = [p.document for p in self.case.progress]
         elif self.case.document is not None:
-            documents = [(self.case.document.id, self.case.document.file_name)]
+            listed = [self.case.document]
         else:
             return
-        job = CaseJob(self.worker, functools.partial(_suggest, session, detectors), documents, self)
+        documents = [(d.id, d.file_name) for d in listed]
+        try:
+            passes = suggestion_passes(session, detectors)
+        except RedactorError as exc:
+            show_user_error(self, exc)
+            return
+        # The bar counts steps: `passes` per page; before[i]: the steps before document i.
+        before = [passes * sum(d.page_count for d in listed[:i]) for i in range(len(listed))]
+
+        def step(document_id: int) -> Iterator[list[CaseSuggestion]]:
+            return suggestion_pages(session, detectors, document_id)  # on the worker
+
+        job = CaseJob(self.worker, step, documents, self, paged=True)
         # A job of a case closed meanwhile (or of an earlier run) reports to nobody.
         job.progressed.connect(lambda d, t, n: self._progressed(job, d, t, n))
+        job.stepped.connect(lambda d, n: self._stepped(job, before[d] + n))
         job.finished.connect(lambda: self._finished(job))
         job.failed.connect(lambda exc: self._failed(job, exc))
         self._job = job
         self._found = []
         self._show_items([])
-        self.progress.setRange(0, len(documents))
+        self.progress.setRange(0, max(passes * sum(d.page_count for d in listed), 1))
         self.progress.setValue(0)
         self.progress.show()
         job.start()
         self._update_run_button()
 
-    def _progressed(self, job: CaseJob, done: int, total: int, name: str) -> None:
+    def _progressed(self, job: CaseJob, _done: int, _total: int, name: str) -> None:
         if job is not self._job:
             return
-        self.progress.setValue(done)
-        found = [s for result in job.results for s in result]
-        if len(found) != len(self._found):  # show what the documents read so far hold
-            self._found = found
-            self.refresh()
         if name:
             self.status.setText(self.tr("Reading {0}…").format(name))
+
+    def _stepped(self, job: CaseJob, steps: int) -> None:
+        if job is not self._job or job.cancelled:
+            return
+        self.progress.setValue(steps)
+        found = _flat(job)
+        if len(found) != len(self._found):  # show what the pages read so far hold
+            self._found = found
+            self.refresh()
 
     def _finished(self, job: CaseJob) -> None:
         if job is not self._job:
             return
-        self._found = [s for result in job.results for s in result]
+        self._found = _flat(job)  # stopped: the pages read before it stopped
         self.progress.hide()
         self._update_run_button()
         self.refresh()
@@ -256,12 +279,14 @@ class SuggestionsPanel(QWidget):
         self.run_button.setEnabled(True)
         self.run_button.setText(self.tr("Stop") if running else self.tr("Find suggestions"))
         self.run_button.setToolTip(
-            self.tr("Stop after the document being read")
+            self.tr("Stop after the page being read")
             if running
             else self.tr("Run the detectors over the chosen documents")
         )
 
     def _case_closed(self) -> None:
+        if self._job is not None:
+            self._job.cancel()  # stops after the page being read; it reports nothing
         self._job = None
         self._found = []
         self._expanded.clear()
@@ -494,8 +519,6 @@ def _first(node: TreeNode) -> CaseSuggestion | None:
     return None
 
 
-def _suggest(
-    session: CaseSession, detectors: tuple[str, ...], document_id: int
-) -> list[CaseSuggestion]:
-    """One document's suggestions. On the worker thread."""
-    return suggestions(session, detectors, [document_id])
+def _flat(job: CaseJob) -> list[CaseSuggestion]:
+    """The suggestions of the pages a paged run has read so far (one list per item)."""
+    return [s for found in job.items() for s in found]

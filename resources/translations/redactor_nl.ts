@@ -1473,7 +1473,7 @@
     </message>
     <message>
         <source>Redact everywhere stopped: no boxes were proposed.</source>
-        <translation>Overal lakken gestopt: er zijn geen kaders voorgesteld.</translation>
+        <translation>Overal lakken gestopt: er zijn geen vakken voorgesteld.</translation>
     </message>
     <message numerus="yes">
         <source>Redact everywhere: %n box(es) proposed</source>

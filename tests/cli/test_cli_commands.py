@@ -64,6 +64,7 @@ def test_list_json_shape(case: str) -> None:
         "file",
         "pages",
         "sha256",
+        "repaired",
         "judgement",
         "boxes",
         "withheld_pages",
@@ -77,6 +78,7 @@ def test_list_json_shape(case: str) -> None:
     assert (letter["boxes"], letter["pending"], letter["withheld_pages"]) == (1, 1, 0)
     assert (memo["boxes"], memo["withheld_pages"], memo["pending"]) == (0, 1, 1)
     assert letter["judgement"] is None and letter["pages_confirmed"] == 0
+    assert letter["repaired"] is False
     table = ok("list", case).stdout
     assert "letter.pdf" in table and "Woo-verzoek 12 (four-eyes)" in table
 
