@@ -221,6 +221,8 @@ def _shifts(
     if not any(c is not None for c in covering):
         return shifts
     for line in _lines(glyphs, range(len(glyphs))):
+        if all(covering[i] is None for i in line):
+            continue  # nothing removed on this line: nothing after a removal to move
         dx, dy = glyphs[line[0]].direction
         dx, dy = round(dx), round(dy)
 
