@@ -46,10 +46,13 @@ def default_folder() -> Path:
     return base / "sources"
 
 
-def default_max_bytes() -> int:
+def default_max_bytes(preferred_mb: int | None = None) -> int:
+    """The size limit: $REDACTOR_SOURCE_CACHE_MB, else the user's preference, else 4 GiB."""
     text = os.environ.get(CACHE_LIMIT_ENV, "").strip()
     if text.isdigit():
         return int(text) * 1024 * 1024
+    if preferred_mb is not None and preferred_mb > 0:
+        return preferred_mb * 1024 * 1024
     return DEFAULT_MAX_BYTES
 
 
@@ -64,9 +67,14 @@ class SourceCache:
         self._verified: set[str] = set()
 
     @classmethod
-    def default(cls) -> SourceCache:
-        """The user's cache folder (or $REDACTOR_CACHE_DIR) with the default or $... limit."""
-        return cls(default_folder(), default_max_bytes())
+    def default(cls, preferred_mb: int | None = None) -> SourceCache:
+        """The user's cache folder (or $REDACTOR_CACHE_DIR), limited as default_max_bytes says."""
+        return cls(default_folder(), default_max_bytes(preferred_mb))
+
+    def set_limit(self, max_bytes: int) -> list[str]:
+        """A new size limit, applied at once (least recently used files go first)."""
+        self.max_bytes = max_bytes
+        return self.evict()
 
     # -- reading ------------------------------------------------------------------------------
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from redactor import __version__
 from redactor.app.preview import page_preview, render_preview
-from redactor.app.source_cache import SourceCache
+from redactor.app.source_cache import SourceCache, default_max_bytes
 from redactor.core.errors import Cancelled, RedactorError
 from redactor.core.export_model import RenderOptions
 from redactor.core.geometry import Rect
@@ -68,6 +68,7 @@ from redactor.gui.settings import (
     RECENT_CASES,
     REVIEWER,
     SNAP_TO_TEXT,
+    SOURCE_CACHE_MB,
     WINDOW_GEOMETRY,
     WINDOW_STATE,
     Settings,
@@ -100,7 +101,11 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         # Sources are rendered from copies in this folder, opened by path (see source_cache).
-        self.sources = source_cache if source_cache is not None else SourceCache.default()
+        self.sources = (
+            source_cache
+            if source_cache is not None
+            else SourceCache.default(settings.get(SOURCE_CACHE_MB))
+        )
         # Documents rendered from a cached copy not yet verified in this session (worker thread
         # and GUI thread add; the worker's verification removes).
         self._from_cache: set[int] = set()
@@ -737,6 +742,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
         self.languages.apply(choose_language(self.settings.get(LANGUAGE)))
+        self.sources.set_limit(default_max_bytes(self.settings.get(SOURCE_CACHE_MB)))
         self.window_actions["high_contrast"].setChecked(self.settings.get(HIGH_CONTRAST_SETTING))
         self.window_actions["snap_to_text"].setChecked(self.settings.get(SNAP_TO_TEXT))
         name = self.settings.get(REVIEWER).strip()

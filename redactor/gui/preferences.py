@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QWidget,
 )
 
@@ -25,10 +26,13 @@ from redactor.gui.settings import (
     LANGUAGE,
     REVIEWER,
     SNAP_TO_TEXT,
+    SOURCE_CACHE_MB,
     Settings,
 )
 
 log = logging.getLogger(__name__)
+
+MIN_CACHE_MB, MAX_CACHE_MB = 256, 1024 * 1024
 
 
 class PreferencesDialog(QDialog):
@@ -65,6 +69,18 @@ class PreferencesDialog(QDialog):
         self.four_eyes = QCheckBox(self.tr("New cases use four-eyes review"))
         self.four_eyes.setChecked(settings.get(FOUR_EYES_DEFAULT))
         form.addRow("", self.four_eyes)
+        self.cache_mb = QSpinBox()
+        self.cache_mb.setRange(MIN_CACHE_MB, MAX_CACHE_MB)
+        self.cache_mb.setSingleStep(512)
+        self.cache_mb.setSuffix(" MB")
+        self.cache_mb.setValue(settings.get(SOURCE_CACHE_MB))
+        self.cache_mb.setToolTip(
+            self.tr(
+                "Copies of the cases' PDFs are kept in your cache folder so that pages open "
+                "quickly; the least recently used go first when this size is reached."
+            )
+        )
+        form.addRow(self.tr("Copies for fast viewing, at most:"), self.cache_mb)
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828")
         form.addRow(self.error)
@@ -88,5 +104,6 @@ class PreferencesDialog(QDialog):
         self.settings.set(HIGH_CONTRAST, self.high_contrast.isChecked())
         self.settings.set(SNAP_TO_TEXT, self.snap.isChecked())
         self.settings.set(FOUR_EYES_DEFAULT, self.four_eyes.isChecked())
+        self.settings.set(SOURCE_CACHE_MB, self.cache_mb.value())
         self.settings.sync()
         super().accept()

@@ -43,6 +43,12 @@ SNAP_TO_TEXT: Setting[bool] = Setting("snap_to_text", bool, False, "Snap drawn b
 FOUR_EYES_DEFAULT: Setting[bool] = Setting(
     "four_eyes", bool, True, "New cases use four-eyes review"
 )
+SOURCE_CACHE_MB: Setting[int] = Setting(
+    "source_cache_mb",
+    int,
+    4096,
+    "Largest size of the copies of sources kept for fast viewing (MB; $REDACTOR_SOURCE_CACHE_MB wins)",
+)
 
 RECENT_CASES: Setting[list[str]] = Setting("recent_cases", list, [], "Recently opened cases", STATE)
 GROUND_USE: Setting[dict[str, int]] = Setting(
@@ -61,6 +67,7 @@ ALL_SETTINGS: tuple[Setting[Any], ...] = (
     HIGH_CONTRAST,
     SNAP_TO_TEXT,
     FOUR_EYES_DEFAULT,
+    SOURCE_CACHE_MB,
     RECENT_CASES,
     GROUND_USE,
     RECENT_GROUNDS,

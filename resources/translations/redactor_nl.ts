@@ -1895,6 +1895,14 @@ Licentie: AGPL-3.0-or-later.</translation>
         <source>New cases use four-eyes review</source>
         <translation>Nieuwe zaken gebruiken vier-ogenbeoordeling</translation>
     </message>
+    <message>
+        <source>Copies of the cases&apos; PDFs are kept in your cache folder so that pages open quickly; the least recently used go first when this size is reached.</source>
+        <translation>Kopieën van de PDF&apos;s van de zaken worden in uw cachemap bewaard, zodat pagina&apos;s snel openen; bij deze grootte verdwijnen de langst niet gebruikte eerst.</translation>
+    </message>
+    <message>
+        <source>Copies for fast viewing, at most:</source>
+        <translation>Kopieën voor snel bekijken, hoogstens:</translation>
+    </message>
 </context>
 <context>
     <name>ReviewModel</name>

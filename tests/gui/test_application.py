@@ -231,3 +231,42 @@ def test_crash_handler_is_installed_once_and_restored(gui: Gui) -> None:
     gui.crash.uninstall()
     assert sys.excepthook != gui.crash._excepthook
     gui.crash.install()
+
+
+def test_the_source_cache_limit_is_a_preference_applied_at_once(
+    qtbot: QtBot, gui: Gui, case_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lowered in the preferences, the limit evicts copies beyond it without a restart (the
+    environment variable, when set, still wins)."""
+    from redactor.app.source_cache import CACHE_LIMIT_ENV
+    from redactor.gui.preferences import MIN_CACHE_MB, PreferencesDialog
+    from redactor.gui.settings import SOURCE_CACHE_MB
+    from tests.gui.driving import when_modal
+
+    monkeypatch.delenv(CACHE_LIMIT_ENV, raising=False)
+    open_case(qtbot, gui, case_path)
+    window = gui.window
+    cache = window.sources
+    stored = [p for p in cache.folder.glob("*.pdf")]
+    assert stored, "opening the case should have cached its sources"
+    # A big file that has not been used for a while: first to go when the limit drops.
+    old = cache.folder / ("0" * 64 + ".pdf")
+    with old.open("wb") as fh:
+        fh.truncate(300 * 1024 * 1024)
+    os.utime(old, (1, 1))
+
+    def answer(dialog: object) -> None:
+        assert isinstance(dialog, PreferencesDialog)
+        dialog.cache_mb.setValue(MIN_CACHE_MB)
+        dialog.accept()
+
+    when_modal(qtbot, PreferencesDialog, answer)
+    window.window_actions["preferences"].trigger()
+    assert gui.settings.get(SOURCE_CACHE_MB) == MIN_CACHE_MB
+    assert cache.max_bytes == MIN_CACHE_MB * 1024 * 1024
+    assert not old.exists()
+    assert all(p.exists() for p in stored)  # recently used, small: kept
+    monkeypatch.setenv(CACHE_LIMIT_ENV, "1000")
+    from redactor.app.source_cache import default_max_bytes
+
+    assert default_max_bytes(MIN_CACHE_MB) == 1000 * 1024 * 1024
