@@ -51,8 +51,8 @@ def default_max_bytes(preferred_mb: int | None = None) -> int:
     text = os.environ.get(CACHE_LIMIT_ENV, "").strip()
     if text.isdigit():
         return int(text) * 1024 * 1024
-    if preferred_mb is not None and preferred_mb > 0:
-        return preferred_mb * 1024 * 1024
+    if preferred_mb is not None:
+        return max(0, preferred_mb) * 1024 * 1024  # 0: no copies at all
     return DEFAULT_MAX_BYTES
 
 
@@ -83,8 +83,16 @@ class SourceCache:
             raise ValueError(f"not a SHA-256 in hex: {sha256!r}")
         return self.folder / f"{sha256}{SUFFIX}"
 
+    @property
+    def enabled(self) -> bool:
+        """A limit of 0 switches the cache off: sources are then read from the case only
+        (organisations may not allow copies of unredacted documents outside the case)."""
+        return self.max_bytes > 0
+
     def lookup(self, sha256: str, size: int) -> Path | None:
         """The cached file of this source if it is there with the right size (marked as used)."""
+        if not self.enabled:
+            return None
         path = self.path_for(sha256)
         try:
             if path.stat().st_size != size:
@@ -127,6 +135,8 @@ class SourceCache:
         """
         if hashlib.sha256(data).hexdigest() != sha256:
             raise ValueError("the data does not have the SHA-256 it is stored under")
+        if not self.enabled:
+            return None
         path = self.path_for(sha256)
         try:
             self._make_folder()

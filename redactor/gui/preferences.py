@@ -32,7 +32,7 @@ from redactor.gui.settings import (
 
 log = logging.getLogger(__name__)
 
-MIN_CACHE_MB, MAX_CACHE_MB = 256, 1024 * 1024
+MIN_CACHE_MB, MAX_CACHE_MB = 0, 1024 * 1024  # 0: off
 
 
 class PreferencesDialog(QDialog):
@@ -73,11 +73,13 @@ class PreferencesDialog(QDialog):
         self.cache_mb.setRange(MIN_CACHE_MB, MAX_CACHE_MB)
         self.cache_mb.setSingleStep(512)
         self.cache_mb.setSuffix(" MB")
+        self.cache_mb.setSpecialValueText(self.tr("Off: no copies (slower first page)"))
         self.cache_mb.setValue(settings.get(SOURCE_CACHE_MB))
         self.cache_mb.setToolTip(
             self.tr(
                 "Copies of the cases' PDFs are kept in your cache folder so that pages open "
-                "quickly; the least recently used go first when this size is reached."
+                "quickly; the least recently used go first when this size is reached. Set it "
+                "to 0 to keep no copies outside the cases."
             )
         )
         form.addRow(self.tr("Copies for fast viewing, at most:"), self.cache_mb)

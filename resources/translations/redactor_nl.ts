@@ -1896,8 +1896,12 @@ Licentie: AGPL-3.0-or-later.</translation>
         <translation>Nieuwe zaken gebruiken vier-ogenbeoordeling</translation>
     </message>
     <message>
-        <source>Copies of the cases&apos; PDFs are kept in your cache folder so that pages open quickly; the least recently used go first when this size is reached.</source>
-        <translation>Kopieën van de PDF&apos;s van de zaken worden in uw cachemap bewaard, zodat pagina&apos;s snel openen; bij deze grootte verdwijnen de langst niet gebruikte eerst.</translation>
+        <source>Off: no copies (slower first page)</source>
+        <translation>Uit: geen kopieën (eerste pagina trager)</translation>
+    </message>
+    <message>
+        <source>Copies of the cases&apos; PDFs are kept in your cache folder so that pages open quickly; the least recently used go first when this size is reached. Set it to 0 to keep no copies outside the cases.</source>
+        <translation>Kopieën van de PDF&apos;s van de zaken worden in uw cachemap bewaard, zodat pagina&apos;s snel openen; bij deze grootte verdwijnen de langst niet gebruikte eerst. Zet de waarde op 0 om geen kopieën buiten de zaken te bewaren.</translation>
     </message>
     <message>
         <source>Copies for fast viewing, at most:</source>

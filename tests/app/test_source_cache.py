@@ -179,3 +179,14 @@ def test_a_tampered_cached_copy_fails_verification_and_is_rewritten(tmp_path: Pa
         again = session.view_source(doc.id)
         assert isinstance(again, Path) and again.read_bytes() == data
         assert session.verify_cached_source(doc.id) is True
+
+
+def test_a_limit_of_zero_keeps_no_copies(tmp_path: Path) -> None:
+    data = b"%PDF-1.7 not really, but bytes with a hash"
+    sha = hashlib.sha256(data).hexdigest()
+    cache = SourceCache(tmp_path / "sources", max_bytes=1024 * 1024)
+    assert cache.store(sha, data) is not None
+    assert cache.set_limit(0) == [sha]  # switched off: what was kept goes at once
+    assert not cache.enabled
+    assert cache.store(sha, data) is None and cache.lookup(sha, len(data)) is None
+    assert not list((tmp_path / "sources").glob("*.pdf"))

@@ -236,10 +236,11 @@ def test_crash_handler_is_installed_once_and_restored(gui: Gui) -> None:
 def test_the_source_cache_limit_is_a_preference_applied_at_once(
     qtbot: QtBot, gui: Gui, case_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Lowered in the preferences, the limit evicts copies beyond it without a restart (the
-    environment variable, when set, still wins)."""
-    from redactor.app.source_cache import CACHE_LIMIT_ENV
-    from redactor.gui.preferences import MIN_CACHE_MB, PreferencesDialog
+    """Lowered in the preferences, the limit evicts copies beyond it without a restart; 0
+    switches the copies off (pages then come from the case). The environment variable, when
+    set, still wins."""
+    from redactor.app.source_cache import CACHE_LIMIT_ENV, default_max_bytes
+    from redactor.gui.preferences import PreferencesDialog
     from redactor.gui.settings import SOURCE_CACHE_MB
     from tests.gui.driving import when_modal
 
@@ -247,7 +248,7 @@ def test_the_source_cache_limit_is_a_preference_applied_at_once(
     open_case(qtbot, gui, case_path)
     window = gui.window
     cache = window.sources
-    stored = [p for p in cache.folder.glob("*.pdf")]
+    stored = list(cache.folder.glob("*.pdf"))
     assert stored, "opening the case should have cached its sources"
     # A big file that has not been used for a while: first to go when the limit drops.
     old = cache.folder / ("0" * 64 + ".pdf")
@@ -255,18 +256,26 @@ def test_the_source_cache_limit_is_a_preference_applied_at_once(
         fh.truncate(300 * 1024 * 1024)
     os.utime(old, (1, 1))
 
-    def answer(dialog: object) -> None:
-        assert isinstance(dialog, PreferencesDialog)
-        dialog.cache_mb.setValue(MIN_CACHE_MB)
-        dialog.accept()
+    def set_limit(mb: int) -> None:
+        def answer(dialog: object) -> None:
+            assert isinstance(dialog, PreferencesDialog)
+            dialog.cache_mb.setValue(mb)
+            dialog.accept()
 
-    when_modal(qtbot, PreferencesDialog, answer)
-    window.window_actions["preferences"].trigger()
-    assert gui.settings.get(SOURCE_CACHE_MB) == MIN_CACHE_MB
-    assert cache.max_bytes == MIN_CACHE_MB * 1024 * 1024
+        when_modal(qtbot, PreferencesDialog, answer)
+        window.window_actions["preferences"].trigger()
+        assert gui.settings.get(SOURCE_CACHE_MB) == mb
+
+    set_limit(256)
+    assert cache.max_bytes == 256 * 1024 * 1024
     assert not old.exists()
     assert all(p.exists() for p in stored)  # recently used, small: kept
+    set_limit(0)
+    assert not cache.enabled and not list(cache.folder.glob("*.pdf"))
+    # With the copies off, another document still opens and renders, from the case.
+    other = window.case.progress[-1].document.id
+    window.case.show_document(other)
+    qtbot.waitUntil(lambda: window.renderer.any_image(other, 0) is not None, timeout=10_000)
+    assert not list(cache.folder.glob("*.pdf"))
     monkeypatch.setenv(CACHE_LIMIT_ENV, "1000")
-    from redactor.app.source_cache import default_max_bytes
-
-    assert default_max_bytes(MIN_CACHE_MB) == 1000 * 1024 * 1024
+    assert default_max_bytes(0) == 1000 * 1024 * 1024
