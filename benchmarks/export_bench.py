@@ -420,7 +420,7 @@ def main() -> None:
         "--pages-per-doc", type=int, default=PAGES_PER_DOC, help="document size (default 100)"
     )
     parser.add_argument("--mode", choices=["text", "image"], default="text")
-    parser.add_argument("--workers", type=int, default=None, help="default: min(2, CPUs)")
+    parser.add_argument("--workers", type=int, default=None, help="default: one per CPU, at most 4")
     parser.add_argument("--split", action="store_true", help="time redact vs verify")
     parser.add_argument("--profile", action="store_true", help="with --split: profile verify")
     parser.add_argument("--json", action="store_true", help="print the raw figures as JSON")

@@ -52,8 +52,14 @@ class DocumentJob:
             raise ExportError("{name}: {reason}", name=self.file_name, reason=err) from err
 
 
+# Documents are exported in parallel, one worker process per core, up to this many: each
+# worker holds one document (its source, about 100 MiB of working memory besides), so the cap
+# keeps a many-core machine from holding many large sources at once.
+MAX_DEFAULT_WORKERS = 4
+
+
 def default_workers() -> int:
-    return max(1, min(2, os.cpu_count() or 1))
+    return max(1, min(MAX_DEFAULT_WORKERS, os.cpu_count() or 1))
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,8 @@ class ExportSettings:
     case_title: str
     tool_version: str  # redactor.__version__
     overwrite: bool = False
-    # None: min(2, CPUs). 0: no worker processes, everything in this process (debugging).
+    # None: one per CPU, at most MAX_DEFAULT_WORKERS. 0: no worker processes, everything in
+    # this process (debugging).
     workers: int | None = None
 
     @property
