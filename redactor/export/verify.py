@@ -21,7 +21,7 @@ import gc
 import io
 import logging
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pikepdf
 
@@ -311,7 +311,7 @@ class _Gate:
         for i, word in enumerate(words):
             if i not in labels and any(word.rect.intersects(r) for r in shrunk):
                 return False
-        self.labels[index] = [words[i].rect for i in sorted(labels)]
+        self.labels[index] = _label_rects(words, labels)
         self.add("no_text_in_boxes", True, Message("no word inside a box (poppler)"), index)
         return True
 
@@ -467,65 +467,52 @@ def _listed(found: Sequence[object]) -> Message:
 
 
 def _find_labels(chars: list[Char], boxes: list[BoxSpec]) -> set[int]:
-    """Indexes of the characters that form the boxes' labels.
-
-    A label is drawn centred in its box: each box claims the run of characters that spells
-    its label, lies inside it and is centred on it (within LABEL_CENTRE pt). A box without
-    such a run had no room for its label."""
-    taken: set[int] = set()
-    texts = [c.text for c in chars]
-    for box in boxes:
-        label = box_label(box.codes)
-        if not label:
-            continue
-        n = len(label)
-        cx, cy = (box.rect.x0 + box.rect.x1) / 2, (box.rect.y0 + box.rect.y1) / 2
-        best: tuple[float, int] | None = None
-        for start in range(len(chars) - n + 1):
-            if texts[start] != label[0] or "".join(texts[start : start + n]) != label:
-                continue
-            run = range(start, start + n)
-            if any(i in taken for i in run) or not all(_within(chars[i], box.rect) for i in run):
-                continue
-            x0 = min(chars[i].rect.x0 for i in run)
-            x1 = max(chars[i].rect.x1 for i in run)
-            y0 = min(chars[i].rect.y0 for i in run)
-            y1 = max(chars[i].rect.y1 for i in run)
-            distance = max(abs((x0 + x1) / 2 - cx), abs((y0 + y1) / 2 - cy))
-            if distance <= LABEL_CENTRE and (best is None or distance < best[0]):
-                best = (distance, start)
-        if best is not None:
-            taken.update(range(best[1], best[1] + n))
-    return taken
+    """Indexes of pdfminer's characters that form the boxes' labels (one character each)."""
+    return _label_runs(chars, boxes, list, vertical_slack=0.0)
 
 
 def _find_label_words(words: list[verify_words.Word], boxes: list[BoxSpec]) -> set[int]:
-    """Indexes of poppler's words that spell the boxes' labels, as _find_labels does for
-    pdfminer's characters. poppler's glyph boxes run from the font's ascent to its descent,
-    so the vertical centre may lie up to LABEL_SLACK of the word's height off."""
+    """Indexes of poppler's words that spell the boxes' labels. poppler's glyph boxes run from
+    the font's ascent to its descent, so the vertical centre may lie up to LABEL_SLACK of the
+    word's height off."""
+    return _label_runs(words, boxes, str.split, vertical_slack=LABEL_SLACK)
+
+
+def _label_runs(
+    items: Sequence[Char | verify_words.Word],
+    boxes: list[BoxSpec],
+    tokens_of: Callable[[str], list[str]],
+    vertical_slack: float,
+) -> set[int]:
+    """Indexes of the items (text with a displayed rectangle) that form the boxes' labels.
+
+    A label is drawn centred in its box: each box claims the run of items that spells its
+    label (`tokens_of(label)`, one token per item), lies inside it and is centred on it, within
+    LABEL_CENTRE pt (vertically also within `vertical_slack` of the run's height). A box
+    without such a run had no room for its label."""
     taken: set[int] = set()
-    texts = [w.text for w in words]
+    texts = [item.text for item in items]
     for box in boxes:
-        tokens = box_label(box.codes).split()
+        tokens = tokens_of(box_label(box.codes))
         n = len(tokens)
         if not n:
             continue
         cx, cy = (box.rect.x0 + box.rect.x1) / 2, (box.rect.y0 + box.rect.y1) / 2
         best: tuple[float, int] | None = None
-        for start in range(len(words) - n + 1):
-            if texts[start : start + n] != tokens:
+        for start in range(len(items) - n + 1):
+            if texts[start] != tokens[0] or texts[start : start + n] != tokens:
                 continue
             run = range(start, start + n)
             if any(i in taken for i in run) or not all(
-                _centre_within(words[i].rect, box.rect) for i in run
+                _centre_within(items[i].rect, box.rect) for i in run
             ):
                 continue
-            x0 = min(words[i].rect.x0 for i in run)
-            x1 = max(words[i].rect.x1 for i in run)
-            y0 = min(words[i].rect.y0 for i in run)
-            y1 = max(words[i].rect.y1 for i in run)
+            x0 = min(items[i].rect.x0 for i in run)
+            x1 = max(items[i].rect.x1 for i in run)
+            y0 = min(items[i].rect.y0 for i in run)
+            y1 = max(items[i].rect.y1 for i in run)
             off_x, off_y = abs((x0 + x1) / 2 - cx), abs((y0 + y1) / 2 - cy)
-            if off_x <= LABEL_CENTRE and off_y <= max(LABEL_CENTRE, LABEL_SLACK * (y1 - y0)):
+            if off_x <= LABEL_CENTRE and off_y <= max(LABEL_CENTRE, vertical_slack * (y1 - y0)):
                 distance = max(off_x, off_y)
                 if best is None or distance < best[0]:
                     best = (distance, start)
@@ -549,10 +536,5 @@ def _same_size(size: tuple[float, float], frame: PageFrame) -> bool:
     return all(abs(a - b) <= SIZE_TOLERANCE for a, b in zip(size, unrotated, strict=True))
 
 
-def _within(char: Char, rect: Rect) -> bool:
-    cx, cy = char.centre
-    return rect.x0 <= cx <= rect.x1 and rect.y0 <= cy <= rect.y1
-
-
-def _label_rects(chars: list[Char], indexes: set[int]) -> list[Rect]:
-    return [chars[i].rect for i in sorted(indexes)]
+def _label_rects(items: Sequence[Char | verify_words.Word], indexes: set[int]) -> list[Rect]:
+    return [items[i].rect for i in sorted(indexes)]
