@@ -35,6 +35,7 @@ from redactor.pdf.content import (
     form_resources,
     is_form,
     op_name,
+    resource,
     shown_strings,
     string_bytes,
 )
@@ -131,11 +132,11 @@ def _walk(
         elif name == "Q":
             font = stack.pop() if stack else font
         elif name == "Tf" and item.operands:
-            font = usage.font(_lookup(resources, "/Font", item.operands[0]))
+            font = usage.font(resource(resources, "Font", item.operands[0]))
         elif name in TEXT_SHOW and font is not None:
             _count(usage, font, list(item.operands), name)
         elif name == "Do" and item.operands:
-            xobject = _lookup(resources, "/XObject", item.operands[0])
+            xobject = resource(resources, "XObject", item.operands[0])
             if isinstance(xobject, pikepdf.Stream) and is_form(xobject):
                 nested = form_resources(xobject, resources)
                 res_key = nested.objgen if nested is not None else None
@@ -193,16 +194,6 @@ def _register_resources(
                     depth + 1,
                     None,
                 )
-
-
-def _lookup(resources: Dictionary | None, category: str, name: Any) -> Any:
-    if resources is None:
-        return None
-    try:
-        group = resources.get(category)
-        return group.get(str(name)) if isinstance(group, Dictionary) else None
-    except Exception:
-        return None
 
 
 def _count(usage: Usage, key: FontKey, operands: list[Any], op: str) -> None:
