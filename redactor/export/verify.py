@@ -174,12 +174,13 @@ class _Gate:
             findings = walk(pdf)
             self._structure_checks(findings)
             self._withheld_checks(pdf)
-        self._text_checks()
-        # pdfminer's document, parser and interpreter refer to each other: without a collection
-        # the whole parsed file would stay in memory through the checks that follow.
-        gc.collect()
-        self._term_checks(findings)
-        self._font_checks()
+            self._text_checks()
+            # pdfminer's document, parser and interpreter refer to each other: without a
+            # collection the whole parsed file would stay in memory through the checks that
+            # follow.
+            gc.collect()
+            self._term_checks(findings)
+            self._font_checks(pdf)  # needs the characters the text checks extracted
         self._render_checks()
 
     # --- the file and its structure ---------------------------------------------------
@@ -394,9 +395,8 @@ class _Gate:
         )
         self.add("removed_terms_absent", not hits, detail)
 
-    def _font_checks(self) -> None:
-        with pikepdf.open(io.BytesIO(self.data)) as pdf:
-            found = verify_fonts.unshown_font_data(pdf, self.shown_chars)
+    def _font_checks(self, pdf: pikepdf.Pdf) -> None:
+        found = verify_fonts.unshown_font_data(pdf, self.shown_chars)
         detail = (
             Message("no font keeps data for characters that no text shows")
             if not found
