@@ -205,6 +205,7 @@ class ExportDialog(QDialog):
     def _show_report(self, result: Any) -> None:
         self.report.clear()
         ok_text, bad_text = self.tr("passed"), self.tr("FAILED")
+        titles, statuses = self._check_titles(), self._status_texts()
         for outcome in result.documents:
             report = outcome.report
             passed = outcome.status != "failed" and (report is None or report.passed)
@@ -212,11 +213,11 @@ class ExportDialog(QDialog):
                 [
                     outcome.file_name,
                     ok_text if passed else bad_text,
-                    outcome.error or self._status_text(outcome.status),
+                    outcome.error or statuses.get(outcome.status, outcome.status),
                 ]
             )
             for check in report.checks if report is not None else ():
-                title = self._check_title(check.name)
+                title = titles.get(check.name, check.name)
                 if check.page_index is not None:
                     title = self.tr("{0} (page {1})").format(title, check.page_index + 1)
                 detail = message_text(check.message) if check.message else check.detail
@@ -227,17 +228,16 @@ class ExportDialog(QDialog):
             top.setExpanded(not passed)
         self.report.show()
 
-    def _status_text(self, status: str) -> str:
-        texts = {  # redactor.export.jobs.DocumentStatus
+    def _status_texts(self) -> dict[str, str]:
+        return {  # redactor.export.jobs.DocumentStatus
             "exported": self.tr("exported"),
             "failed": self.tr("failed"),
             "listed-only": self.tr("listed only (not released)"),
         }
-        return texts.get(status, status)
 
-    def _check_title(self, name: str) -> str:
-        """The verification check's name for people (the manifest keeps the identifier)."""
-        titles = {
+    def _check_titles(self) -> dict[str, str]:
+        """The verification checks' names for people (the manifest keeps the identifiers)."""
+        return {
             "verification_completed": self.tr("Verification completed"),
             "single_revision": self.tr("One revision only"),
             "opens": self.tr("File opens"),
@@ -258,7 +258,6 @@ class ExportDialog(QDialog):
             "box_render": self.tr("Boxes drawn solid"),
             "nothing_under_boxes": self.tr("Nothing under the boxes"),
         }
-        return titles.get(name, name)
 
     def _open_folder(self) -> None:
         if self.result is not None:
