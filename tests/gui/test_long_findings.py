@@ -16,12 +16,11 @@ from pytestqt.qtbot import QtBot
 from redactor.app import findings
 from redactor.app.session import CaseSession
 from redactor.core.text import PageText
-from redactor.detect.search import find_text
 from redactor.gui.application import Gui
-from redactor.gui.page_renderer import PageKey
 from tests.gui.conftest import REVIEWER
 from tests.gui.driving import open_case
-from tests.helpers import make_text_pdf
+from tests.gui.long_work import long_case as build_long_case
+from tests.gui.long_work import page_arrives_while
 
 pytestmark = pytest.mark.gui
 
@@ -38,15 +37,7 @@ def long_case(tmp_path: Path) -> Path:
         "\n".join([*(LINE.format(n=p * 40 + k) for k in range(40)), NAME_LINE])
         for p in range(PAGES)
     ]
-    make_text_pdf(tmp_path / "lang.pdf", pages)
-    path = tmp_path / "lang.redactor"
-    with CaseSession.create(str(path), reviewer=REVIEWER) as session:
-        session.add_documents([tmp_path / "lang.pdf"])
-        reading = findings.page_texts(session, 1)
-        first = find_text([next(reading)], "Pietersen", False, False, True)[0]
-        reading.close()
-        session.add_redaction(1, 0, first.rects[0], ["5.1.2e"], "Naam.")
-    return path
+    return build_long_case(tmp_path, "lang", pages, "Pietersen", whole_word=True)
 
 
 @pytest.fixture
@@ -64,29 +55,6 @@ def pages_read(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return read
 
 
-def _page_arrives_while(qtbot: QtBot, gui: Gui, running: Any, target: int = 200) -> None:
-    """Turn to `target` while `running()`: the page must be painted before the work ends."""
-    window = gui.window
-    view = window.view
-    running_when_painted: list[bool] = []
-
-    def arrived(key: PageKey) -> None:
-        if key.page_index == target and key.variant == "":
-            running_when_painted.append(running())
-
-    window.renderer.pageReady.connect(arrived)
-    qtbot.wait(100)  # the work is reading pages
-    assert running()
-    view.go_to_page(target)
-
-    def painted() -> bool:
-        view.viewport().repaint()  # offscreen, nothing paints by itself
-        return bool(running_when_painted)
-
-    qtbot.waitUntil(painted, timeout=15_000)
-    assert running_when_painted[0], "the page waited for the whole run"
-
-
 # -- suggestions ----------------------------------------------------------------------------------
 
 
@@ -96,7 +64,7 @@ def test_pages_render_while_suggestions_run(qtbot: QtBot, gui: Gui, long_case: P
     panel = window.suggestions
     panel.run_button.click()
     assert panel.running() and panel.run_button.text() == "Stop"
-    _page_arrives_while(qtbot, gui, panel.running)
+    page_arrives_while(qtbot, gui, panel.running)
     qtbot.waitUntil(lambda: not panel.running(), timeout=60_000)
     # The run is complete: "Pietersen" on every page but the first (under the box).
     names = [i for i in panel.model.items() if i.suggestion.detector == "name"]
@@ -150,7 +118,7 @@ def test_pages_render_while_redact_everywhere_reads(
     session = window.case.require()
     [box] = session.redactions()
     controller.redact_everywhere([box.id])
-    _page_arrives_while(qtbot, gui, controller.everywhere_running)
+    page_arrives_while(qtbot, gui, controller.everywhere_running)
     qtbot.waitUntil(lambda: not controller.everywhere_running(), timeout=60_000)
     boxes = session.redactions()
     assert sorted(b.page_index for b in boxes) == list(range(PAGES))  # one on every page

@@ -19,12 +19,11 @@ from pytestqt.qtbot import QtBot
 from redactor.app import findings
 from redactor.app.session import CaseSession
 from redactor.core.text import PageText
-from redactor.detect.search import find_text
 from redactor.gui.application import Gui
-from redactor.gui.page_renderer import PageKey
 from tests.gui.conftest import REVIEWER, Messages
 from tests.gui.driving import open_case
-from tests.helpers import make_text_pdf, require_tool
+from tests.gui.long_work import long_case, page_arrives_while
+from tests.helpers import require_tool
 
 pytestmark = pytest.mark.gui
 
@@ -37,15 +36,7 @@ def big_case(tmp_path: Path) -> Path:
     """One document of 300 full pages, "Jan Jansen" redacted on the first: reading every page
     takes the consistency check about a second."""
     pages = ["\n".join(LINE.format(n=p * 50 + k) for k in range(50)) for p in range(BIG_PAGES)]
-    make_text_pdf(tmp_path / "groot.pdf", pages)
-    path = tmp_path / "groot.redactor"
-    with CaseSession.create(str(path), reviewer=REVIEWER) as session:
-        session.add_documents([tmp_path / "groot.pdf"])
-        reading = findings.page_texts(session, 1)
-        first = find_text([next(reading)], "Jan Jansen", False, False, False)[0]
-        reading.close()
-        session.add_redaction(1, 0, first.rects[0], ["5.1.2e"], "Naam.")
-    return path
+    return long_case(tmp_path, "groot", pages, "Jan Jansen", whole_word=False)
 
 
 def counting(
@@ -72,26 +63,9 @@ def test_pages_render_while_the_consistency_check_reads(
     window = gui.window
     open_case(qtbot, gui, big_case)
     panel = window.consistency
-    view = window.view
-    target = 200
-    checking_when_painted: list[bool] = []
-
-    def arrived(key: PageKey) -> None:
-        if key.page_index == target and key.variant == "":
-            checking_when_painted.append(panel.checking())
-
-    window.renderer.pageReady.connect(arrived)
     panel.check_button.click()
     assert panel.checking()
-    qtbot.wait(100)  # the check is reading pages
-    view.go_to_page(target)  # the reviewer pages on meanwhile
-
-    def painted() -> bool:
-        view.viewport().repaint()  # offscreen, nothing paints by itself
-        return bool(checking_when_painted)
-
-    qtbot.waitUntil(painted, timeout=15_000)
-    assert checking_when_painted[0], "the page waited for the whole check"
+    page_arrives_while(qtbot, gui, panel.checking)
     qtbot.waitUntil(lambda: not panel.checking(), timeout=30_000)
     # The check itself is complete: "Jan Jansen" is visible on every other page.
     [finding] = panel.model.findings()
