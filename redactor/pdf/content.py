@@ -146,6 +146,14 @@ class FontCodes:
             raise ContentError("a string whose length does not fit its font's encoding")
         return [data[i : i + width] for i in range(0, len(data), width)]
 
+    def count(self, data: bytes) -> int:
+        """len(self.split(data)), without the list for fixed-width encodings."""
+        if self.trie is None and not self.ranges:
+            if len(data) % self.widths[0]:
+                raise ContentError("a string whose length does not fit its font's encoding")
+            return len(data) // self.widths[0]
+        return len(self.split(data))
+
 
 SIMPLE = FontCodes()
 

@@ -143,8 +143,12 @@ class BoxIndex:
         return bool(candidates) and is_near(glyph, candidates)
 
 
-def plan(glyphs: Sequence[Glyph], boxes: Sequence[BoxTuple]) -> list[Action]:
-    """One Action per glyph (same order). `glyphs` is every glyph of the page we can place."""
+def plan(
+    glyphs: Sequence[Glyph], boxes: Sequence[BoxTuple], lines: list[list[int]] | None = None
+) -> list[Action]:
+    """One Action per glyph (same order). `glyphs` is every glyph of the page we can place,
+    or (see select_runs) the glyphs of the runs that may change, with `lines` their lines
+    as grouped over the whole page."""
     reach = (
         max((g.size for g in glyphs), default=0.0) * max(ISOLATE_PER_SIZE, CENTRE_MARGIN_PER_SIZE)
         + CENTRE_MARGIN
@@ -158,7 +162,7 @@ def plan(glyphs: Sequence[Glyph], boxes: Sequence[BoxTuple]) -> list[Action]:
     for glyph, near_boxes in zip(glyphs, candidates, strict=True):
         hit = covering_box(glyph, near_boxes) if near_boxes else None
         covering.append(None if hit is None else index.boxes.index(near_boxes[hit]))
-    shifts = _shifts(glyphs, covering, boxes)
+    shifts = _shifts(glyphs, covering, boxes, lines)
     actions: list[Action] = []
     for i, glyph in enumerate(glyphs):
         if covering[i] is not None:
@@ -172,15 +176,59 @@ def plan(glyphs: Sequence[Glyph], boxes: Sequence[BoxTuple]) -> list[Action]:
     return actions
 
 
-def _axis(direction: tuple[float, float]) -> bool:
+class Run(NamedTuple):
+    """The glyphs of one traced span of one text operator, taken as a whole.
+
+    They share a font size, a direction and a writing mode; along an axis they also share a
+    baseline (one operator's glyphs advance along its direction), which `origin` (the first
+    glyph's) stands for."""
+
+    bbox: BoxTuple  # the union of its glyphs' boxes
+    origin: tuple[float, float]
+    direction: tuple[float, float]
+    size: float
+    wmode: int = 0
+
+
+def select_runs(runs: Sequence[Run], boxes: Sequence[BoxTuple]) -> tuple[set[int], list[list[int]]]:
+    """(the runs whose glyphs plan() may not simply keep, the page's lines of runs).
+
+    plan() changes a glyph only when it is covered or near a box (its box, grown by the
+    larger of the two margins, touches the box) or when it shares a line with a covered
+    glyph. So a run matters when its box, grown the same way, touches a box, and so do all
+    runs on a line with such a run. The lines are _lines' grouping at run level (a run's
+    glyphs share its baseline), so that plan(glyphs of the selected runs, boxes, their
+    lines) gives every glyph the action plan(all glyphs, boxes) gives it; the others keep
+    their place. Most of a page lies nowhere near a box: only the selected runs are then
+    handled glyph by glyph."""
+    hit: set[int] = set()
+    for i, run in enumerate(runs):
+        grow = max(CENTRE_MARGIN + CENTRE_MARGIN_PER_SIZE * run.size, ISOLATE_PER_SIZE * run.size)
+        grow += 0.01  # closed tests here, strict ones in plan: err towards selecting
+        x0, y0, x1, y1 = run.bbox
+        if any(
+            x0 - grow <= b[2] and b[0] <= x1 + grow and y0 - grow <= b[3] and b[1] <= y1 + grow
+            for b in boxes
+        ):
+            hit.add(i)
+    lines = _lines(runs, range(len(runs)))
+    selected = set(hit)
+    for line in lines:
+        if any(i in hit for i in line):
+            selected.update(line)
+    return selected, lines
+
+
+def on_axis(direction: tuple[float, float]) -> bool:
     dx, dy = direction
     return (abs(abs(dx) - 1) < 1e-3 and abs(dy) < 1e-3) or (
         abs(abs(dy) - 1) < 1e-3 and abs(dx) < 1e-3
     )
 
 
-def _lines(glyphs: Sequence[Glyph], indexes: Iterable[int]) -> list[list[int]]:
-    """Group glyph indexes into lines: same direction, baselines within a fifth of the size."""
+def _lines(glyphs: Sequence[Glyph] | Sequence[Run], indexes: Iterable[int]) -> list[list[int]]:
+    """Group glyph (or run) indexes into lines: same direction, baselines within a fifth of
+    the size."""
     by_dir: dict[tuple[float, float], list[int]] = {}
     axes: dict[tuple[float, float], tuple[int, int] | None] = {}  # per direction, not glyph
     for i in indexes:
@@ -189,7 +237,7 @@ def _lines(glyphs: Sequence[Glyph], indexes: Iterable[int]) -> list[list[int]]:
             continue
         if g.direction not in axes:
             axes[g.direction] = (
-                (round(g.direction[0]), round(g.direction[1])) if _axis(g.direction) else None
+                (round(g.direction[0]), round(g.direction[1])) if on_axis(g.direction) else None
             )
         axis = axes[g.direction]
         if axis is not None:
@@ -215,12 +263,15 @@ def _lines(glyphs: Sequence[Glyph], indexes: Iterable[int]) -> list[list[int]]:
 
 
 def _shifts(
-    glyphs: Sequence[Glyph], covering: Sequence[int | None], boxes: Sequence[BoxTuple]
+    glyphs: Sequence[Glyph],
+    covering: Sequence[int | None],
+    boxes: Sequence[BoxTuple],
+    lines: list[list[int]] | None,
 ) -> dict[int, tuple[float, float]]:
     shifts: dict[int, tuple[float, float]] = {}
     if not any(c is not None for c in covering):
         return shifts
-    for line in _lines(glyphs, range(len(glyphs))):
+    for line in _lines(glyphs, range(len(glyphs))) if lines is None else lines:
         if all(covering[i] is None for i in line):
             continue  # nothing removed on this line: nothing after a removal to move
         dx, dy = glyphs[line[0]].direction
@@ -232,7 +283,7 @@ def _shifts(
         def advance(g: Glyph, dx: float = dx) -> float:
             return (g.bbox[2] - g.bbox[0]) if dx else (g.bbox[3] - g.bbox[1])
 
-        line.sort(key=lambda i: s(glyphs[i].origin))
+        line = sorted(line, key=lambda i: s(glyphs[i].origin))
         removed_end: float | None = None  # where the last removed visible glyph ended
         removed_box: int | None = None
         current = 0.0

@@ -321,22 +321,26 @@ class _Redaction:
                     doc = pymupdf.open(stream=data, filetype="pdf")
                 assert doc is not None
                 text = texts.pop(index)
-                mapped, foreign = textpos.trace_marked(doc[index])
+                traced = textpos.trace_marked(doc[index])
                 matrix = textpos.page_matrix(doc[index])
                 boxes = self.pages[index].unrotated
-                if any(covering_box(g, boxes) is not None or is_near(g, boxes) for g in foreign):
+                if any(
+                    covering_box(g, boxes) is not None or is_near(g, boxes) for g in traced.foreign
+                ):
                     self._fallback(
                         index, "text drawn by a pattern, soft mask or Type3 glyph lies under a box"
                     )
                     continue
-                actions, placed = textpos.plan_page(mapped, boxes)
+                page_plan = textpos.plan_traced(traced, boxes)
                 try:
-                    text.rewrite(mapped, actions, matrix)
+                    text.rewrite(page_plan, matrix)
                 except ContentError as exc:
                     text.write_original()
                     self._fallback(index, str(exc))
                     continue
-                self.expected.put(index, textpos.expected_origins(placed, foreign))
+                expected = textpos.expected_origins(page_plan.placed, traced.foreign)
+                expected.extend(page_plan.kept_origins)
+                self.expected.put(index, expected)
         finally:
             if doc is not None:
                 doc.close()

@@ -52,7 +52,7 @@ from redactor.pdf.content import (
     string_bytes,
     unparse,
 )
-from redactor.pdf.glyphs import Action, BoxTuple, Glyph, plan
+from redactor.pdf.glyphs import Action, BoxTuple, Glyph, Run, on_axis, plan, select_runs
 
 log = logging.getLogger(__name__)
 
@@ -188,27 +188,24 @@ class PageText:
 
     # --- rewriting --------------------------------------------------------------------------
 
-    def rewrite(
-        self, glyphs: dict[int, list[Glyph]], actions: dict[int, list[Action]], page_matrix: Matrix
-    ) -> None:
-        """Re-emit every text operator as absolutely placed runs (see the module doc)."""
+    def rewrite(self, page_plan: PagePlan, page_matrix: Matrix) -> None:
+        """Re-emit every text operator as absolutely placed runs (see the module doc); the
+        operators that keep every glyph in place are re-emitted whole, at their first glyph."""
         for marker, (_work, index) in self.by_marker.items():
-            if len(actions.get(marker, ())) != len(glyphs.get(marker, ())):
+            if marker in page_plan.kept:
+                continue
+            glyphs = page_plan.glyphs.get(marker, ())
+            if len(page_plan.actions.get(marker, ())) != len(glyphs):
                 raise ContentError(f"no trace for text operator {index}")
-        _Rewriter(self, glyphs, actions, page_matrix).run(self.root, IDENTITY)
+        _Rewriter(self, page_plan, page_matrix).run(self.root, IDENTITY)
 
 
 class _Rewriter:
-    def __init__(
-        self,
-        text: PageText,
-        glyphs: dict[int, list[Glyph]],
-        actions: dict[int, list[Action]],
-        page_matrix: Matrix,
-    ) -> None:
+    def __init__(self, text: PageText, page_plan: PagePlan, page_matrix: Matrix) -> None:
         self.text = text
-        self.glyphs = glyphs
-        self.actions = actions
+        self.glyphs = page_plan.glyphs
+        self.actions = page_plan.actions
+        self.kept = page_plan.kept
         self.page_matrix = page_matrix
 
     def run(self, work: StreamWork, base_ctm: Matrix) -> None:
@@ -228,7 +225,11 @@ class _Rewriter:
             if name in TEXT_SHOW:
                 if not in_text:
                     raise ContentError("text shown outside a text object")
-                out.extend(self._show(work.markers[index], operands, name, tracker))
+                marker = work.markers[index]
+                if marker in self.kept:
+                    out.extend(self._whole(marker, operands, name, tracker))
+                else:
+                    out.extend(self._show(marker, operands, name, tracker))
                 tracker.feed(operands, name)
                 continue
             tracker.feed(operands, name)
@@ -295,9 +296,40 @@ class _Rewriter:
                 out.append(instr([Array(elements)], "TJ"))
         return out
 
+    def _whole(self, marker: int, operands: list[Any], op: str, tracker: Tracker) -> list[Any]:
+        """An operator whose glyphs all stay where they are: itself, placed at its first
+        glyph (its own numbers and the text state place the rest as before)."""
+        state = tracker.state.text
+        if state.font is None:
+            raise ContentError("text shown before a font was selected")
+        first, traced = self.kept[marker]
+        values = shown_strings(operands, op)
+        codes = [state.font.count(string_bytes(v)) if isinstance(v, String) else 0 for v in values]
+        if sum(codes) != traced:
+            raise ContentError(
+                f"a text operator shows {sum(codes)} codes but MuPDF traced {traced} glyphs"
+            )
+        if first is None:
+            return []
+        # The Tm puts the text at the first glyph: what came before it in the operator (a
+        # number, an empty string) has moved it there already.
+        start = next(i for i, n in enumerate(codes) if n)
+        out: list[Any] = []
+        if op == '"':
+            out += [instr([operands[0]], "Tw"), instr([operands[1]], "Tc")]
+        out.append(self._tm_at(first, tracker))
+        if start == len(values) - 1:
+            out.append(instr([values[start]], "Tj"))
+        else:
+            out.append(instr([Array(values[start:])], "TJ"))
+        return out
+
     def _tm(self, glyph: Glyph, action: Action, tracker: Tracker) -> Any:
+        x, y = glyph.origin
+        return self._tm_at((x + action.shift[0], y + action.shift[1]), tracker)
+
+    def _tm_at(self, target: tuple[float, float], tracker: Tracker) -> Any:
         a, b, c, d = tracker.tm_linear
-        target = (glyph.origin[0] + action.shift[0], glyph.origin[1] + action.shift[1])
         to_device = mat_mul(tracker.state.ctm, self.page_matrix)
         ux, uy = apply(mat_inv(to_device), *target)
         rise = tracker.state.text.rise
@@ -316,15 +348,25 @@ def _num(value: float) -> Decimal:
 # --- the MuPDF side: trace a marked page --------------------------------------------------
 
 
-def trace_marked(page: pymupdf.Page) -> tuple[dict[int, list[Glyph]], list[Glyph]]:
-    """Glyphs by marker, and the glyphs that carry no marker (pattern cells, Type3 procedures)."""
-    mapped: dict[int, list[Glyph]] = {}
+@dataclass
+class TracedPage:
+    """A marked copy's trace: the spans of each marked operator, and the glyphs that carry
+    no marker (pattern cells, Type3 procedures)."""
+
+    spans: dict[int, list[dict[str, Any]]]
+    foreign: list[Glyph]
+
+
+def trace_marked(page: pymupdf.Page) -> TracedPage:
+    spans: dict[int, list[dict[str, Any]]] = {}
     foreign: list[Glyph] = []
     for span in page.get_texttrace():
         marker = marker_of(span.get("color") or ()) if span.get("colorspace") == 3 else None
-        target = mapped.setdefault(marker, []) if marker is not None else foreign
-        target.extend(_glyphs(span))
-    return mapped, foreign
+        if marker is None:
+            foreign.extend(_glyphs(span))
+        elif span.get("chars"):
+            spans.setdefault(marker, []).append(span)
+    return TracedPage(spans, foreign)
 
 
 def trace_plain(page: pymupdf.Page) -> list[Glyph]:
@@ -349,20 +391,101 @@ def _glyphs(span: dict[str, Any]) -> list[Glyph]:
     return out
 
 
-def plan_page(
-    mapped: dict[int, list[Glyph]], boxes: Sequence[BoxTuple]
-) -> tuple[dict[int, list[Action]], list[tuple[Glyph, Action]]]:
-    """Actions per marker, and (glyph, action) for every mapped glyph."""
-    order = sorted(mapped)
-    flat = [g for m in order for g in mapped[m]]
-    actions = plan(flat, boxes)
-    by_marker: dict[int, list[Action]] = {}
+@dataclass
+class PagePlan:
+    """What becomes of a page's marked operators.
+
+    `glyphs`/`actions`: the operators re-emitted glyph by glyph (some glyph goes, is isolated
+    or moves); `kept`: the others, re-emitted whole (their first glyph's origin, or None for
+    none, and how many glyphs MuPDF traced). `placed` and `kept_origins` feed the final check
+    that every glyph landed where it was put."""
+
+    glyphs: dict[int, list[Glyph]]
+    actions: dict[int, list[Action]]
+    placed: list[tuple[Glyph, Action]]
+    kept: dict[int, tuple[tuple[float, float] | None, int]]
+    kept_origins: array[float]
+
+
+def plan_traced(traced: TracedPage, boxes: Sequence[BoxTuple]) -> PagePlan:
+    """plan() for the operators near a box or on a line with one (glyphs.select_runs);
+    every glyph of the other operators keeps its place, without a Glyph record each."""
+    markers = sorted(traced.spans)
+    runs: list[Run] = []
+    owners: list[int] = []  # run index -> marker
+    whole = True  # every run's glyphs share a baseline, as one operator's should
+    for marker in markers:
+        for span in traced.spans[marker]:
+            run = _run(span)
+            if run is None:
+                whole = False
+                run = Run(tuple(span["bbox"]), (0.0, 0.0), (0.0, 0.0), 0.0)
+            runs.append(run)
+            owners.append(marker)
+    if whole:
+        selected, run_lines = select_runs(runs, boxes)
+        chosen = {owners[i] for i in selected}
+    else:  # not expected; then every glyph is planned, as over the whole page
+        chosen, run_lines = set(markers), []
+    glyphs: dict[int, list[Glyph]] = {}
+    flat: list[Glyph] = []
+    span_range: dict[int, range] = {}  # run index -> its glyphs' indexes in flat
+    kept: dict[int, tuple[tuple[float, float] | None, int]] = {}
+    kept_flat: list[float] = []
+    r = 0
+    for marker in markers:
+        spans = traced.spans[marker]
+        if marker in chosen:
+            mine: list[Glyph] = []
+            for span in spans:
+                made = _glyphs(span)
+                span_range[r] = range(len(flat) + len(mine), len(flat) + len(mine) + len(made))
+                mine += made
+                r += 1
+            glyphs[marker] = mine
+            flat += mine
+        else:
+            origins = [ch[2] for span in spans for ch in span["chars"] if ch[1] >= 0]
+            kept[marker] = (origins[0] if origins else None, len(origins))
+            for origin in origins:
+                kept_flat += origin
+            r += len(spans)
+    lines = None
+    if whole:
+        lines = [
+            [i for run in line if run in span_range for i in span_range[run]] for line in run_lines
+        ]
+    flat_actions = plan(flat, boxes, lines)
+    actions: dict[int, list[Action]] = {}
     i = 0
-    for m in order:
-        n = len(mapped[m])
-        by_marker[m] = actions[i : i + n]
-        i += n
-    return by_marker, list(zip(flat, actions, strict=True))
+    for marker, mine in glyphs.items():
+        actions[marker] = flat_actions[i : i + len(mine)]
+        i += len(mine)
+    return PagePlan(
+        glyphs,
+        actions,
+        list(zip(flat, flat_actions, strict=True)),
+        kept,
+        array("d", kept_flat),
+    )
+
+
+def _run(span: dict[str, Any]) -> Run | None:
+    """The span as a Run, or None if its glyphs do not share a baseline along an axis."""
+    chars = span["chars"]
+    direction = tuple(span.get("dir") or (1.0, 0.0))
+    first, last = chars[0][2], chars[-1][2]
+    if on_axis(direction):
+        dx, dy = round(direction[0]), round(direction[1])
+        if abs((-dy * first[0] + dx * first[1]) - (-dy * last[0] + dx * last[1])) > 1e-3:
+            return None
+    return Run(
+        tuple(span["bbox"]),
+        first,
+        direction,
+        float(span.get("size") or 0.0),
+        int(span.get("wmode") or 0),
+    )
 
 
 def page_matrix(page: pymupdf.Page) -> Matrix:
@@ -469,7 +592,9 @@ def _cells(x: float, y: float) -> list[tuple[int, int]]:
 
 
 __all__ = [
+    "PagePlan",
     "PageText",
+    "TracedPage",
     "check_origins",
     "check_positions",
     "expected_glyphs",
@@ -477,7 +602,7 @@ __all__ = [
     "marker_colour",
     "marker_of",
     "page_matrix",
-    "plan_page",
+    "plan_traced",
     "trace_marked",
     "trace_plain",
     "traced_origins",
