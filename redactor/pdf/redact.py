@@ -494,17 +494,22 @@ def _empty_page(doc: pymupdf.Document, index: int) -> None:
 def _has_outside_content(page: pymupdf.Page, visible: pymupdf.Rect) -> bool:
     """Whether anything is drawn (or, as text, merely present) outside the visible page."""
     t = OUTSIDE_TOLERANCE
-    grown = pymupdf.Rect(visible.x0 - t, visible.y0 - t, visible.x1 + t, visible.y1 + t)
-    for _kind, bbox in page.get_bboxlog():
-        rect = pymupdf.Rect(bbox)
-        if not (rect.is_empty or rect.is_infinite) and not grown.contains(rect):
+    x0, y0, x1, y1 = visible.x0 - t, visible.y0 - t, visible.x1 + t, visible.y1 + t
+
+    def outside(b: Sequence[float]) -> bool:
+        # Plain numbers, not Rects: a rewritten page logs one entry per run of text.
+        return b[0] < x0 or b[1] < y0 or b[2] > x1 or b[3] > y1
+
+    for _kind, b in page.get_bboxlog():
+        empty = b[0] >= b[2] or b[1] >= b[3]  # as Rect.is_empty and Rect.is_infinite say
+        infinite = (
+            b[0] == b[1] == pymupdf.FZ_MIN_INF_RECT and b[2] == b[3] == pymupdf.FZ_MAX_INF_RECT
+        )
+        if not (empty or infinite) and outside(b):
             return True
     # The drawing log leaves out text that only clips (render mode 7); text extraction
     # without the page-box filter sees it.
-    for word in page.get_text("words", flags=0, clip=pymupdf.INFINITE_RECT()):
-        if not grown.contains(pymupdf.Rect(word[:4])):
-            return True
-    return False
+    return any(outside(w) for w in page.get_text("words", flags=0, clip=pymupdf.INFINITE_RECT()))
 
 
 def _outside(visible: pymupdf.Rect) -> list[pymupdf.Rect]:

@@ -23,6 +23,7 @@ import pymupdf
 from redactor.pdf.glyphs import (
     CENTRE_MARGIN,
     CENTRE_MARGIN_PER_SIZE,
+    WHITESPACE,
     BoxIndex,
     BoxTuple,
     Glyph,
@@ -78,24 +79,26 @@ def page_split(
     removed: list[str] = []
     kept_all: list[str] = []
     raw = page.get_text("rawdict", flags=FLAGS)
-    index = BoxIndex(boxes, reach=40.0)
     for block in raw.get("blocks", ()):
         for line in block.get("lines", ()):
             direction = tuple(round(v, 3) for v in line.get("dir", (1.0, 0.0)))
             for span in line.get("spans", ()):
-                if not withheld and _far(span, direction, boxes):
-                    # Most spans lie nowhere near a box: all their characters stay.
-                    kept_all += (
-                        c for c in (str(ch.get("c", "")) for ch in span["chars"]) if c.strip()
-                    )
+                chars = span.get("chars", ())
+                near = [] if withheld else _near_boxes(span, direction, boxes)
+                if not withheld and not near:
+                    # Most spans lie nowhere near a box: all their characters stay (white
+                    # space dropped as below, by str.split's rule, which is str.strip's).
+                    kept_all += "".join(ch["c"] for ch in chars).split()
                     continue
+                gone_flags = (
+                    [True] * len(chars) if withheld else _covered_chars(span, direction, near)
+                )
                 current: list[str] = []
-                for char in span.get("chars", ()):
+                for char, gone in zip(chars, gone_flags, strict=True):
                     c = str(char.get("c", ""))
                     if not c.strip():
                         _flush(current, removed)
                         continue
-                    gone = withheld or _covered(char, span, direction, index)
                     if gone:
                         current.append(c)
                     else:
@@ -103,6 +106,46 @@ def page_split(
                         _flush(current, removed)
                 _flush(current, removed)
     return removed, "".join(kept_all)
+
+
+def _near_boxes(
+    span: dict[str, Any], direction: tuple[float, ...], boxes: Sequence[BoxTuple]
+) -> list[BoxTuple]:
+    """The boxes that may cover a character of the span (see _far)."""
+    return [b for b in boxes if not _far(span, direction, (b,))]
+
+
+def _covered_chars(
+    span: dict[str, Any], direction: tuple[float, ...], boxes: Sequence[BoxTuple]
+) -> list[bool]:
+    """_covered for every character of the span, against the boxes near it: the same
+    centre test, without a Glyph per character (spans near a box have dozens)."""
+    size = float(span.get("size") or 0.0)
+    grow = CENTRE_MARGIN + CENTRE_MARGIN_PER_SIZE * size
+    grown = [(b[0] - grow, b[1] - grow, b[2] + grow, b[3] + grow) for b in boxes]
+    centre_below_origin: float | None = None  # horizontal text: _glyph's box from the font
+    if direction == (1.0, 0.0) and size > 0:
+        asc = float(span.get("ascender") or 0.8)
+        desc = float(span.get("descender") or -0.2)
+        top = asc / (asc - desc) if asc - desc > 0 else 0.8
+        centre_below_origin = (0.5 - top) * size
+    out: list[bool] = []
+    for char in span.get("chars", ()):
+        c = str(char["c"])
+        if not c.strip():
+            out.append(False)  # page_split passes over white space
+            continue
+        if ord(c[:1]) in WHITESPACE:  # U+200B: "white space" to the rules, not to str.strip
+            out.append(_covered(char, span, direction, BoxIndex(boxes, reach=40.0)))
+            continue
+        box = char["bbox"]
+        cx = (float(box[0]) + float(box[2])) / 2
+        if centre_below_origin is None:
+            cy = (float(box[1]) + float(box[3])) / 2
+        else:
+            cy = float(char["origin"][1]) + centre_below_origin
+        out.append(any(g[0] <= cx <= g[2] and g[1] <= cy <= g[3] for g in grown))
+    return out
 
 
 def _far(span: dict[str, Any], direction: tuple[float, ...], boxes: Sequence[BoxTuple]) -> bool:

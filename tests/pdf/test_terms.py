@@ -56,9 +56,11 @@ def test_every_word_of_a_withheld_page_is_a_term() -> None:
 def test_skipping_spans_far_from_boxes_changes_nothing_on_real_documents(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """page_split skips the character-level test for spans far from every box; on every
-    real-world corpus page (first two of each file) with boxes over random words and
-    random rectangles, the result equals the character-by-character reference."""
+    """page_split skips the character-level test for spans far from every box, and tests
+    the others against their near boxes without a Glyph per character; on every real-world
+    corpus page (first two of each file) with boxes over random words and random
+    rectangles, the result equals the reference: _covered (covering_box on a Glyph) for
+    every character against every box."""
     import random
 
     from redactor.pdf import terms
@@ -85,7 +87,15 @@ def test_skipping_spans_far_from_boxes_changes_nothing_on_real_documents(
                     boxes.append((x, y, x + rng.uniform(5, 120), y + rng.uniform(3, 30)))
                 fast = terms.page_split(page, boxes, False)
                 with monkeypatch.context() as m:
-                    m.setattr(terms, "_far", lambda *_: False)
+                    index = terms.BoxIndex(boxes, reach=40.0)
+                    m.setattr(terms, "_near_boxes", lambda *_, every=boxes: every)
+                    m.setattr(
+                        terms,
+                        "_covered_chars",
+                        lambda span, direction, _near, index=index: [
+                            terms._covered(ch, span, direction, index) for ch in span["chars"]
+                        ],
+                    )
                     reference = terms.page_split(page, boxes, False)
                 assert fast == reference, f"{path.name} page {page.number + 1}"
                 compared += 1
