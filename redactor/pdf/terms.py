@@ -111,8 +111,10 @@ def page_split(
 def _near_boxes(
     span: dict[str, Any], direction: tuple[float, ...], boxes: Sequence[BoxTuple]
 ) -> list[BoxTuple]:
-    """The boxes that may cover a character of the span (see _far)."""
-    return [b for b in boxes if not _far(span, direction, (b,))]
+    """The boxes that may cover a character of the span (_covered may be True): those that
+    touch the span's reach (see _reach). Most spans lie nowhere near a box."""
+    x0, y0, x1, y1 = _reach(span, direction)
+    return [b for b in boxes if x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1]
 
 
 def _covered_chars(
@@ -148,10 +150,9 @@ def _covered_chars(
     return out
 
 
-def _far(span: dict[str, Any], direction: tuple[float, ...], boxes: Sequence[BoxTuple]) -> bool:
-    """Whether no character of the span can be covered (_covered is False for each): the
-    span's box, with the vertical extent _glyph gives horizontal text, grown by the covering
-    margin, touches no box. Most spans lie nowhere near a box."""
+def _reach(span: dict[str, Any], direction: tuple[float, ...]) -> BoxTuple:
+    """The span's box, with the vertical extent _glyph gives horizontal text, grown by the
+    covering margin: a box that does not touch it covers no character of the span."""
     size = float(span.get("size") or 0.0)
     grow = CENTRE_MARGIN + CENTRE_MARGIN_PER_SIZE * size + 1.0
     x0, y0, x1, y1 = (float(v) for v in span["bbox"])
@@ -163,10 +164,7 @@ def _far(span: dict[str, Any], direction: tuple[float, ...], boxes: Sequence[Box
         # A quarter size more: a character's baseline may sit a little off the span's.
         slack = 0.25 * size
         y0, y1 = min(y0, oy - top * size - slack), max(y1, oy + (1 - top) * size + slack)
-    return not any(
-        x0 - grow < b[2] and b[0] < x1 + grow and y0 - grow < b[3] and b[1] < y1 + grow
-        for b in boxes
-    )
+    return (x0 - grow, y0 - grow, x1 + grow, y1 + grow)
 
 
 def _covered(
