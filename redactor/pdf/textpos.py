@@ -338,10 +338,16 @@ class _Rewriter:
         return instr([_num(a), _num(b), _num(c), _num(d), _num(e), _num(f)], "Tm")
 
 
-def _num(value: float) -> Decimal:
-    """Enough digits that a long run at a tiny scale still lands within 0.01 pt."""
+def _num(value: float) -> float | Decimal:
+    """Enough digits that a long run at a tiny scale still lands within 0.01 pt.
+
+    pikepdf writes a float with six decimals: at least seven significant digits from 1 up
+    (a relative error under 5e-7: 0.0005 pt over a 1000-pt run). Smaller values need more
+    than six decimals and go as Decimal, which costs ten times more to convert."""
     if abs(value) < 1e-9:
-        return Decimal(0)
+        return 0.0
+    if abs(value) >= 1.0:
+        return value
     return Decimal(f"{value:.10g}")
 
 
