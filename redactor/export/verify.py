@@ -274,7 +274,7 @@ class _Gate:
             for index, words in enumerate(verify_words.page_words(unbounded)):
                 if index >= len(self.frames) or not _same_size(words.size, self.frames[index]):
                     raise verify_words.PopplerError(f"page {index + 1} has another size")
-                self._search_page(index, SEPARATOR.join(haystack(w.text) for w in words.words))
+                self._search_page(index, _words_haystack([w.text for w in words.words]))
                 boxes = by_page.get(index)
                 if not boxes or self._words_settle(index, words.words, boxes):
                     exact.discard(index)
@@ -308,10 +308,8 @@ class _Gate:
         labels = _find_label_words(words, boxes)
         if not labels and any(box_label(b.codes) for b in boxes):
             return False  # no label where one should be: the frames may not agree
-        shrunk = [_shrunk(b.rect, INSIDE_SHRINK) for b in boxes]
-        for i, word in enumerate(words):
-            if i not in labels and any(word.rect.intersects(r) for r in shrunk):
-                return False
+        if _word_in_boxes(words, [_shrunk(b.rect, INSIDE_SHRINK) for b in boxes], labels):
+            return False
         self.labels[index] = _label_rects(words, labels)
         self.add("no_text_in_boxes", True, Message("no word inside a box (poppler)"), index)
         return True
@@ -492,6 +490,11 @@ def _label_runs(
     without such a run had no room for its label."""
     taken: set[int] = set()
     texts = [item.text for item in items]
+    # Where each text occurs: a box looks only at the runs that start with its label's
+    # first token (in order, as a scan of every position would).
+    starts: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        starts.setdefault(text, []).append(i)
     for box in boxes:
         tokens = tokens_of(box_label(box.codes))
         n = len(tokens)
@@ -499,18 +502,19 @@ def _label_runs(
             continue
         cx, cy = (box.rect.x0 + box.rect.x1) / 2, (box.rect.y0 + box.rect.y1) / 2
         best: tuple[float, int] | None = None
-        for start in range(len(items) - n + 1):
-            if texts[start] != tokens[0] or texts[start : start + n] != tokens:
+        for start in starts.get(tokens[0], ()):
+            if start > len(items) - n or texts[start : start + n] != tokens:
                 continue
             run = range(start, start + n)
-            if any(i in taken for i in run) or not all(
-                _centre_within(items[i].rect, box.rect) for i in run
-            ):
+            if any(i in taken for i in run):
                 continue
-            x0 = min(items[i].rect.x0 for i in run)
-            x1 = max(items[i].rect.x1 for i in run)
-            y0 = min(items[i].rect.y0 for i in run)
-            y1 = max(items[i].rect.y1 for i in run)
+            rects = [items[i].rect for i in run]
+            if not all(_centre_within(r, box.rect) for r in rects):
+                continue
+            x0 = min(r.x0 for r in rects)
+            x1 = max(r.x1 for r in rects)
+            y0 = min(r.y0 for r in rects)
+            y1 = max(r.y1 for r in rects)
             off_x, off_y = abs((x0 + x1) / 2 - cx), abs((y0 + y1) / 2 - cy)
             if off_x <= LABEL_CENTRE and off_y <= max(LABEL_CENTRE, vertical_slack * (y1 - y0)):
                 distance = max(off_x, off_y)
@@ -519,6 +523,44 @@ def _label_runs(
         if best is not None:
             taken.update(range(best[1], best[1] + n))
     return taken
+
+
+def _word_in_boxes(
+    words: Sequence[verify_words.Word], shrunk: Sequence[Rect], labels: set[int]
+) -> bool:
+    """Whether a word other than the labels (by index) overlaps one of the shrunk boxes
+    (Rect.intersects with the word's normalised rectangle).
+
+    The words are sorted by top edge once; each box then tests only the words whose top
+    lies within the tallest word's height above the box's bottom (the others cannot reach
+    it), instead of every word against every box."""
+    if not words or not shrunk:
+        return False
+    rects = sorted(((w.x0, w.y0, w.x1, w.y1, i) for i, w in enumerate(words)), key=_top)
+    tops = [r[1] for r in rects]
+    # 1 pt of slack against rounding: a word let through here is still tested in full
+    reach = max(r[3] - r[1] for r in rects) + 1.0
+    for box in shrunk:
+        # a word can overlap only if its top < box.y1 and its bottom (<= top + reach) > box.y0
+        low = bisect.bisect_right(tops, box.y0 - reach)
+        high = bisect.bisect_left(tops, box.y1)
+        for x0, y0, x1, y1, i in rects[low:high]:
+            if x0 < box.x1 and box.x0 < x1 and y0 < box.y1 and box.y0 < y1 and i not in labels:
+                return True
+    return False
+
+
+def _top(rect: tuple[float, float, float, float, int]) -> float:
+    return rect[1]
+
+
+def _words_haystack(texts: list[str]) -> str:
+    """The words as one haystack (see verify_text.haystack), words apart. ASCII text (most
+    pages) in one go: NFKC leaves it as it is and casefold is lower()."""
+    joined = " ".join(texts)
+    if joined.isascii():
+        return SEPARATOR.join(joined.lower().split())
+    return SEPARATOR.join(haystack(text) for text in texts)
 
 
 def _centre_within(inner: Rect, outer: Rect) -> bool:

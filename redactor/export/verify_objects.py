@@ -9,8 +9,8 @@ name and decoded stream for the removed-terms search.
 from __future__ import annotations
 
 import logging
+import re
 import warnings
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -266,33 +266,67 @@ def _stream(
 
 def _shown_strings(obj: pikepdf.Stream) -> bytes:
     """The strings a content stream shows; one operator's strings run together (a TJ array
-    splits words), different operators apart (a separator byte between them)."""
+    splits words), different operators apart (a separator byte between them).
+
+    qpdf parses the stream; the strings are then read from qpdf's own re-serialisation of
+    the instructions (one line per instruction) where that is unambiguous, because walking
+    every operand of every instruction through pikepdf's objects costs far more. A line is
+    read directly only when it holds no backslash and no angle bracket (no escape, hex string
+    or dictionary) and every parenthesis on it belongs to one plain literal string; any
+    other line, and the whole stream if its lines do not match its instructions one to one,
+    is walked object by object (_strings_in)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # not every stream with "BT" in it is content
             instructions = pikepdf.parse_content_stream(obj)
     except Exception:
         return b""
+    kept = [i for i in instructions if not isinstance(i, pikepdf.ContentStreamInlineImage)]
+    if not kept:
+        return b""
+    lines = pikepdf.unparse_content_stream(kept).split(b"\n")
+    if len(lines) != len(kept):  # not one line per instruction: walk every instruction
+        lines = [b"<"] * len(kept)
     parts: list[bytes] = []
-    for item in instructions:
-        if isinstance(item, pikepdf.ContentStreamInlineImage):
-            continue
-        shown = b"".join(piece for operand in item.operands for piece in _strings_in(operand))
+    for line, item in zip(lines, kept, strict=True):
+        if b"(" not in line and b"<" not in line:
+            continue  # neither a literal nor a hex string nor a dictionary: no string
+        if b"\\" in line or b"<" in line or b">" in line:
+            shown = _strings_in(item.operands)
+        else:
+            found = _LITERAL.findall(line)
+            if line.count(b"(") == len(found) == line.count(b")"):
+                shown = b"".join(found)
+            else:
+                shown = _strings_in(item.operands)
         if shown:
             parts.append(shown)
     return b"\x00".join(parts)
 
 
-def _strings_in(operand: Any) -> Iterator[bytes]:
-    """Strings among the operands, including those in marked-content property lists."""
-    if isinstance(operand, pikepdf.String):
-        yield bytes(operand)
-    elif isinstance(operand, Array):
-        for item in operand:
-            yield from _strings_in(item)
-    elif isinstance(operand, Dictionary):
-        for _, value in operand.items():
-            yield from _strings_in(value)
+_LITERAL = re.compile(rb"\(([^()\\]*)\)")  # a literal string without escapes or parentheses
+_STRING = pikepdf.ObjectType.string
+_ARRAY = pikepdf.ObjectType.array
+_DICTIONARY = pikepdf.ObjectType.dictionary
+
+
+def _strings_in(operands: Any) -> bytes:
+    """The strings among the operands in order, including those in arrays and in
+    marked-content property lists, run together."""
+    out: list[bytes] = []
+    stack = list(reversed(list(operands)))
+    while stack:
+        operand = stack.pop()
+        if not isinstance(operand, pikepdf.Object):
+            continue  # numbers, booleans and null come back as Python values
+        code = operand._type_code
+        if code == _STRING:
+            out.append(bytes(operand))
+        elif code == _ARRAY:
+            stack.extend(reversed(list(operand)))
+        elif code == _DICTIONARY:
+            stack.extend(reversed([value for _, value in operand.items()]))
+    return b"".join(out)
 
 
 def encodings(term: str) -> list[bytes]:

@@ -11,11 +11,15 @@ Two renders of every page with boxes:
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import math
 import shutil
 import subprocess
 import tempfile
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,15 +33,15 @@ from redactor.core.geometry import Rect
 
 log = logging.getLogger(__name__)
 
-TIMEOUT = 300  # seconds for one pdftoppm run
+TIMEOUT = 300  # seconds pdftoppm may take for one page
 MARGIN_PX = 2  # ignored along each box edge (anti-aliasing)
 FILL_TOLERANCE = 40
 UNIFORM_TOLERANCE = 24
 BORDER_PT = 1.0  # white style: the border's width (drawn inside the box)
 MIN_DPI, MAX_DPI = 72, 300
 MIN_INTERIOR_PX = 8
-CHUNK_PAGES = 32  # at most this many source pages per pair of pdftoppm runs
-CHUNK_BYTES = 192 * 1024 * 1024  # and at most this much rendered output on disk at once
+PIPE_BYTES = 1024 * 1024
+CHUNK_PAGES = 256  # at most this many source pages per pair of pdftoppm runs
 LABEL_BLEED_PX = 2.5  # anti-aliasing of label glyphs beyond their character boxes
 BARE_RIM_PT = 2.0
 BARE_RIM_SHARE = 0.15
@@ -70,16 +74,17 @@ def choose_dpi(pages: Sequence[PageBoxes]) -> int:
 def render(
     data: bytes, pages: Sequence[PageBoxes], dpi: int, chunk: int = CHUNK_PAGES
 ) -> Iterator[tuple[PageBoxes, Image.Image, Image.Image]]:
-    """(page, as delivered, without stamps) for every page, in order; RenderError on failure.
+    """(page, as delivered, without stamps) for every page, in order; RenderError on failure
+    (subprocess.TimeoutExpired when pdftoppm stalls).
 
-    The two copies of every page go into one PDF, rendered `chunk` pages at a time and
-    handed out one page at a time: the caller checks a page and drops its images, so memory
-    does not grow with the number of pages (each image is a full page at `dpi`)."""
+    The two copies of every page go into one PDF. Two pdftoppm processes, one for each copy,
+    render `chunk` pages at a time and write the images to a pipe, not to files (writing,
+    reading back and deleting a full-page image per copy cost more CPU than rendering it);
+    the pages are handed out one at a time, so memory holds two images whatever the number
+    of pages (each image is a full page at `dpi`)."""
     tool = pdftoppm()
     if tool is None:
         raise RenderError("pdftoppm is not installed")
-    import io
-
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "pages.pdf"
         with pikepdf.open(io.BytesIO(data)) as src, pikepdf.new() as out:
@@ -94,33 +99,43 @@ def render(
                             )
                         _hide_substituted_text(out, copy)
             out.save(path)
-        # Each pdftoppm run costs a fixed start-up; fewer runs are faster, but all of a
-        # chunk's pages wait on disk (both copies, RGB) until they are checked.
-        largest = max(p.size[0] * p.size[1] for p in pages) * (dpi / 72.0) ** 2 * 3
-        step = max(1, min(chunk, int(CHUNK_BYTES // (2 * largest))))
-        for first in range(0, len(pages), step):
-            group = pages[first : first + step]
+        # Each pdftoppm run costs a fixed start-up (about 12 ms of CPU): few, long runs.
+        for first in range(0, len(pages), chunk):
+            group = pages[first : first + chunk]
             start, count = 2 * first + 1, 2 * len(group)
-            with_stamps = _render_range(tool, path, Path(tmp), dpi, start, count, "odd")
-            without = _render_range(tool, path, Path(tmp), dpi, start, count, "even")
-            for page, stamped_file, bare_file in zip(group, with_stamps, without, strict=True):
-                yield page, _load(stamped_file), _load(bare_file)
+            with (
+                _Stream(tool, path, Path(tmp), dpi, start, count, "odd") as with_stamps,
+                _Stream(tool, path, Path(tmp), dpi, start, count, "even") as without,
+            ):
+                for page in group:
+                    yield page, with_stamps.image(), without.image()
+                with_stamps.finish()
+                without.finish()
 
 
-def _render_range(
-    tool: str, path: Path, tmp: Path, dpi: int, first: int, count: int, parity: str
-) -> list[Path]:
-    """The files of the odd or even pages of first..first+count-1 (1-based) of `path`.
+class _Stream:
+    """One pdftoppm run over the odd or even pages of first..first+count-1 (1-based) of
+    `path`, read image by image from its standard output (binary PPM, one after another).
 
     The stamped copies (odd) are rendered without anti-aliasing, which costs a third of the
     time: their check is that each box is its fill colour away from its edges and labels,
     and a solid fill renders the same either way. The copies without stamps (even) keep it:
-    a faint trace of something small left under a box shows up only as grey."""
-    last = first + count - 1
-    prefix = tmp / f"p{first}{parity}"
-    smoothing = ["-aa", "no", "-aaVector", "no"] if parity == "odd" else []
-    done = subprocess.run(
-        [
+    a faint trace of something small left under a box shows up only as grey.
+
+    Each image must arrive within TIMEOUT seconds of the previous one (a stalled pdftoppm is
+    killed); after the last expected image the output must end and the exit code be 0."""
+
+    def __init__(
+        self, tool: str, path: Path, tmp: Path, dpi: int, first: int, count: int, parity: str
+    ) -> None:
+        last = first + count - 1
+        self.expected = sum(
+            1 for n in range(first, last + 1) if n % 2 == (1 if parity == "odd" else 0)
+        )
+        self.delivered = 0
+        self.pixels = bytearray()  # one page's samples, reused from page to page
+        smoothing = ["-aa", "no", "-aaVector", "no"] if parity == "odd" else []
+        self.command = [
             tool,
             "-r",
             str(dpi),
@@ -131,32 +146,136 @@ def _render_range(
             "-l",
             str(last),
             str(path),
-            str(prefix),
-        ],
-        capture_output=True,
-        timeout=TIMEOUT,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RenderError(
-            f"pdftoppm failed ({done.returncode}): {done.stderr.decode(errors='replace')[:200]}"
-        )
-    files = sorted(tmp.glob(f"{prefix.name}-*.ppm"), key=lambda f: int(f.stem.rsplit("-", 1)[1]))
-    numbers = [int(f.stem.rsplit("-", 1)[1]) for f in files]
-    wanted = [n for n in range(first, last + 1) if n % 2 == (1 if parity == "odd" else 0)]
-    if numbers != wanted:
-        raise RenderError(f"pdftoppm wrote {len(files)} pages, expected {len(wanted)}")
-    return files
+        ]
+        # stderr goes to a file: a pipe nobody reads could fill up and stall pdftoppm.
+        self.errors = tmp / f"p{first}{parity}.err"
+        with self.errors.open("wb") as err:
+            # Unbuffered: each read takes what has arrived, straight into the image buffer.
+            self.process = subprocess.Popen(
+                self.command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=err,
+                bufsize=0,
+            )
+        assert isinstance(self.process.stdout, io.RawIOBase)  # bufsize=0: a FileIO
+        self.out: io.RawIOBase = self.process.stdout
+        _grow_pipe(self.out)
+        # A watchdog thread kills a pdftoppm that keeps the next image waiting too long
+        # (portable: Windows cannot select() on a pipe).
+        self.deadline: float = time.monotonic() + TIMEOUT
+        self.timed_out: bool = False
+        self.closed: bool = False
+        self.watch: threading.Condition = threading.Condition()
+        self.watchdog: threading.Thread = threading.Thread(target=self._watch, daemon=True)
+        self.watchdog.start()
+
+    def __enter__(self) -> _Stream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with self.watch:
+            self.closed = True
+            self.watch.notify()
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        self.out.close()
+        self.watchdog.join()
+
+    def _watch(self) -> None:
+        with self.watch:
+            while not self.closed:
+                remaining = self.deadline - time.monotonic()
+                if remaining <= 0:
+                    self.timed_out = True
+                    self.process.kill()
+                    return
+                self.watch.wait(remaining)
+
+    def _restart_clock(self) -> None:
+        with self.watch:
+            self.deadline = time.monotonic() + TIMEOUT
+
+    def image(self) -> Image.Image:
+        """The next page's image (RGB)."""
+        self._restart_clock()
+        header = self._header()
+        if header is None:
+            raise self._failure(f"pdftoppm wrote {self.delivered} pages, expected {self.expected}")
+        width, height = header
+        size = width * height * 3
+        if len(self.pixels) != size:
+            self.pixels = bytearray(size)
+        if not self._fill(memoryview(self.pixels)):
+            raise self._failure(f"pdftoppm stopped within page image {self.delivered + 1}")
+        self.delivered += 1
+        return Image.frombytes("RGB", (width, height), self.pixels)  # a copy: pixels is reused
+
+    def finish(self) -> None:
+        """Check that the run ended as it should: no more output, exit code 0."""
+        self._restart_clock()
+        rest = bytearray(1)
+        if self._fill(memoryview(rest)):
+            raise RenderError(f"pdftoppm wrote more than the {self.expected} pages expected")
+        code = self.process.wait()
+        if code != 0:
+            raise self._failure(None)
+
+    def _failure(self, what: str | None) -> RenderError:
+        code = self.process.wait()
+        detail = self.errors.read_bytes().decode(errors="replace")[:200]
+        if code != 0:
+            return RenderError(f"pdftoppm failed ({code}): {detail}")
+        return RenderError(what or f"pdftoppm failed: {detail}")
+
+    def _header(self) -> tuple[int, int] | None:
+        """Width and height from a binary PPM header ("P6", width, height, 255, one white
+        space; pdftoppm writes no comments), or None at the end of the output."""
+        tokens: list[bytes] = []
+        token = bytearray()
+        byte = bytearray(1)
+        view = memoryview(byte)
+        while len(tokens) < 4:
+            if not self._fill(view):
+                if not tokens and not token:
+                    return None
+                raise RenderError("pdftoppm's output ends inside an image header")
+            if byte.isspace():
+                if token:
+                    tokens.append(bytes(token))
+                    token.clear()
+                continue
+            token += byte
+            if len(token) > 16:
+                raise RenderError("pdftoppm wrote something that is not an image")
+        magic, width, height, depth = tokens
+        if magic != b"P6" or depth != b"255" or not (width.isdigit() and height.isdigit()):
+            raise RenderError("pdftoppm wrote something that is not an RGB image")
+        return int(width), int(height)
+
+    def _fill(self, view: memoryview) -> bool:
+        """Read exactly len(view) bytes; False at the end of the output (before any byte or
+        part way). TimeoutExpired if the watchdog killed pdftoppm."""
+        got = 0
+        while got < len(view):
+            n = self.out.readinto(view[got:])
+            if not n:
+                if self.timed_out:
+                    raise subprocess.TimeoutExpired(self.command, TIMEOUT)
+                return False
+            got += n
+        return True
 
 
-def _load(file: Path) -> Image.Image:
-    """One rendered page as an RGB image; its file is removed (pages are loaded one at a
-    time, so memory holds two pages, whatever the chunk size)."""
-    with Image.open(file) as img:
-        img.load()
-        image = img if img.mode == "RGB" else img.convert("RGB")
-    file.unlink()
-    return image
+def _grow_pipe(pipe: io.RawIOBase) -> None:
+    """Linux: a larger pipe buffer means fewer, larger reads (elsewhere nothing to do)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
 
 
 def _remove_stamps(page: pikepdf.Page) -> bool:

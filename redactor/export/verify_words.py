@@ -36,15 +36,30 @@ MARGIN = 14400.0  # pt: the largest page size PDF readers accept; off-page text 
 TIMEOUT = 300  # seconds for one pdftotext run
 OTHER_BOXES = ("/CropBox", "/BleedBox", "/TrimBox", "/ArtBox")
 
-_PAGE = re.compile(r'<page width="([-0-9.]+)" height="([-0-9.]+)">')
-_WORD = re.compile(
-    r'<word xMin="([-0-9.]+)" yMin="([-0-9.]+)" xMax="([-0-9.]+)" yMax="([-0-9.]+)">(.*)</word>'
+READ_CHARS = 1 << 20  # characters of pdftotext's output read at a time
+
+# One pass over pdftotext's output finds both; as before, a word is found within one line
+# (pdftotext prints one per line) up to that line's last "</word>".
+_ITEM = re.compile(
+    r'<page width="([-0-9.]+)" height="([-0-9.]+)">'
+    r'|<word xMin="([-0-9.]+)" yMin="([-0-9.]+)" xMax="([-0-9.]+)" yMax="([-0-9.]+)">(.*)</word>'
 )
 
 
 class Word(NamedTuple):
+    """One word and its rectangle (x0 <= x1, y0 <= y1) in displayed page points of the
+    original page. Plain numbers, not a Rect: pages have hundreds of words and most are
+    only compared against a few boxes."""
+
     text: str
-    rect: Rect  # displayed page points of the original page
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def rect(self) -> Rect:
+        return Rect(self.x0, self.y0, self.x1, self.y1)
 
 
 class PageWords(NamedTuple):
@@ -83,29 +98,42 @@ def raw_text(unbounded: bytes) -> str:
 
 
 def page_words(unbounded: bytes) -> Iterator[PageWords]:
-    """Every page's words, page by page (a page's words are dropped once the caller moves on:
-    memory must not grow with the number of pages). Raises PopplerError."""
+    """Every page's words, page by page (a page's words are dropped once the caller moves on,
+    and the output is read a block at a time: memory must not grow with the number of
+    pages). Raises PopplerError."""
     with tempfile.TemporaryDirectory(prefix="redactor-words-") as tmp:
         target = Path(tmp) / "words.html"
         _run(["-bbox"], unbounded, target)
         current: PageWords | None = None
-        with target.open(encoding="utf-8", errors="replace") as lines:
-            for line in lines:
-                word = _WORD.search(line)
-                if word is not None:
-                    if current is None:
-                        raise PopplerError("pdftotext printed a word outside a page")
-                    x0, y0, x1, y1 = (float(word.group(i)) - MARGIN for i in range(1, 5))
-                    current.words.append(
-                        Word(html.unescape(word.group(5)), Rect.normalized(x0, y0, x1, y1))
-                    )
-                    continue
-                page = _PAGE.search(line)
-                if page is not None:
+        unescape = html.unescape
+        with target.open(encoding="utf-8", errors="replace") as output:
+            rest = ""
+            while True:
+                block = output.read(READ_CHARS)
+                if block:
+                    # Whole lines only: the last one may go on in the next block.
+                    cut = block.rfind("\n") + 1
+                    text, rest = (rest + block[:cut], block[cut:]) if cut else ("", rest + block)
+                else:
+                    text, rest = rest, ""
+                for width, height, *corners, word in _ITEM.findall(text):
+                    if not width:  # a word (a page's width is never empty)
+                        if current is None:
+                            raise PopplerError("pdftotext printed a word outside a page")
+                        x0, y0, x1, y1 = (float(v) - MARGIN for v in corners)
+                        if x1 < x0:
+                            x0, x1 = x1, x0
+                        if y1 < y0:
+                            y0, y1 = y1, y0
+                        if "&" in word:
+                            word = unescape(word)
+                        current.words.append(Word(word, x0, y0, x1, y1))
+                        continue
                     if current is not None:
                         yield current
-                    size = (float(page.group(1)) - 2 * MARGIN, float(page.group(2)) - 2 * MARGIN)
-                    current = PageWords(size, [])
+                    current = PageWords((float(width) - 2 * MARGIN, float(height) - 2 * MARGIN), [])
+                if not block:
+                    break
         if current is not None:
             yield current
 
