@@ -38,7 +38,7 @@ from redactor.core.export_model import (
 )
 from redactor.core.geometry import Rect
 from redactor.export import verify_fonts, verify_render, verify_words
-from redactor.export.verify_objects import ObjectFindings, encodings, walk
+from redactor.export.verify_objects import ObjectFindings, walk
 from redactor.export.verify_text import (
     SEPARATOR,
     Char,
@@ -171,7 +171,7 @@ class _Gate:
             if actual != expected:
                 return
             self.frames = [frame_of(page) for page in pdf.pages]
-            findings = walk(pdf)
+            findings = walk(pdf, self.terms)
             self._structure_checks(findings)
             self._withheld_checks(pdf)
             self._text_checks()
@@ -369,8 +369,7 @@ class _Gate:
                 Message("page {page} text", page=i + 1) for i in self.term_pages.get(number, ())
             ]
             where += [name for name, text in haystacks if term in text]
-            forms = encodings(term)
-            where += [name for name, data in f.streams if any(e in data for e in forms)]
+            where += f.stream_hits.get(number, [])
             if where:
                 more = (
                     Message(" and {count} more place(s)", count=len(where) - 1)

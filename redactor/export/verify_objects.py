@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,7 +88,17 @@ class ObjectFindings:
     optional_content: list[str] = field(default_factory=list)
     metadata: list[str] = field(default_factory=list)
     strings: list[str] = field(default_factory=list)  # normalised strings and names
-    streams: list[tuple[str, bytes]] = field(default_factory=list)  # (where, lower-cased bytes)
+    # The byte forms of each removed term (see encodings), and where each term (by number,
+    # from 1) was found in a stream. Streams are searched as they are read, not kept: held
+    # until the term check, a document's decoded streams made memory grow with its pages.
+    term_forms: list[list[bytes]] = field(default_factory=list)
+    stream_hits: dict[int, list[str]] = field(default_factory=dict)
+
+    def search_stream(self, where: str, data: bytes) -> None:
+        """Note the removed terms found in a stream's (lower-cased) bytes."""
+        for number, forms in enumerate(self.term_forms, 1):
+            if any(form in data for form in forms):
+                self.stream_hits.setdefault(number, []).append(where)
 
 
 def _describe(obj: Any) -> str:
@@ -98,8 +109,9 @@ def _describe(obj: Any) -> str:
         return "an object"
 
 
-def walk(pdf: pikepdf.Pdf) -> ObjectFindings:
-    found = ObjectFindings()
+def walk(pdf: pikepdf.Pdf, terms: Sequence[str] = ()) -> ObjectFindings:
+    """The structure findings, and the streams in which each of `terms` occurs."""
+    found = ObjectFindings(term_forms=[encodings(term) for term in terms])
     root = pdf.Root
     for key, bucket in (
         ("/AcroForm", found.forms),
@@ -247,7 +259,7 @@ def _stream(
     if obj.objgen in content:
         shown = _shown_strings(obj)
         if shown:
-            found.streams.append((where + " (shown strings)", shown.lower()))
+            found.search_stream(where + " (shown strings)", shown.lower())
         return
     try:
         data = obj.read_bytes()
@@ -257,11 +269,11 @@ def _stream(
         except Exception:
             found.metadata.append(f"{where} cannot be read")
             return
-    found.streams.append((where, data.lower()))
+    found.search_stream(where, data.lower())
     if b"BT" in data or b"Tj" in data or b"TJ" in data:
         shown = _shown_strings(obj)  # an unreferenced content stream, perhaps
         if shown:
-            found.streams.append((where + " (shown strings)", shown.lower()))
+            found.search_stream(where + " (shown strings)", shown.lower())
 
 
 def _shown_strings(obj: pikepdf.Stream) -> bytes:
