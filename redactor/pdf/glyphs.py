@@ -8,10 +8,21 @@ Pure geometry, in MuPDF's unrotated page space (points, y down). The rules:
 * A glyph that stays but lies close to a box is *isolated*: it gets its own text operator, so
   that MuPDF's own removal (which drops any glyph whose ink touches a box) cannot shift its
   neighbours.
-* Glyph-position leak (Bland et al., PoPETs 2023): the text that follows a removed run on the
-  same line is placed where the removed run ends, so its position encodes the removed width.
-  We move that text (up to the next column gap) so that it starts at the box's far edge plus
-  the original gap: what remains reveals the box, not the width of what was under it.
+* Glyph-position leak (Bland et al., PoPETs 2023): on a line with a removal, the text that
+  stays was placed by a layout that counted the removed width. What moves depends on how the
+  line was aligned, which only the page's other lines tell (PageLines):
+  - left-aligned, or no clear alignment: the text after a removed run (up to the next column
+    gap) moves so that it starts at the box's far edge plus the original gap;
+  - right-aligned: the text before a removed run (back to the previous column gap) moves so
+    that it ends at the box's near edge minus the original gap; the text after stays;
+  - centred: the text before the first removal as for right-aligned, the rest as for left;
+  - justified (both ends on the paragraph's margins): every gap between words encodes the
+    removed width, so each stretch between two anchors (the margins, each box's edges) is
+    set again: its words keep their own glyph spacing, the gaps between them (and between
+    a word and a box edge) are made equal, computed only from the anchors, the visible
+    word widths and the word count. White space moves with the word before it.
+  The line is cut at column gaps (tab stops) first; each part is aligned on its own. What
+  remains reveals the box, not the width of what was under it.
 """
 
 from __future__ import annotations
@@ -34,6 +45,27 @@ ISOLATE_PER_SIZE = 0.5
 # its position does not follow from the removed width, so it is not moved.
 COLUMN_GAP_SPACES = 3.0
 WHITESPACE = frozenset({0x20, 0xA0, 0x09, 0x2002, 0x2003, 0x2009, 0x200A, 0x200B, 0x3000})
+
+# Alignment (PageLines). Two lines share an edge (start, end or centre) when they are this
+# close along the line: within ALIGN_TOL points or ALIGN_TOL_PER_SIZE of the font size.
+ALIGN_TOL = 0.5
+ALIGN_TOL_PER_SIZE = 0.05
+# An edge is a margin when a line of the same paragraph (baseline within this many font
+# sizes) shares it, or when PAGE_MATCHES other lines anywhere on the page do. One chance
+# match on the page is not enough: a ragged-right page's line ends fall within a point of
+# some other line's end a third of the time, and a false "justified" or "right" leaks.
+NEIGHBOUR_LINES = 2.5
+PAGE_MATCHES = 3
+# For alignment, a line is cut into parts (columns) at gaps wider than this many font sizes:
+# COLUMN_GAP_SPACES spaces of a quarter em. Sizes, not space widths, so that runs (which
+# carry no space width) and glyphs give the page the same parts.
+PART_GAP_PER_SIZE = COLUMN_GAP_SPACES * 0.25
+# Within a justified stretch, glyphs further apart than this (in font sizes) are two words.
+WORD_GAP_PER_SIZE = 0.15
+
+LEFT, RIGHT, CENTRE, JUSTIFIED = "left", "right", "centre", "justified"
+
+Axis = tuple[int, int]
 
 
 class Glyph(NamedTuple):
@@ -144,11 +176,19 @@ class BoxIndex:
 
 
 def plan(
-    glyphs: Sequence[Glyph], boxes: Sequence[BoxTuple], lines: list[list[int]] | None = None
+    glyphs: Sequence[Glyph],
+    boxes: Sequence[BoxTuple],
+    lines: list[list[int]] | None = None,
+    page_lines: PageLines | None = None,
 ) -> list[Action]:
     """One Action per glyph (same order). `glyphs` is every glyph of the page we can place,
     or (see select_runs) the glyphs of the runs that may change, with `lines` their lines
-    as grouped over the whole page."""
+    as grouped over the whole page. `page_lines` (PageLines.of over every run or glyph of
+    the page) tells how each line is aligned; without it every line is taken as
+    left-aligned (the text after a removal moves), as before alignment was read.
+
+    The same `page_lines` must be given to compare plans: built from runs it does not see
+    a gap inside a run, which from glyphs would cut a line into two parts."""
     reach = (
         max((g.size for g in glyphs), default=0.0) * max(ISOLATE_PER_SIZE, CENTRE_MARGIN_PER_SIZE)
         + CENTRE_MARGIN
@@ -162,10 +202,10 @@ def plan(
     for glyph, near_boxes in zip(glyphs, candidates, strict=True):
         hit = covering_box(glyph, near_boxes) if near_boxes else None
         covering.append(None if hit is None else index.boxes.index(near_boxes[hit]))
-    shifts = _shifts(glyphs, covering, boxes, lines)
+    shifts, drops = _shifts(glyphs, covering, boxes, lines, page_lines)
     actions: list[Action] = []
     for i, glyph in enumerate(glyphs):
-        if covering[i] is not None:
+        if covering[i] is not None or i in drops:
             actions.append(DROP)
         else:
             shift = shifts.get(i)
@@ -262,62 +302,372 @@ def _lines(glyphs: Sequence[Glyph] | Sequence[Run], indexes: Iterable[int]) -> l
     return lines
 
 
+def _axis(direction: tuple[float, float]) -> Axis:
+    return round(direction[0]), round(direction[1])
+
+
+def _along(point: tuple[float, float], axis: Axis) -> float:
+    """Position along the line (s)."""
+    return point[0] * axis[0] + point[1] * axis[1]
+
+
+def _across(point: tuple[float, float], axis: Axis) -> float:
+    """Position across the line (t: which baseline), as _lines measures it."""
+    return -axis[1] * point[0] + axis[0] * point[1]
+
+
+def _extent(bbox: BoxTuple, axis: Axis) -> tuple[float, float]:
+    """(start, end) of a box along the line."""
+    a = bbox[0] * axis[0] + bbox[1] * axis[1]
+    b = bbox[2] * axis[0] + bbox[3] * axis[1]
+    return (a, b) if a <= b else (b, a)
+
+
+def _parts(
+    items: Sequence[Glyph] | Sequence[Run], line: Sequence[int], axis: Axis
+) -> list[list[int]]:
+    """One line's items cut at column gaps (PART_GAP_PER_SIZE), each part in line order."""
+    order = sorted(line, key=lambda i: _extent(items[i].bbox, axis))
+    parts: list[list[int]] = []
+    end = -math.inf
+    last_size = 0.0
+    for i in order:
+        item = items[i]
+        lo, hi = _extent(item.bbox, axis)
+        if not parts or lo - end > PART_GAP_PER_SIZE * max(item.size, last_size):
+            parts.append([])
+            end = -math.inf
+        parts[-1].append(i)
+        end = max(end, hi)
+        last_size = item.size
+    return parts
+
+
+class LinePart(NamedTuple):
+    """One part (column) of one line: its baseline, start, end and largest font size."""
+
+    across: float
+    start: float
+    end: float
+    size: float
+
+
+class Alignment(NamedTuple):
+    kind: str  # LEFT, RIGHT, CENTRE or JUSTIFIED
+    # For JUSTIFIED: the margins, taken from the other lines (the line's own ends are within
+    # the tolerance of them, but are not used: they may owe something to the removed text).
+    start: float = 0.0
+    end: float = 0.0
+
+
+class PageLines:
+    """The parts of every line of a page, per direction: what a line's alignment is read
+    from. Built from runs (select_runs' lines) or from glyphs (_lines), the same way."""
+
+    def __init__(self, parts: dict[Axis, list[LinePart]]) -> None:
+        self.parts = parts
+
+    @classmethod
+    def of(cls, items: Sequence[Glyph] | Sequence[Run], lines: list[list[int]]) -> PageLines:
+        parts: dict[Axis, list[LinePart]] = {}
+        for line in lines:
+            if not line:
+                continue
+            first = items[line[0]]
+            axis = _axis(first.direction)
+            across = _across(first.origin, axis)
+            for part in _parts(items, line, axis):
+                extents = [_extent(items[i].bbox, axis) for i in part]
+                parts.setdefault(axis, []).append(
+                    LinePart(
+                        across,
+                        min(e[0] for e in extents),
+                        max(e[1] for e in extents),
+                        max(items[i].size for i in part),
+                    )
+                )
+        return cls(parts)
+
+    @classmethod
+    def of_glyphs(cls, glyphs: Sequence[Glyph]) -> PageLines:
+        """From every glyph of a page (tests, and pages whose runs are not whole)."""
+        return cls.of(glyphs, _lines(glyphs, range(len(glyphs))))
+
+    def alignment(self, axis: Axis, part: LinePart) -> Alignment:
+        """How `part` (a line's part as it was before any removal) is aligned."""
+        tol = max(ALIGN_TOL, ALIGN_TOL_PER_SIZE * part.size)
+        same_line = 0.2 * max(part.size, 1.0)
+        paragraph = NEIGHBOUR_LINES * max(part.size, 1.0)
+        centre = (part.start + part.end) / 2
+        starts: list[float] = []
+        ends: list[float] = []
+        centres = 0
+        near = [False, False, False]  # start, end, centre shared within the paragraph
+        for other in self.parts.get(axis, ()):
+            distance = abs(other.across - part.across)
+            if distance <= same_line:
+                continue  # this line (or another column of it): not another line
+            neighbour = distance <= paragraph
+            if abs(other.start - part.start) <= tol:
+                starts.append(other.start)
+                near[0] = near[0] or neighbour
+            if abs(other.end - part.end) <= tol:
+                ends.append(other.end)
+                near[1] = near[1] or neighbour
+            if abs((other.start + other.end) / 2 - centre) <= tol:
+                centres += 1
+                near[2] = near[2] or neighbour
+        at_start = near[0] or len(starts) >= PAGE_MATCHES
+        at_end = near[1] or len(ends) >= PAGE_MATCHES
+        centred = near[2] or centres >= PAGE_MATCHES
+        if at_start and at_end:
+            return Alignment(JUSTIFIED, _median(starts), _median(ends))
+        if at_end:
+            return Alignment(RIGHT)
+        if centred and not at_start:
+            return Alignment(CENTRE)
+        return Alignment(LEFT)
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
+
+
 def _shifts(
     glyphs: Sequence[Glyph],
     covering: Sequence[int | None],
     boxes: Sequence[BoxTuple],
     lines: list[list[int]] | None,
-) -> dict[int, tuple[float, float]]:
+    page_lines: PageLines | None,
+) -> tuple[dict[int, tuple[float, float]], set[int]]:
+    """(how far each glyph that moves moves, the white space that goes with a removal)."""
     shifts: dict[int, tuple[float, float]] = {}
+    drops: set[int] = set()
     if not any(c is not None for c in covering):
-        return shifts
-    for line in _lines(glyphs, range(len(glyphs))) if lines is None else lines:
+        return shifts, drops
+    if lines is None:
+        lines = _lines(glyphs, range(len(glyphs)))
+    for line in lines:
         if all(covering[i] is None for i in line):
             continue  # nothing removed on this line: nothing after a removal to move
-        dx, dy = glyphs[line[0]].direction
-        dx, dy = round(dx), round(dy)
+        axis = _axis(glyphs[line[0]].direction)
+        _left_shifts(glyphs, line, covering, boxes, axis, shifts)
+        if page_lines is not None:
+            _aligned_shifts(glyphs, line, covering, boxes, axis, page_lines, shifts, drops)
+    return shifts, drops
 
-        def s(point: tuple[float, float], dx: float = dx, dy: float = dy) -> float:
-            return point[0] * dx + point[1] * dy
 
-        def advance(g: Glyph, dx: float = dx) -> float:
-            return (g.bbox[2] - g.bbox[0]) if dx else (g.bbox[3] - g.bbox[1])
+def _left_shifts(
+    glyphs: Sequence[Glyph],
+    line: list[int],
+    covering: Sequence[int | None],
+    boxes: Sequence[BoxTuple],
+    axis: Axis,
+    shifts: dict[int, tuple[float, float]],
+) -> None:
+    """The left-aligned rule over a whole line (the other alignments replace it, part by
+    part): the text after a removed run moves to the box's far edge plus the original gap."""
+    dx, dy = axis
 
-        line = sorted(line, key=lambda i: s(glyphs[i].origin))
-        removed_end: float | None = None  # where the last removed visible glyph ended
-        removed_box: int | None = None
-        current = 0.0
-        previous_end: float | None = None
-        for i in line:
-            g = glyphs[i]
-            start = s(g.origin)
-            if covering[i] is not None:
-                if not g.is_space:
-                    end = start + advance(g)
-                    removed_end = end if removed_end is None else max(removed_end, end)
-                    removed_box = covering[i]
+    def advance(g: Glyph) -> float:
+        return (g.bbox[2] - g.bbox[0]) if dx else (g.bbox[3] - g.bbox[1])
+
+    line = sorted(line, key=lambda i: _along(glyphs[i].origin, axis))
+    removed_end: float | None = None  # where the last removed visible glyph ended
+    removed_box: int | None = None
+    current = 0.0
+    previous_end: float | None = None
+    for i in line:
+        g = glyphs[i]
+        start = _along(g.origin, axis)
+        if covering[i] is not None:
+            if not g.is_space:
+                end = start + advance(g)
+                removed_end = end if removed_end is None else max(removed_end, end)
+                removed_box = covering[i]
+            current = 0.0
+            previous_end = None
+            continue
+        space = g.space if g.space > 0 else 0.25 * g.size
+        if removed_end is not None and removed_box is not None:
+            gap = start - removed_end
+            if -0.5 * space <= gap <= COLUMN_GAP_SPACES * space:
+                current = _extent(boxes[removed_box], axis)[1] - removed_end
+            else:
                 current = 0.0
-                previous_end = None
-                continue
-            space = g.space if g.space > 0 else 0.25 * g.size
-            if removed_end is not None and removed_box is not None:
-                gap = start - removed_end
-                if -0.5 * space <= gap <= COLUMN_GAP_SPACES * space:
-                    box = boxes[removed_box]
-                    far_edge = max(
-                        s((box[0], box[1])),
-                        s((box[2], box[3])),
-                        s((box[0], box[3])),
-                        s((box[2], box[1])),
-                    )
-                    current = far_edge - removed_end
+            removed_end = None
+            removed_box = None
+        elif previous_end is not None and start - previous_end > COLUMN_GAP_SPACES * space:
+            current = 0.0
+        if current:
+            shifts[i] = (current * dx, current * dy)
+        previous_end = start + advance(g)
+
+
+class _Removal(NamedTuple):
+    """A removed run within a part: where its visible glyphs started and ended, and the near
+    and far edges of the boxes that removed them."""
+
+    start: float
+    end: float
+    near: float
+    far: float
+
+
+def _aligned_shifts(
+    glyphs: Sequence[Glyph],
+    line: list[int],
+    covering: Sequence[int | None],
+    boxes: Sequence[BoxTuple],
+    axis: Axis,
+    page_lines: PageLines,
+    shifts: dict[int, tuple[float, float]],
+    drops: set[int],
+) -> None:
+    """Replace the left-aligned shifts of each part of the line that is aligned otherwise.
+
+    The white space between a removed run and the text that moves goes too: whether it
+    touched the box depended on where the text was, and so on the removed width."""
+    across = _across(glyphs[line[0]].origin, axis)
+    for part in _parts(glyphs, line, axis):
+        extents = {i: _extent(glyphs[i].bbox, axis) for i in part}
+        stretches, removals = _split(glyphs, part, covering, boxes, axis, extents)
+        if not removals:
+            continue
+        alignment = page_lines.alignment(
+            axis,
+            LinePart(
+                across,
+                min(e[0] for e in extents.values()),
+                max(e[1] for e in extents.values()),
+                max(glyphs[i].size for i in part),
+            ),
+        )
+        if alignment.kind == LEFT:
+            continue
+        for i in part:
+            shifts.pop(i, None)
+        for k, stretch in enumerate(stretches):
+            if k < len(removals):
+                while stretch and glyphs[stretch[-1]].is_space:
+                    drops.add(stretch.pop())
+            if k > 0:
+                while stretch and glyphs[stretch[0]].is_space:
+                    drops.add(stretch.pop(0))
+        moves: dict[int, float] = {}
+        if alignment.kind == JUSTIFIED:
+            _justify(glyphs, stretches, removals, alignment, extents, moves)
+        else:
+            for k, stretch in enumerate(stretches):
+                if not stretch:
+                    continue
+                if k < len(removals) and (alignment.kind == RIGHT or k == 0):
+                    # Ends where it ended, measured from the box's near edge.
+                    removal = removals[k]
+                    gap = removal.start - max(extents[i][1] for i in stretch)
+                    delta = removal.near - removal.start
+                elif k > 0 and alignment.kind == CENTRE:
+                    # Starts where it started, measured from the box's far edge.
+                    removal = removals[k - 1]
+                    gap = min(extents[i][0] for i in stretch) - removal.end
+                    delta = removal.far - removal.end
                 else:
-                    current = 0.0
-                removed_end = None
-                removed_box = None
-            elif previous_end is not None and start - previous_end > COLUMN_GAP_SPACES * space:
-                current = 0.0
-            if current:
-                shifts[i] = (current * dx, current * dy)
-            previous_end = start + advance(g)
-    return shifts
+                    continue  # right-aligned: the text after the last removal stays
+                g = glyphs[stretch[0]]
+                space = g.space if g.space > 0 else 0.25 * g.size
+                if -0.5 * space <= gap <= COLUMN_GAP_SPACES * space:
+                    moves.update(dict.fromkeys(stretch, delta))
+        for i, delta in moves.items():
+            if delta:
+                shifts[i] = (delta * axis[0], delta * axis[1])
+
+
+def _split(
+    glyphs: Sequence[Glyph],
+    part: list[int],
+    covering: Sequence[int | None],
+    boxes: Sequence[BoxTuple],
+    axis: Axis,
+    extents: dict[int, tuple[float, float]],
+) -> tuple[list[list[int]], list[_Removal]]:
+    """The part's visible glyphs as stretches between removed runs: len(stretches) ==
+    len(removals) + 1 (a stretch may be empty). A removed run of white space alone (a space
+    touching a box whose word is elsewhere) separates nothing: its neighbours are one stretch."""
+    stretches: list[list[int]] = [[]]
+    removals: list[_Removal] = []
+    run: list[int] = []  # the removed glyphs of the current run that are not white space
+
+    def close() -> None:
+        if not run:
+            return
+        edges = [_extent(boxes[b], axis) for b in {covering[i] for i in run} if b is not None]
+        removals.append(
+            _Removal(
+                min(extents[i][0] for i in run),
+                max(extents[i][1] for i in run),
+                min(e[0] for e in edges),
+                max(e[1] for e in edges),
+            )
+        )
+        stretches.append([])
+        run.clear()
+
+    for i in part:
+        if covering[i] is not None:
+            if not glyphs[i].is_space:
+                run.append(i)
+            continue
+        close()
+        stretches[-1].append(i)
+    close()
+    return stretches, removals
+
+
+def _justify(
+    glyphs: Sequence[Glyph],
+    stretches: list[list[int]],
+    removals: list[_Removal],
+    alignment: Alignment,
+    extents: dict[int, tuple[float, float]],
+    moves: dict[int, float],
+) -> None:
+    """Set each stretch between its anchors (a margin or a box edge on either side) with
+    equal gaps; see the module doc."""
+    for k, stretch in enumerate(stretches):
+        start_at_box = k > 0
+        end_at_box = k < len(removals)
+        begin = removals[k - 1].far if start_at_box else alignment.start
+        finish = removals[k].near if end_at_box else alignment.end
+        words: list[list[int]] = []  # each word's glyphs, the white space after it included
+        leading: list[int] = []  # white space before the first word: moves with it
+        previous_end = -math.inf
+        after_space = False
+        for i in stretch:
+            g = glyphs[i]
+            lo, hi = extents[i]
+            if g.is_space:
+                (words[-1] if words else leading).append(i)
+                after_space = True
+            else:
+                if not words or after_space or lo - previous_end > WORD_GAP_PER_SIZE * g.size:
+                    words.append([])
+                words[-1].append(i)
+                after_space = False
+            previous_end = hi
+        if not words:
+            if leading:  # white space alone: at the stretch's start
+                moves.update(dict.fromkeys(leading, begin - extents[leading[0]][0]))
+            continue
+        bounds = []
+        for word in words:
+            ink = [extents[i] for i in word if not glyphs[i].is_space]
+            bounds.append((min(e[0] for e in ink), max(e[1] for e in ink)))
+        gaps = len(words) - 1 + start_at_box + end_at_box
+        free = finish - begin - sum(hi - lo for lo, hi in bounds)
+        gap = max(free / gaps, 0.0) if gaps else 0.0
+        at = begin + (gap if start_at_box else 0.0)
+        for n, (word, (lo, hi)) in enumerate(zip(words, bounds, strict=True)):
+            members = leading + word if n == 0 else word
+            moves.update(dict.fromkeys(members, at - lo))
+            at += hi - lo + gap

@@ -52,7 +52,16 @@ from redactor.pdf.content import (
     string_bytes,
     unparse,
 )
-from redactor.pdf.glyphs import Action, BoxTuple, Glyph, Run, on_axis, plan, select_runs
+from redactor.pdf.glyphs import (
+    Action,
+    BoxTuple,
+    Glyph,
+    PageLines,
+    Run,
+    on_axis,
+    plan,
+    select_runs,
+)
 
 log = logging.getLogger(__name__)
 
@@ -431,8 +440,10 @@ def plan_traced(traced: TracedPage, boxes: Sequence[BoxTuple]) -> PagePlan:
     if whole:
         selected, run_lines = select_runs(runs, boxes)
         chosen = {owners[i] for i in selected}
+        # How each line is aligned is read from every line of the page, planned or not.
+        page_lines: PageLines | None = PageLines.of(runs, run_lines)
     else:  # not expected; then every glyph is planned, as over the whole page
-        chosen, run_lines = set(markers), []
+        chosen, run_lines, page_lines = set(markers), [], None
     glyphs: dict[int, list[Glyph]] = {}
     flat: list[Glyph] = []
     span_range: dict[int, range] = {}  # run index -> its glyphs' indexes in flat
@@ -461,7 +472,7 @@ def plan_traced(traced: TracedPage, boxes: Sequence[BoxTuple]) -> PagePlan:
         lines = [
             [i for run in line if run in span_range for i in span_range[run]] for line in run_lines
         ]
-    flat_actions = plan(flat, boxes, lines)
+    flat_actions = plan(flat, boxes, lines, page_lines)
     actions: dict[int, list[Action]] = {}
     i = 0
     for marker, mine in glyphs.items():

@@ -19,7 +19,7 @@ import pytest
 
 from redactor.pdf import textpos
 from redactor.pdf.forms import FormCopier
-from redactor.pdf.glyphs import KEEP, BoxTuple, Glyph, plan
+from redactor.pdf.glyphs import KEEP, BoxTuple, Glyph, PageLines, plan, select_runs
 from tests.helpers import require_corpus
 
 
@@ -43,7 +43,13 @@ def _compare(page: pymupdf.Page, boxes: list[BoxTuple]) -> tuple[int, int]:
         for m, spans in sorted(traced.spans.items())
     }
     flat = [g for m in sorted(everything) for g in everything[m]]
-    full = dict(zip(map(id, flat), plan(flat, boxes), strict=True))
+    # The alignment context as plan_traced builds it (from runs), given to both plans.
+    maybe = [textpos._run(s) for m in sorted(traced.spans) for s in traced.spans[m]]
+    runs = [r for r in maybe if r is not None]
+    context = None
+    if len(runs) == len(maybe):
+        context = PageLines.of(runs, select_runs(runs, boxes)[1])
+    full = dict(zip(map(id, flat), plan(flat, boxes, None, context), strict=True))
     planned = kept = 0
     for marker, glyphs in everything.items():
         if marker in page_plan.kept:

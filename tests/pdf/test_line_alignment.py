@@ -1,0 +1,405 @@
+"""Right-aligned, centred and justified lines must not reveal the width under a box.
+
+On a left-aligned line only the text after a removal was placed by the removed width; on a
+right-aligned line the text before it was, on a centred line both, and on a justified line
+every gap between words (Bland et al., "Story Beyond the Eye", PoPETs 2023). The heart of
+it: two sources that differ only in the width of the removed word, redacted under the same
+box, must give every remaining character of that line the same position, read back with
+pdfminer.six (not MuPDF). The control (alignment ignored, every line treated as
+left-aligned, as before) must fail that, so that the test can fail.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+import pymupdf
+import pytest
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTChar, LTContainer
+
+from redactor.core.export_model import RenderOptions
+from redactor.core.geometry import Rect
+from redactor.pdf import glyphs as glyphs_module
+from redactor.pdf.glyphs import (
+    CENTRE,
+    JUSTIFIED,
+    LEFT,
+    RIGHT,
+    Alignment,
+    BoxTuple,
+    Glyph,
+    PageLines,
+    _lines,
+    plan,
+)
+from redactor.pdf.redact import redact_document
+from tests.adversarial import builders as B
+
+# --- synthetic lines: glyphs 5 pt wide (spaces too), 10 pt type ------------------------------
+
+SIZE = 10.0
+
+
+def glyph(x: float, char: str, baseline: float, width: float = 5.0) -> Glyph:
+    return Glyph(
+        gid=1,
+        uni=ord(char),
+        origin=(x, baseline),
+        bbox=(x, baseline - 0.78 * SIZE, x + width, baseline + 0.22 * SIZE),
+        direction=(1.0, 0.0),
+        size=SIZE,
+        space=5.0,
+    )
+
+
+def text(chunks: list[tuple[str, float]], x: float, baseline: float) -> list[Glyph]:
+    """Glyphs for (characters, glyph width) chunks laid out from x."""
+    out = []
+    for chars, width in chunks:
+        for c in chars:
+            out.append(glyph(x, c, baseline, width))
+            x += width
+    return out
+
+
+def width(chunks: list[tuple[str, float]]) -> float:
+    return sum(len(chars) * w for chars, w in chunks)
+
+
+def justified(words: list[tuple[str, float]], start: float, end: float, baseline: float):
+    """Words (each followed by a space glyph but the last) spread from start to end."""
+    inked = sum(len(w) * gw for w, gw in words) + 5.0 * (len(words) - 1)
+    extra = (end - start - inked) / (len(words) - 1)
+    out: list[Glyph] = []
+    x = start
+    for n, (word, gw) in enumerate(words):
+        out += text([(word, gw)], x, baseline)
+        x += len(word) * gw
+        if n < len(words) - 1:
+            out.append(glyph(x, " ", baseline))
+            x += 5.0 + extra
+    return out
+
+
+NAME_WIDTHS = (5.0, 5.4)  # the same four removed glyphs, 1.6 pt wider in total
+
+
+def visible(glyph_list: list[Glyph], boxes: list[BoxTuple], baseline: float = 100.0):
+    """(char, final x) of every glyph that stays on the line at `baseline`, in line order."""
+    actions = plan(glyph_list, boxes, page_lines=PageLines.of_glyphs(glyph_list))
+    return sorted(
+        (round(g.origin[0] + a.shift[0], 6), chr(g.uni))
+        for g, a in zip(glyph_list, actions, strict=True)
+        if not a.drop and g.origin[1] == baseline
+    )
+
+
+def test_right_aligned_the_text_before_moves_to_the_box() -> None:
+    others = [text([("xxxxxxxx", 5)], 160, 112), text([("yyyyyy", 5)], 170, 124)]
+    results = []
+    for w in NAME_WIDTHS:
+        chunks = [("abc ", 5), ("ZZZZ", w), (" de", 5)]
+        line = text(chunks, 200 - width(chunks), 100)
+        box = (185 - 4 * max(NAME_WIDTHS) - 1, 90.0, 186.0, 104.0)
+        results.append(visible(line + [g for o in others for g in o], [box]))
+    assert results[0] == results[1]
+    near = 185 - 4 * max(NAME_WIDTHS) - 1
+    # 'c' ends at the near edge minus the original one-space gap; " de" stays.
+    assert results[0] == [
+        (near - 20, "a"),
+        (near - 15, "b"),
+        (near - 10, "c"),
+        (190.0, "d"),
+        (195.0, "e"),
+    ]
+
+
+def test_centred_both_sides_move_to_the_box() -> None:
+    others = [text([("xxxxxxxx", 5)], 130, 112), text([("yyyyyy", 5)], 135, 124)]
+    results = []
+    for w in NAME_WIDTHS:
+        chunks = [("abc ", 5), ("ZZZZ", w), (" de", 5)]
+        line = text(chunks, 150 - width(chunks) / 2, 100)
+        starts = [150 - (35 + 4 * v) / 2 + 20 for v in NAME_WIDTHS]
+        box = (
+            min(starts) - 1,
+            90.0,
+            max(s + 4 * v for s, v in zip(starts, NAME_WIDTHS, strict=True)) + 1,
+            104.0,
+        )
+        results.append((visible(line + [g for o in others for g in o], [box]), box))
+    assert results[0][0] == results[1][0]
+    out, box = results[0]
+    assert [x for x, _ in out] == pytest.approx(
+        [
+            box[0] - 20,
+            box[0] - 15,
+            box[0] - 10,  # 'c' ends one space before the box
+            box[2] + 5,  # 'd' starts one space after it
+            box[2] + 10,
+        ]
+    )
+
+
+def _filler(start: float, end: float, baseline: float) -> list[Glyph]:
+    """A justified line of four-glyph words from start to end."""
+    count = int((end - start + 5) // 25)
+    return justified([("wxyz", 5.0)] * count, start, end, baseline)
+
+
+def _justified_page(w: float, names: int = 1) -> tuple[list[Glyph], list[float], float]:
+    """A justified paragraph (100..end) whose first line holds `names` removed words of
+    glyph width w; the names' starts and the right margin."""
+    words = [("aaa", 5.0), ("bb", 5.0), ("ZZZZ", w), ("cccc", 5.0)]
+    if names == 2:
+        words += [("YYYY", w), ("ee", 5.0)]
+    words.append(("d", 5.0))
+    end = 200.0 if names == 1 else 250.0  # gaps of 2 to 3.5 pt: no column gap
+    line = justified(words, 100, end, 100)
+    starts = [g.origin[0] for g in line if chr(g.uni) in "ZY"][::4]
+    page = (
+        line + _filler(100, end, 112) + _filler(100, end, 124) + text([("last line", 5)], 100, 136)
+    )
+    return page, starts, end
+
+
+def _union_boxes(names: int) -> list[BoxTuple]:
+    found = [_justified_page(w, names)[1] for w in NAME_WIDTHS]
+    boxes = []
+    for k in range(names):
+        lo = min(starts[k] for starts in found) - 1
+        hi = max(starts[k] + 4 * w for starts, w in zip(found, NAME_WIDTHS, strict=True)) + 1
+        boxes.append((lo, 90.0, hi, 104.0))
+    return boxes
+
+
+def test_justified_each_stretch_is_set_again_between_its_anchors() -> None:
+    boxes = _union_boxes(1)
+    results = [visible(_justified_page(w)[0], boxes) for w in NAME_WIDTHS]
+    assert results[0] == results[1]
+    near, far = boxes[0][0], boxes[0][2]
+    end = _justified_page(5.0)[2]
+    xs = {c: x for x, c in results[0] if c != " "}  # the last of each letter
+    # Margin..box: "aaa" on the margin, equal gaps after it and after "bb" (to the box).
+    gap = (near - 100 - 25) / 2
+    assert xs["a"] == 110.0 and xs["b"] == pytest.approx(100 + 15 + gap + 5)
+    assert near - (xs["b"] + 5) == pytest.approx(gap)
+    # Box..margin: equal gaps before "cccc" and between it and "d", which ends on the margin.
+    gap = (end - far - 25) / 2
+    assert min(x for x, c in results[0] if c == "c") == pytest.approx(far + gap)
+    assert xs["d"] == pytest.approx(end - 5)
+    # The spaces after "aaa" and "cccc" moved with them; the two beside the box went.
+    spaces = [x for x, c in results[0] if c == " "]
+    assert spaces == [115.0, pytest.approx(far + gap + 20)]
+
+
+def test_justified_with_two_boxes_on_the_line() -> None:
+    boxes = _union_boxes(2)
+    results = [visible(_justified_page(w, 2)[0], boxes) for w in NAME_WIDTHS]
+    assert results[0] == results[1]
+    xs = [x for x, c in results[0] if c == "c"]
+    # "cccc" alone between the two boxes: equal gaps on either side.
+    assert xs[0] - boxes[0][2] == pytest.approx(boxes[1][0] - (xs[-1] + 5))
+    # "ee" and "d" after the second box: "d" ends on the margin.
+    assert max(x for x, c in results[0] if c == "d") == pytest.approx(245.0)
+
+
+def test_without_the_page_a_line_is_left_aligned_as_before() -> None:
+    """Without page_lines plan() keeps the left-aligned rule (the text after the removal
+    moves), even on a right-aligned page."""
+    page = (
+        text([("abc ", 5), ("ZZZZ", 5), (" de", 5)], 145, 100)
+        + text([("xxxxxxxx", 5)], 160, 112)
+        + text([("yyyyyy", 5)], 170, 124)
+    )
+    box = (160.0, 90.0, 188.0, 104.0)
+    lines = _lines(page, range(len(page)))
+    before = plan(page, [box], lines)
+    assert before == plan(page, [box])
+    assert before[0].shift == (0.0, 0.0) and before[9].shift == (3.0, 0.0)  # 'd' moves
+    aligned = plan(page, [box], lines, PageLines.of(page, lines))
+    assert aligned == plan(page, [box], page_lines=PageLines.of_glyphs(page))
+    assert aligned[0].shift == (-5.0, 0.0) and aligned[9].shift == (0.0, 0.0)
+
+
+# --- how a line's alignment is read -------------------------------------------------------
+
+
+def _page(*lines: list[Glyph]) -> PageLines:
+    flat = [g for line in lines for g in line]
+    return PageLines.of(flat, _lines(flat, range(len(flat))))
+
+
+def _kind(page: PageLines, line: list[Glyph]) -> str:
+    flat = line
+    part = PageLines.of(flat, _lines(flat, range(len(flat)))).parts[(1, 0)][0]
+    return page.alignment((1, 0), part).kind
+
+
+def test_alignment_is_read_from_the_neighbouring_lines() -> None:
+    line = text([("abcdef", 5)], 100, 100)  # 100..130
+    above = 88.0
+    assert _kind(_page(text([("xx", 5)], 100, above)), line) == LEFT
+    assert _kind(_page(text([("xxxx", 5)], 110, above)), line) == RIGHT
+    assert _kind(_page(text([("xxxx", 5)], 105, above)), line) == CENTRE
+    assert _kind(_page(text([("xxx", 5), (" ", 5), ("xx", 5)], 100, above)), line) == JUSTIFIED
+    # A shared end on a line far away is chance (ragged right), not a margin...
+    assert _kind(_page(text([("xxxx", 5)], 110, 400)), line) == LEFT
+    # ...unless enough lines of the page share it.
+    far = [text([("xxxx", 5)], 110, 400 + 20 * k) for k in range(3)]
+    assert _kind(_page(*far), line) == RIGHT
+
+
+def test_justified_margins_come_from_the_other_lines() -> None:
+    line = text([("abcdef", 5)], 100.2, 100)
+    page = _page(text([("xxxxxx", 5)], 100, 88))
+    alignment = page.alignment((1, 0), PageLines.of(line, [list(range(6))]).parts[(1, 0)][0])
+    assert alignment == Alignment(JUSTIFIED, 100.0, 130.0)
+
+
+def test_each_column_of_a_line_is_aligned_on_its_own() -> None:
+    """A left column and a right-aligned column (a date at the right margin) on one line:
+    the removal in the right column moves the text before it within that column only."""
+    right_column = [text([("yyyyyy", 5)], 255, 88), text([("zzzz", 5)], 265, 112)]
+    line = text([("Kenmerk", 5)], 100, 100) + text([("d ", 5), ("ZZZZ", 5), (" 24", 5)], 240, 100)
+    box = (248.0, 90.0, 271.0, 104.0)  # over ZZZZ (250..270)
+    page = line + [g for c in right_column for g in c]
+    actions = plan(page, [box], page_lines=PageLines.of_glyphs(page))
+    assert all(a.shift == (0.0, 0.0) for a in actions[:7])  # "Kenmerk" stays
+    assert actions[7].shift == (-2.0, 0.0)  # 'd' ends a space before the box
+    assert actions[14].shift == (0.0, 0.0) and not actions[14].drop  # "24" stays
+
+
+# --- end to end: real PDFs, redacted, read back with pdfminer ----------------------------
+
+# Helvetica 11 pt: 34.23, 35.46 and 36.06 pt wide. Under one box that covers each of them
+# where it falls (the text around a name moves with its width), the box must not reach the
+# neighbouring words: the widths may differ by less than a space.
+NAMES = ("Bakker", "Jansen", "Kramer")
+SECOND = ("Dekker", "Jacobs", "Vissers")  # 34.84, 34.85, 36.06 pt
+PARAGRAPH = (
+    "Het besluit is na overleg met {0} en {1} genomen, door de afdeling Juridische "
+    "Zaken die namens de minister optrad en het dossier beheerde tot de laatste zitting "
+    "van de commissie in het voorjaar."
+)
+AREA = pymupdf.Rect(72, 72, 372, 400)
+ALIGNMENTS = {
+    "right": pymupdf.TEXT_ALIGN_RIGHT,
+    "centre": pymupdf.TEXT_ALIGN_CENTER,
+    "justified": pymupdf.TEXT_ALIGN_JUSTIFY,
+}
+TOLERANCE = 0.001  # points: MuPDF's float32 positions differ by ~2e-5 between sources
+
+
+def _source(name: str, align: int, second: str) -> tuple[bytes, list[tuple]]:
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    assert page.insert_textbox(AREA, PARAGRAPH.format(name, second), fontsize=11, align=align) > 0
+    words = page.get_text("words")
+    # The sources must break the paragraph into the same lines: only widths may differ.
+    lines = [round(w[1], 1) for w in words]  # each word's line (its top)
+    assert lines == [round(w[1], 1) for w in _layout_reference(align)]
+    return doc.tobytes(), [w[:4] for w in words if w[4] in (name, second)]
+
+
+def _layout_reference(align: int) -> list[tuple]:
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_textbox(AREA, PARAGRAPH.format(*NAMES[:2]), fontsize=11, align=align)
+    return page.get_text("words")
+
+
+def _boxes(sources: list[tuple[bytes, list[tuple]]]) -> list[Rect]:
+    """One box per removed word, over it in every source, 1 pt wider on each side."""
+    boxes = []
+    for k in range(len(sources[0][1])):
+        found = [words[k] for _, words in sources]
+        boxes.append(
+            Rect(
+                min(w[0] for w in found) - 1,
+                min(w[1] for w in found),
+                max(w[2] for w in found) + 1,
+                max(w[3] for w in found),
+            )
+        )
+    return boxes
+
+
+def _line_chars(data: bytes, box: Rect) -> list[tuple[float, str]]:
+    """(x, char) of every character pdfminer finds on the box's line outside the box (the
+    box's own label is drawn inside it), in displayed page coordinates."""
+    out = []
+    for page in extract_pages(io.BytesIO(data)):
+        for item in _walk(page):
+            y = page.height - (item.y0 + item.y1) / 2
+            x = (item.x0 + item.x1) / 2
+            if box.y0 <= y <= box.y1 and not box.x0 <= x <= box.x1:
+                out.append((item.x0, item.get_text()))
+    return sorted(out)
+
+
+def _walk(item: object) -> Iterator[LTChar]:
+    if isinstance(item, LTChar):
+        yield item
+    elif isinstance(item, LTContainer):
+        for child in item:
+            yield from _walk(child)
+
+
+def _same(lines: list[list[tuple[float, str]]]) -> bool:
+    first = lines[0]
+    return all(
+        len(line) == len(first)
+        and all(
+            c == fc and abs(x - fx) <= TOLERANCE
+            for (x, c), (fx, fc) in zip(line, first, strict=True)
+        )
+        for line in lines[1:]
+    )
+
+
+def _redacted_lines(align: int, second: bool = False) -> list[list[list[tuple[float, str]]]]:
+    """Per box: that line as each source leaves it (NAMES[i] under the box in source i)."""
+    seconds = SECOND if second else ("Visser",) * len(NAMES)  # not removed: the same in each
+    sources = [_source(name, align, other) for name, other in zip(NAMES, seconds, strict=True)]
+    if not second:
+        sources = [(data, words[:1]) for data, words in sources]
+    boxes = _boxes(sources)
+    lines: list[list[tuple[float, str]]] = []
+    for data, _ in sources:
+        out = redact_document(data, [B.box(0, r) for r in boxes], [], RenderOptions())
+        for box in boxes:
+            lines.append(_line_chars(out.pdf, box))
+    # Per box: the sources' lines side by side.
+    return [lines[k :: len(boxes)] for k in range(len(boxes))]
+
+
+@pytest.mark.parametrize("align", list(ALIGNMENTS.values()), ids=list(ALIGNMENTS))
+def test_two_widths_under_one_box_leave_the_line_the_same(align: int) -> None:
+    (per_source,) = _redacted_lines(align)
+    assert len(per_source[0]) > 20, "the rest of the line must still be there"
+    text_left = "".join(c for _, c in per_source[0])
+    assert text_left.startswith("Het besluit") and "Visser" in text_left  # text after the box
+    assert _same(per_source), "the line's characters move with the width under the box"
+
+
+def test_two_boxes_on_a_justified_line() -> None:
+    """Two names on the same justified line ("de heer X en Y"), both removed."""
+    groups = _redacted_lines(pymupdf.TEXT_ALIGN_JUSTIFY, second=True)
+    for per_source in groups:
+        assert _same(per_source)
+
+
+@pytest.mark.parametrize("align", list(ALIGNMENTS.values()), ids=list(ALIGNMENTS))
+def test_control_the_left_aligned_rule_alone_leaks(
+    align: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With every line taken as left-aligned (the rule before alignment was read), the same
+    measurement tells the names apart: the test above can fail."""
+    monkeypatch.setattr(
+        glyphs_module.PageLines, "alignment", lambda self, axis, part: Alignment(LEFT)
+    )
+    (per_source,) = _redacted_lines(align)
+    assert not _same(per_source)
