@@ -18,9 +18,10 @@ Pure geometry, in MuPDF's unrotated page space (points, y down). The rules:
   - centred: the text before the first removal as for right-aligned, the rest as for left;
   - justified (both ends on the paragraph's margins): every gap between words encodes the
     removed width, so each stretch between two anchors (the margins, each box's edges) is
-    set again: its words keep their own glyph spacing, the gaps between them (and between
-    a word and a box edge) are made equal, computed only from the anchors, the visible
-    word widths and the word count. White space moves with the word before it.
+    set again: its words are set solid (one glyph's advance after another: letter spacing
+    that justified the line would tell its slack), the gaps between them (and between a
+    word and a box edge) are made equal, computed only from the anchors, the visible word
+    widths and the word count. White space moves with the word before it.
   The line is cut at column gaps (tab stops) first; each part is aligned on its own. What
   remains reveals the box, not the width of what was under it.
 """
@@ -659,15 +660,22 @@ def _justify(
             if leading:  # white space alone: at the stretch's start
                 moves.update(dict.fromkeys(leading, begin - extents[leading[0]][0]))
             continue
-        bounds = []
-        for word in words:
-            ink = [extents[i] for i in word if not glyphs[i].is_space]
-            bounds.append((min(e[0] for e in ink), max(e[1] for e in ink)))
+        # Each word is set solid: its glyphs one advance after another (a glyph's box spans
+        # its advance). Letter spacing that justified the line (Tc) would otherwise stay
+        # between the letters and tell the line's slack, and so the removed width.
+        widths = [
+            sum(extents[i][1] - extents[i][0] for i in word if not glyphs[i].is_space)
+            for word in words
+        ]
         gaps = len(words) - 1 + start_at_box + end_at_box
-        free = finish - begin - sum(hi - lo for lo, hi in bounds)
+        free = finish - begin - sum(widths)
         gap = max(free / gaps, 0.0) if gaps else 0.0
         at = begin + (gap if start_at_box else 0.0)
-        for n, (word, (lo, hi)) in enumerate(zip(words, bounds, strict=True)):
-            members = leading + word if n == 0 else word
-            moves.update(dict.fromkeys(members, at - lo))
-            at += hi - lo + gap
+        for n, (word, width) in enumerate(zip(words, widths, strict=True)):
+            cursor = at
+            for i in word:
+                moves[i] = cursor - extents[i][0]
+                cursor += extents[i][1] - extents[i][0]
+            if n == 0:  # white space before the first word moves with it
+                moves.update(dict.fromkeys(leading, moves[word[0]]))
+            at += width + gap

@@ -65,6 +65,9 @@ from redactor.pdf.glyphs import (
 
 log = logging.getLogger(__name__)
 
+# Points: MuPDF traces in single precision; a glyph this close to where the previous one's
+# advance ends continues its run (see _follows).
+FOLLOW_TOLERANCE = 1e-3
 _BASE = 254  # marker colour components use 1..254 (never 0 or 255, the common colours)
 
 
@@ -209,6 +212,35 @@ class PageText:
         _Rewriter(self, page_plan, page_matrix).run(self.root, IDENTITY)
 
 
+class _Spacing:
+    """The character and word spacing (Tc, Tw) in effect in an output stream.
+
+    Tc and Tw operators are not copied where they stand: they are written just before an
+    operator that is re-emitted whole and needs them. On a line with a removal the
+    original values may encode the removed width (a justified line's word spacing is
+    the line's slack spread over its spaces), so runs there are written with both at 0
+    and placed glyph-exactly instead (see _Rewriter._show)."""
+
+    def __init__(self, tc: float = 0.0, tw: float = 0.0) -> None:
+        self.tc, self.tw = tc, tw
+        self.saved: list[tuple[float, float]] = []
+
+    def ensure(self, tc: float, tw: float, out: list[Any]) -> None:
+        if tc != self.tc:
+            out.append(instr([_num(tc)], "Tc"))
+            self.tc = tc
+        if tw != self.tw:
+            out.append(instr([_num(tw)], "Tw"))
+            self.tw = tw
+
+    def save(self) -> None:
+        self.saved.append((self.tc, self.tw))
+
+    def restore(self) -> None:
+        if self.saved:
+            self.tc, self.tw = self.saved.pop()
+
+
 class _Rewriter:
     def __init__(self, text: PageText, page_plan: PagePlan, page_matrix: Matrix) -> None:
         self.text = text
@@ -217,8 +249,18 @@ class _Rewriter:
         self.kept = page_plan.kept
         self.page_matrix = page_matrix
 
-    def run(self, work: StreamWork, base_ctm: Matrix) -> None:
+    def run(
+        self,
+        work: StreamWork,
+        base_ctm: Matrix,
+        spacing: _Spacing | None = None,
+        inherited: tuple[float, float] = (0.0, 0.0),
+    ) -> None:
+        """Rewrite one stream. A form starts with the spacing its caller had in effect in
+        the output (`spacing`) and in the original (`inherited`)."""
         tracker = Tracker(base_ctm, work.resources, self.text.fonts)
+        tracker.state.text.tc, tracker.state.text.tw = inherited
+        spacing = spacing or _Spacing()
         out: list[Any] = []
         in_text = False
         for index, item in enumerate(work.parsed()):
@@ -235,74 +277,81 @@ class _Rewriter:
                 if not in_text:
                     raise ContentError("text shown outside a text object")
                 marker = work.markers[index]
+                if name == '"':
+                    tracker.feed(operands, name)  # its Tw and Tc apply to itself
                 if marker in self.kept:
+                    text = tracker.state.text
+                    spacing.ensure(text.tc, text.tw, out)
                     out.extend(self._whole(marker, operands, name, tracker))
                 else:
+                    spacing.ensure(0.0, 0.0, out)
                     out.extend(self._show(marker, operands, name, tracker))
-                tracker.feed(operands, name)
+                if name != '"':
+                    tracker.feed(operands, name)
                 continue
             tracker.feed(operands, name)
+            if name in ("Tc", "Tw"):
+                continue  # written where needed (_Spacing)
+            if name == "q":
+                spacing.save()
+            elif name == "Q":
+                spacing.restore()
             if in_text and name in TEXT_POSITION:
                 continue  # every run gets its own absolute Tm instead
             if name == "Do" and index in work.children:
                 child = work.children[index]
                 matrix = child.holder.get("/Matrix")
                 form_matrix = as_matrix(list(matrix)) if isinstance(matrix, Array) else IDENTITY
-                self.run(child, mat_mul(form_matrix, tracker.state.ctm))
+                # The form runs inside its own q/Q: its spacing changes end with it.
+                text = tracker.state.text
+                self.run(
+                    child,
+                    mat_mul(form_matrix, tracker.state.ctm),
+                    _Spacing(spacing.tc, spacing.tw),
+                    (text.tc, text.tw),
+                )
             out.append(item)
         self.text._write(work, unparse(out))
 
     def _show(self, marker: int, operands: list[Any], op: str, tracker: Tracker) -> list[Any]:
+        """An operator with a glyph that goes, is isolated or moves: its glyphs as runs, each
+        placed by its own Tm, written with no character or word spacing and no numbers
+        between codes (all of which may owe something to the removed width). A glyph
+        continues a run only where that reproduces its position exactly: right after the
+        previous glyph's advance, in the same run key."""
         state = tracker.state.text
         if state.font is None:
             raise ContentError("text shown before a font was selected")
         font = state.font
         glyphs = self.glyphs.get(marker, [])
         actions = self.actions.get(marker, [])
-        items: list[tuple[str, Any]] = []  # ("code", bytes) or ("num", value)
+        codes: list[bytes] = []
         for value in shown_strings(operands, op):
             if isinstance(value, String):
-                items.extend(("code", code) for code in font.split(string_bytes(value)))
-            else:
-                items.append(("num", value))
-        codes = sum(1 for kind, _ in items if kind == "code")
-        if codes != len(glyphs):
+                codes += font.split(string_bytes(value))
+        if len(codes) != len(glyphs):
             raise ContentError(
-                f"a text operator shows {codes} codes but MuPDF traced {len(glyphs)} glyphs"
+                f"a text operator shows {len(codes)} codes but MuPDF traced {len(glyphs)} glyphs"
             )
         out: list[Any] = []
-        if op == '"':
-            out += [instr([operands[0]], "Tw"), instr([operands[1]], "Tc")]
-        runs: list[tuple[int, list[Any]]] = []  # (first glyph index, TJ elements)
-        current: list[Any] | None = None
+        runs: list[tuple[int, list[bytes]]] = []  # (first glyph index, codes)
+        current: list[bytes] | None = None
         current_key: object = None
-        pending: list[Any] = []
-        k = -1
-        for kind, value in items:
-            if kind == "num":
-                if current is not None:
-                    pending.append(value)
-                continue
-            k += 1
+        for k, code in enumerate(codes):
             action = actions[k]
             if action.drop:
-                current, current_key, pending = None, None, []
+                current, current_key = None, None
                 continue
             key = ("iso", k) if action.isolated else ("run", action.shift)
-            if current is not None and key == current_key and not action.isolated:
-                current.extend(pending)
-                current.append(String(value))
+            if current is not None and key == current_key and _follows(glyphs[k - 1], glyphs[k]):
+                current.append(code)
             else:
-                current = [String(value)]
+                current = [code]
                 current_key = key
                 runs.append((k, current))
-            pending = []
-        for first, elements in runs:
+        for first, run_codes in runs:
             out.append(self._tm(glyphs[first], actions[first], tracker))
-            if len(elements) == 1:
-                out.append(instr([elements[0]], "Tj"))
-            else:
-                out.append(instr([Array(elements)], "TJ"))
+            out.append(instr([String(b"".join(run_codes))], "Tj"))
         return out
 
     def _whole(self, marker: int, operands: list[Any], op: str, tracker: Tracker) -> list[Any]:
@@ -323,10 +372,7 @@ class _Rewriter:
         # The Tm puts the text at the first glyph: what came before it in the operator (a
         # number, an empty string) has moved it there already.
         start = next(i for i, n in enumerate(codes) if n)
-        out: list[Any] = []
-        if op == '"':
-            out += [instr([operands[0]], "Tw"), instr([operands[1]], "Tc")]
-        out.append(self._tm_at(first, tracker))
+        out: list[Any] = [self._tm_at(first, tracker)]  # a '"' has its Tw and Tc (_Spacing)
         if start == len(values) - 1:
             out.append(instr([values[start]], "Tj"))
         else:
@@ -345,6 +391,24 @@ class _Rewriter:
         e = ux - rise * c
         f = uy - rise * d
         return instr([_num(a), _num(b), _num(c), _num(d), _num(e), _num(f)], "Tm")
+
+
+def _follows(previous: Glyph, glyph: Glyph) -> bool:
+    """Whether `glyph` lies exactly one advance after `previous` along their common axis
+    (where a Tj with no character or word spacing puts it). A glyph's traced box spans its
+    advance along the line. Vertical writing and slanted lines: never (each glyph is placed
+    on its own)."""
+    if glyph.wmode or previous.wmode or glyph.direction != previous.direction:
+        return False
+    dx, dy = glyph.direction
+    (px, py), (gx, gy) = previous.origin, glyph.origin
+    if abs(dy) < 1e-6 and abs(abs(dx) - 1) < 1e-6:
+        advance = dx * (previous.bbox[2] - previous.bbox[0])
+        return abs(gx - px - advance) <= FOLLOW_TOLERANCE and abs(gy - py) <= FOLLOW_TOLERANCE
+    if abs(dx) < 1e-6 and abs(abs(dy) - 1) < 1e-6:
+        advance = dy * (previous.bbox[3] - previous.bbox[1])
+        return abs(gy - py - advance) <= FOLLOW_TOLERANCE and abs(gx - px) <= FOLLOW_TOLERANCE
+    return False
 
 
 def _num(value: float) -> float | Decimal:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 
+import pikepdf
 import pymupdf
 import pytest
 from pdfminer.high_level import extract_pages
@@ -403,3 +404,108 @@ def test_control_the_left_aligned_rule_alone_leaks(
     )
     (per_source,) = _redacted_lines(align)
     assert not _same(per_source)
+
+
+def _page_operators(data: bytes) -> list[tuple[str, list[str]]]:
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return [
+            (str(i.operator), [str(o) for o in i.operands])
+            for i in pikepdf.parse_content_stream(pdf.pages[0])
+        ]
+
+
+@pytest.mark.parametrize("align", list(ALIGNMENTS.values()), ids=list(ALIGNMENTS))
+def test_nothing_in_the_content_stream_depends_on_the_width_under_the_box(align: int) -> None:
+    """Positions are not the only channel: a justified line's word spacing (Tw), character
+    spacing (Tc) or numbers between codes carry its slack, and so the removed width. With
+    a different name under the same box, the page's operators and operands are the same."""
+    sources = [(data, words[:1]) for data, words in (_source(n, align, "Visser") for n in NAMES)]
+    boxes = [B.box(0, r) for r in _boxes(sources)]
+    pages = [
+        _page_operators(redact_document(data, boxes, [], RenderOptions()).pdf)
+        for data, _ in sources
+    ]
+    assert len(pages[0]) > 20
+    _assert_same_operators(pages)
+
+
+def _assert_same_operators(pages: list[list[tuple[str, list[str]]]]) -> None:
+    for other in pages[1:]:
+        assert len(other) == len(pages[0])
+        for (op, operands), (op0, operands0) in zip(other, pages[0], strict=True):
+            assert op == op0 and len(operands) == len(operands0)
+            for a, b in zip(operands, operands0, strict=True):
+                assert a == b or abs(_number(a) - _number(b)) <= TOLERANCE, (op, a, b)
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        return float("nan")  # not a number, and not equal: fails the comparison
+
+
+def _justified_by(name: str, spacing: str) -> bytes:
+    """Four lines justified to 300 pt the way typesetters do it: by numbers between the
+    words in a TJ array ("tj"), by word spacing ("tw") or by character spacing ("tc"). The
+    second line holds `name`, so its spacing depends on the name's width."""
+    font = pymupdf.Font("helv")
+    size, width, x0, top = 10.0, 300.0, 72.0, 700.0
+    space = font.text_length(" ", size)
+    lines = [  # full lines: gaps of 3 to 5 pt, like a real paragraph's
+        "Het besluit is na overleg met de afdeling genomen en vastgesteld".split(),
+        f"door de heer {name} van het ministerie van Binnenlandse Zaken".split(),
+        "die namens de minister optrad in de vergadering van vandaag".split(),
+        "en het dossier beheerde tot aan het einde van de korte termijn".split(),
+    ]
+    body = [b"BT /F1 10 Tf"]
+    for n, words in enumerate(lines):
+        gaps = len(words) - 1
+        slack = width - sum(font.text_length(w, size) for w in words)
+        body.append(b"1 0 0 1 %.4f %.4f Tm" % (x0, top - 14 * n))
+        text = " ".join(words).encode()
+        if spacing == "tj":
+            number = -slack / gaps / size * 1000  # thousandths of the size; negative: apart
+            items = b" ".join(b"(%s) %.4f" % (w.encode(), number) for w in words[:-1])
+            body.append(b"0 Tc 0 Tw [%s (%s)] TJ" % (items, words[-1].encode()))
+        elif spacing == "tw":
+            body.append(b"0 Tc %.5f Tw (%s) Tj" % ((slack - gaps * space) / gaps, text))
+        else:  # after every character but the last: the last one's ink ends at the margin
+            tc = (slack - gaps * space) / (len(text) - 1)
+            body.append(b"%.5f Tc 0 Tw (%s) Tj" % (tc, text))
+    body.append(b"ET")
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(595, 842))
+    page = pdf.pages[0]
+    helvetica = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica
+    )
+    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=helvetica))
+    page.Contents = pdf.make_stream(b"\n".join(body))
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("spacing", ["tj", "tw", "tc"])
+def test_justified_by_numbers_or_spacing_operators(spacing: str) -> None:
+    """The line with the removed name was justified with spacing that counts its width;
+    the output's operators are the same whichever name was under the box."""
+    names = ("Bakker", "Jansen")  # 34.2 and 36.1 pt
+    sources = [_justified_by(name, spacing) for name in names]
+    found = []
+    for data, name in zip(sources, names, strict=True):
+        with pymupdf.open(stream=data, filetype="pdf") as doc:
+            found += [w[:4] for w in doc[0].get_text("words") if w[4] == name]
+    assert len(found) == 2
+    box = Rect(
+        min(w[0] for w in found) - 1,
+        min(w[1] for w in found),
+        max(w[2] for w in found) + 1,
+        max(w[3] for w in found),
+    )
+    pages = [
+        _page_operators(redact_document(data, [B.box(0, box)], [], RenderOptions()).pdf)
+        for data in sources
+    ]
+    _assert_same_operators(pages)
