@@ -66,6 +66,7 @@ IMAGE_PIXELS: int = pymupdf.PDF_REDACT_IMAGE_PIXELS  # type: ignore[attr-defined
 LINE_ART_COVERED: int = pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED  # type: ignore[attr-defined]
 LINE_ART_TOUCHED: int = pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED  # type: ignore[attr-defined]
 TEXT_REMOVE: int = pymupdf.PDF_REDACT_TEXT_REMOVE  # type: ignore[attr-defined]
+TEXT_NONE: int = pymupdf.PDF_REDACT_TEXT_NONE  # type: ignore[attr-defined]
 
 
 @dataclass
@@ -156,6 +157,8 @@ class _Redaction:
         self.style = BoxStyle(options.style)
         self.pages: list[_Page] = []
         self.rasterize: set[int] = set()
+        # Pages whose rewritten text has no glyph left that touches a box (see _rewrite_text).
+        self.text_gone: set[int] = set()
         self.expected = _Spool()  # per page: flat origins (textpos.expected_origins)
         self.public_text: list[str] = [stamp.STAMP_TAG.decode(), "Redactor"]
         self.legend: tuple[tuple[float, float], bytes] | None = None
@@ -341,6 +344,8 @@ class _Redaction:
                 expected = textpos.expected_origins(page_plan.placed, traced.foreign)
                 expected.extend(page_plan.kept_origins)
                 self.expected.put(index, expected)
+                if not textpos.touches_a_box(page_plan.placed, boxes):
+                    self.text_gone.add(index)
         finally:
             if doc is not None:
                 doc.close()
@@ -394,10 +399,13 @@ class _Redaction:
             return
         for box in info.unrotated:
             page.add_redact_annot(pymupdf.Rect(box))
+        # A rewritten page with no glyph left near a box needs no text removal from MuPDF
+        # (filtering the text is most of its work): the glyphs under the boxes were not
+        # written. The render below and the gate still check every box.
         page.apply_redactions(
             images=IMAGE_PIXELS,
             graphics=LINE_ART_TOUCHED,
-            text=TEXT_REMOVE,
+            text=TEXT_NONE if index in self.text_gone else TEXT_REMOVE,
         )
         if index in self.rasterize:
             return

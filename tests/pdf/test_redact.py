@@ -168,3 +168,57 @@ def test_pages_traced_across_several_openings_of_the_marked_copy(
         assert SECRET not in text and "tekst die blijft" in text
     report = verify_redacted(out.pdf, boxes, [], out.removed_terms, RenderOptions(), 5)
     assert report.passed, report.failures()
+
+
+def test_a_glyph_straddling_a_box_edge_goes_with_mupdf_text_removal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """MuPDF's text removal is skipped on a rewritten page only when no glyph that stays
+    comes near a box. A box that cuts through a glyph (its centre outside, so the glyph
+    stays in the plan) keeps the removal on, and MuPDF drops that glyph: no ink of it is
+    left in the box. A box clear of its neighbours skips it."""
+    import pymupdf
+
+    from redactor.pdf import redact as redact_module
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=420, height=200)
+    page.insert_text((50, 100), "Openbaar MWMWMW Openbaar", fontsize=20)
+    page.insert_text((50, 160), "Openbaar QXQXQX Openbaar", fontsize=20)
+    words = page.get_text("words")
+    mw = next(w for w in words if w[4] == "MWMWMW")
+    qx = next(w for w in words if w[4] == "QXQXQX")
+    data = doc.tobytes()
+    # Over the first M..M, and into the right third of the last W: its centre stays out.
+    raw = page.get_text("rawdict")  # the characters' own boxes
+    chars = [
+        c
+        for b in raw["blocks"]
+        for line in b["lines"]
+        for s in line["spans"]
+        for c in s["chars"]
+        if c["bbox"][1] < 110
+    ]
+    w_box = [c["bbox"] for c in chars if c["c"] == "W"][-1]
+    cut = Rect(mw[0] - 1, mw[1], w_box[0] + (w_box[2] - w_box[0]) * 0.3, mw[3])
+    clear = Rect(*qx[:4])  # the word's own box: its neighbours are a space away
+    modes: list[int] = []
+    original = pymupdf.Page.apply_redactions
+
+    def spy(self: pymupdf.Page, *args: object, **kwargs: object) -> object:
+        modes.append(int(kwargs.get("text", -1)))  # type: ignore[arg-type]
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pymupdf.Page, "apply_redactions", spy)
+    out = redact_document(data, [box(0, cut)], [], RenderOptions())
+    assert modes == [redact_module.TEXT_REMOVE]
+    first_line = inspect.pdftotext(out.pdf, page=0).splitlines()[0]
+    assert "Openbaar" in first_line and "W" not in first_line  # the straddling W went too
+    report = verify_redacted(out.pdf, [box(0, cut)], [], out.removed_terms, RenderOptions(), 1)
+    assert report.passed, report.failures()
+    modes.clear()
+    out = redact_document(data, [box(0, clear)], [], RenderOptions())
+    assert modes == [redact_module.TEXT_NONE]
+    report = verify_redacted(out.pdf, [box(0, clear)], [], out.removed_terms, RenderOptions(), 1)
+    assert report.passed, report.failures()
+    assert "QXQXQX" not in inspect.pdftotext(out.pdf, page=0)
