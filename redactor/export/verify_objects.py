@@ -276,6 +276,13 @@ def _stream(
             found.search_stream(where + " (shown strings)", shown.lower())
 
 
+# Between the strings of different operators. Not a zero byte: a term's UTF-16 form is a
+# zero byte before each ASCII character, so single characters shown by successive
+# operators ("2", "0", "1", "5": a table set one glyph at a time) spelled it across the
+# separators and failed correct files.
+SEPARATOR = b"\x01"
+
+
 def _shown_strings(obj: pikepdf.Stream) -> bytes:
     """The strings a content stream shows; one operator's strings run together (a TJ array
     splits words), different operators apart (a separator byte between them).
@@ -313,7 +320,7 @@ def _shown_strings(obj: pikepdf.Stream) -> bytes:
                 shown = _strings_in(item.operands)
         if shown:
             parts.append(shown)
-    return b"\x00".join(parts)
+    return SEPARATOR.join(parts)
 
 
 _LITERAL = re.compile(rb"\(([^()\\]*)\)")  # a literal string without escapes or parentheses

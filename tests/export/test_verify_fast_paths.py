@@ -64,7 +64,7 @@ def _reference_shown(stream: pikepdf.Stream) -> bytes:
         shown = b"".join(p for operand in item.operands for p in _reference_strings(operand))
         if shown:
             parts.append(shown)
-    return b"\x00".join(parts)
+    return verify_objects.SEPARATOR.join(parts)
 
 
 SECRET_B = SECRET.encode()
@@ -135,7 +135,7 @@ def test_the_fast_path_keeps_a_term_split_over_glyph_strings_together() -> None:
     with pikepdf.new() as pdf:
         glyphs = b"".join(b"(" + bytes([c]) + b")" for c in SECRET_B)
         stream = pdf.make_stream(b"BT [" + glyphs + b"] TJ (x) Tj ET")
-        assert verify_objects._shown_strings(stream) == SECRET_B + b"\x00x"
+        assert verify_objects._shown_strings(stream) == SECRET_B + verify_objects.SEPARATOR + b"x"
 
 
 def test_random_streams_match_the_full_walk() -> None:
@@ -553,3 +553,18 @@ def test_real_renders_stream_every_page_in_order_in_one_run() -> None:
         assert stamped.getpixel(centre) == (0, 0, 0)
         assert bare.getpixel(centre) == (255, 255, 255)
     assert seen == [0, 1, 2]
+
+
+def test_glyphs_shown_one_per_operator_do_not_spell_a_term_across_separators() -> None:
+    """A table set one glyph per operator shows 2, 0, 1 and 5 in a row. With a zero byte
+    between operators that read as "2015" in UTF-16 and failed a correct file; shown in
+    one operator, the term is found."""
+    for content, found in (
+        (b"BT /F1 9 Tf (x) Tj (2) Tj (0) Tj (1) Tj (5) Tj ET", False),
+        (b"BT /F1 9 Tf [(2) (0) -20 (1) (5)] TJ ET", True),
+    ):
+        with pikepdf.new() as pdf:
+            pdf.add_blank_page()
+            pdf.pages[0].Contents = pdf.make_stream(content)
+            hits = verify_objects.walk(pdf, ["2015"]).stream_hits
+        assert bool(hits) is found, content
