@@ -434,7 +434,7 @@ class _Redaction:
                 if index in self.rasterize:
                     continue
                 expected = self.expected.get(index)
-                problem = textpos.check_origins(textpos.traced_origins(doc[index]), expected)
+                problem = textpos.check_page(doc[index], expected)
                 if problem:
                     log.info("page %d is rasterised: %s", index + 1, problem)
                     late.append(index)

@@ -667,22 +667,50 @@ def check_origins(
     actual: Iterable[tuple[int, tuple[float, float]]], origins: array[float], tol: float = 0.05
 ) -> str | None:
     """check_positions with the expected origins flat (see expected_origins)."""
-    # Nearly every glyph is traced within a hair of where it was placed (the Tm is written
-    # with ten digits). Positions on a grid of `tol`: a glyph in the same grid cell as an
-    # expected point is less than `tol` from it, so a set answers those; one that misses
-    # (next to a cell boundary, or really misplaced) is looked up with the tolerance in the
-    # 1-pt cells around it, built from the same points when first needed.
-    points = list(zip(origins[0::2], origins[1::2], strict=True))
     scale = 1.0 / tol
-    grid = {(round(x * scale), round(y * scale)) for x, y in points}
-    pool: dict[tuple[int, int], list[tuple[float, float]]] | None = None
-    for uni, (x, y) in actual:
-        if (round(x * scale), round(y * scale)) in grid:
-            continue
-        if pool is None:
-            pool = {}
-            for ex, ey in points:
-                pool.setdefault((round(ex), round(ey)), []).append((ex, ey))
+    grid = _grid(origins, scale)
+    return _check_misses(
+        [(u, o) for u, o in actual if (round(o[0] * scale), round(o[1] * scale)) not in grid],
+        origins,
+        tol,
+    )
+
+
+def check_page(page: pymupdf.Page, origins: array[float], tol: float = 0.05) -> str | None:
+    """check_origins for every glyph MuPDF traces on the page (traced_origins), in one pass
+    over the trace (every glyph of the page goes through here)."""
+    scale = 1.0 / tol
+    grid = _grid(origins, scale)
+    misses = [
+        (ch[0], ch[2])
+        for span in page.get_texttrace()
+        for ch in span["chars"]
+        if ch[1] >= 0 and (round(ch[2][0] * scale), round(ch[2][1] * scale)) not in grid
+    ]
+    return _check_misses(misses, origins, tol)
+
+
+def _grid(origins: array[float], scale: float) -> set[tuple[int, int]]:
+    # Nearly every glyph is traced within a hair of where it was placed (the Tm is written
+    # with ten digits). Positions on a grid of the tolerance: a glyph in the same grid cell
+    # as an expected point is less than the tolerance from it, so a set answers those; one
+    # that misses (next to a cell boundary, or really misplaced) is looked up with the
+    # tolerance in the 1-pt cells around it (_check_misses).
+    return {
+        (round(x * scale), round(y * scale))
+        for x, y in zip(origins[0::2], origins[1::2], strict=True)
+    }
+
+
+def _check_misses(
+    misses: Sequence[tuple[int, tuple[float, float]]], origins: array[float], tol: float
+) -> str | None:
+    if not misses:
+        return None
+    pool: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for ex, ey in zip(origins[0::2], origins[1::2], strict=True):
+        pool.setdefault((round(ex), round(ey)), []).append((ex, ey))
+    for uni, (x, y) in misses:
         if not any(
             abs(ex - x) <= tol and abs(ey - y) <= tol
             for cell in _cells(x, y)
@@ -702,6 +730,7 @@ __all__ = [
     "PageText",
     "TracedPage",
     "check_origins",
+    "check_page",
     "check_positions",
     "expected_glyphs",
     "expected_origins",

@@ -74,3 +74,31 @@ def test_positions_match_once_placed_even_when_traced_twice() -> None:
     expected = [(1, (10.0, 100.0), False), (1, (15.0, 100.0), False)]
     assert check_positions([g(10.0), g(10.0), g(15.02)], expected) is None  # fill + stroke
     assert check_positions([g(10.0), g(17.0)], expected) is not None
+
+
+def test_every_traced_glyph_of_a_page_is_checked_against_where_it_was_placed() -> None:
+    """check_page reads the page's trace: glyphs within the tolerance pass, also those just
+    across a grid cell's edge from their expected point; one glyph off by 0.1 pt fails."""
+    from array import array
+
+    import pymupdf
+
+    from redactor.pdf.textpos import check_page
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((50, 100), "Openbaar", fontsize=11)
+    traced = [ch[2] for s in page.get_texttrace() for ch in s["chars"]]
+    assert len(traced) == 8
+
+    def flat(points: list[tuple[float, float]]) -> array[float]:
+        return array("d", [v for p in points for v in p])
+
+    assert check_page(page, flat(traced)) is None
+    # 0.04 pt off, and on the other side of a 0.05 grid line: within the tolerance.
+    nudged = [(x + 0.04, y - 0.04) for x, y in traced]
+    assert check_page(page, flat(nudged)) is None
+    moved = list(traced)
+    moved[5] = (moved[5][0] + 0.1, moved[5][1])
+    problem = check_page(page, flat(moved))
+    assert problem is not None and "U+0061" in problem  # the 'a' of "Openbaar"
