@@ -160,16 +160,21 @@ class _Redaction:
         # Pages whose rewritten text has no glyph left that touches a box (see _rewrite_text).
         self.text_gone: set[int] = set()
         self.expected = _Spool()  # per page: flat origins (textpos.expected_origins)
+        # The removed terms, page by page as each page's text is read (see terms.TermCollector);
+        # the pages with boxes whose text is still to be read.
+        self.terms = terms.TermCollector()
+        self.terms_pending: set[int] = set()
         self.public_text: list[str] = [stamp.STAMP_TAG.decode(), "Redactor"]
         self.legend: tuple[tuple[float, float], bytes] | None = None
 
     def run(self) -> RedactedDocument:
         try:
-            data, removed = self._stage_a()
+            data = self._stage_a()
             data = self._stage_bcd(data)
             data = self._stage_e(data)
         finally:
             self.expected.close()
+        removed = self.terms.terms("\n".join(self.public_text))
         stamps = {
             i: PageStamp(
                 p.displayed_to_user,
@@ -185,7 +190,7 @@ class _Redaction:
 
     # --- A ------------------------------------------------------------------------------
 
-    def _stage_a(self) -> tuple[bytes, tuple[str, ...]]:
+    def _stage_a(self) -> bytes:
         doc = open_document(self.source)
         try:
             self._geometry(doc)
@@ -193,14 +198,19 @@ class _Redaction:
             boxes = {i: p.unrotated for i, p in enumerate(self.pages) if p.unrotated}
             withheld = [i for i, p in enumerate(self.pages) if p.withheld is not None]
             # Terms after baking: a field value under a box is removed text like any other.
+            # A page with boxes is read later: from its trace if its text is rewritten
+            # (_rewrite_text), else just before MuPDF redacts it (_stage_e).
             annots.flatten(doc)
-            removed = terms.removed_terms(doc, boxes, withheld, "\n".join(self.public_text))
+            for index in withheld:
+                self.terms.add(*terms.page_split(doc[index], (), True))
+            self.terms_pending = set(boxes) - set(withheld)
+            terms.add_untouched(doc, self.terms, set(boxes) | set(withheld))
             for index in withheld:
                 _empty_page(doc, index)
             data = doc.tobytes(garbage=1, encryption=NO_ENCRYPTION)
         finally:
             doc.close()
-        return data, removed
+        return data
 
     def _geometry(self, doc: pymupdf.Document) -> None:
         for index in range(doc.page_count):
@@ -346,6 +356,17 @@ class _Redaction:
                 self.expected.put(index, expected)
                 if not textpos.touches_a_box(page_plan.placed, boxes):
                     self.text_gone.add(index)
+                info = self.pages[index]
+                visible = displayed_to_unrotated(doc[index], Rect(0, 0, info.width, info.height))
+                split = terms.trace_split(
+                    textpos.operators(traced, page_plan),
+                    traced.foreign,
+                    (visible.x0, visible.y0, visible.x1, visible.y1),
+                )
+                if split is None:  # right-to-left text: extracted in reading order instead
+                    split = terms.page_split(doc[index], boxes, False)  # (the marked copy)
+                self.terms.add(*split)
+                self.terms_pending.discard(index)
         finally:
             if doc is not None:
                 doc.close()
@@ -359,6 +380,9 @@ class _Redaction:
     def _stage_e(self, data: bytes) -> bytes:
         doc = pymupdf.open(stream=data, filetype="pdf")
         try:
+            for index in sorted(self.terms_pending):  # their text as it is before redaction
+                self.terms.add(*terms.page_split(doc[index], self.pages[index].unrotated, False))
+            self.terms_pending.clear()
             for index, page in enumerate(self.pages):
                 if page.withheld is None:
                     self._redact_page(doc, index)

@@ -14,6 +14,7 @@ remaining text is each page's kept characters run together: "labore et" contains
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -24,6 +25,7 @@ from redactor.pdf.glyphs import (
     CENTRE_MARGIN,
     CENTRE_MARGIN_PER_SIZE,
     WHITESPACE,
+    Action,
     BoxIndex,
     BoxTuple,
     Glyph,
@@ -183,29 +185,148 @@ def _flush(chars: list[str], into: list[str]) -> None:
         chars.clear()
 
 
+class TermCollector:
+    """The removed stretches and the remaining text, page by page; then the terms.
+
+    Pages arrive from different stages of the redaction (redactor.pdf.redact): a withheld
+    page and a page without boxes from the source, a rewritten page from its trace
+    (trace_split), any other page with boxes from page_split before MuPDF redacts it."""
+
+    def __init__(self) -> None:
+        self.removed: list[str] = []
+        self.remaining: list[str] = []
+
+    def add(self, removed: Sequence[str], kept: str) -> None:
+        self.removed += removed
+        self.remaining.append(kept)
+
+    def terms(self, public_text: str) -> tuple[str, ...]:
+        """The removed stretches that appear nowhere in the remaining or added text (sorted)."""
+        haystack = "\x00".join(normalise(part) for part in [public_text, *self.remaining])
+        stripped = (_trim(t) for t in self.removed)
+        found = {
+            t for t in stripped if len(normalise(t)) >= MIN_TERM and normalise(t) not in haystack
+        }
+        return tuple(sorted(found))
+
+
 def removed_terms(
     doc: pymupdf.Document,
     boxes: Mapping[int, Sequence[BoxTuple]],
     withheld: Iterable[int],
     public_text: str,
 ) -> tuple[str, ...]:
-    """The removed stretches that appear nowhere in the remaining or added text (sorted)."""
+    """The removed stretches that appear nowhere in the remaining or added text (sorted),
+    every page read from `doc` (page_split)."""
+    collector = TermCollector()
     withheld_set = set(withheld)
-    removed: list[str] = []
-    remaining: list[str] = [public_text]
     for index in sorted(set(boxes) | withheld_set):
-        page = doc[index]
-        gone, kept = page_split(page, boxes.get(index, ()), index in withheld_set)
-        removed += gone
-        remaining.append(kept)
-    pages_with_boxes = set(boxes) | withheld_set
+        collector.add(*page_split(doc[index], boxes.get(index, ()), index in withheld_set))
+    add_untouched(doc, collector, set(boxes) | withheld_set)
+    return collector.terms(public_text)
+
+
+def add_untouched(doc: pymupdf.Document, collector: TermCollector, skip: set[int]) -> None:
+    """The text of the pages not in `skip` (no box, not withheld): all of it remains."""
     for index in range(doc.page_count):
-        if index not in pages_with_boxes:
-            remaining.append(doc[index].get_text("text", flags=FLAGS))
-    haystack = "\x00".join(normalise(part) for part in remaining)
-    stripped = (_trim(t) for t in removed)
-    terms = {t for t in stripped if len(normalise(t)) >= MIN_TERM and normalise(t) not in haystack}
-    return tuple(sorted(terms))
+        if index not in skip:
+            collector.add((), doc[index].get_text("text", flags=FLAGS))
+
+
+# Two removed characters of one line further apart than this (in font sizes) are two
+# words: where MuPDF's text extraction would put a space between them.
+WORD_GAP_PER_SIZE = 0.15
+
+
+# Right-to-left scripts (Hebrew, Arabic and their neighbours, presentation forms): a trace
+# holds them in drawing order, not reading order, which is what extractors give.
+_RIGHT_TO_LEFT = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+
+
+def trace_split(
+    operators: Iterable[tuple[Sequence[dict[str, Any]], Sequence[Action] | None]],
+    foreign: Sequence[Glyph],
+    visible: BoxTuple,
+) -> tuple[list[str], str] | None:
+    """page_split for a page the text rewriter planned (redactor.pdf.textpos), from the
+    marked copy's trace: the glyphs the plan drops are the removed text, every other glyph
+    on the visible page the remaining text. No second extraction of the page.
+
+    `operators`: each text operator's traced spans in content order, with one Action per
+    glyph (gid >= 0; the further characters of a ligature share it) or None for an operator
+    kept whole; `foreign`: the glyphs that carry no marker (all kept). A removed stretch
+    ends at white space, at a kept character, and where the next removed character is not
+    on the same line right after it (WORD_GAP_PER_SIZE).
+
+    None for a page with right-to-left text: page_split reads it in reading order."""
+    removed: list[str] = []
+    kept: list[str] = []
+    current: list[str] = []
+    previous: tuple[float, float, float, float, float] | None = None  # dx, dy, t, end, size
+    x0, y0, x1, y1 = visible
+
+    def inside(b: Sequence[float]) -> bool:
+        return x0 <= (b[0] + b[2]) / 2 <= x1 and y0 <= (b[1] + b[3]) / 2 <= y1
+
+    for spans, actions in operators:
+        k = -1
+        gone = False
+        for span in spans:
+            chars = span["chars"]
+            if actions is None:
+                if inside(span["bbox"]):
+                    kept.append("".join([chr(ch[0]) for ch in chars]))
+                else:
+                    kept += (chr(ch[0]) for ch in chars if inside(ch[3]))
+                continue
+            dx, dy = span.get("dir") or (1.0, 0.0)
+            size = max(float(span.get("size") or 0.0), 1.0)
+            for ch in chars:
+                if ch[1] >= 0:
+                    k += 1
+                    gone = actions[k].drop
+                c = chr(ch[0])
+                if not c.strip():
+                    _flush(current, removed)
+                    previous = None
+                    continue
+                if not gone:
+                    _flush(current, removed)
+                    previous = None
+                    if inside(ch[3]):
+                        kept.append(c)
+                    continue
+                if ch[1] < 0 and previous is not None:
+                    current.append(c)  # a ligature's further character: its glyph is placed
+                    continue
+                (ox, oy), b = ch[2], ch[3]
+                t = -dy * ox + dx * oy
+                if abs(dx) > 0.999 or abs(dy) > 0.999:
+                    # Along an axis the box spans the advance: the gap between two boxes.
+                    start = min(dx * b[0], dx * b[2]) + min(dy * b[1], dy * b[3])
+                    end = max(dx * b[0], dx * b[2]) + max(dy * b[1], dy * b[3])
+                    low, high = -0.5 * size, WORD_GAP_PER_SIZE * size
+                else:
+                    # Slanted, the boxes overlap: from one origin to the next, at most an em
+                    # and the word gap.
+                    start = end = dx * ox + dy * oy
+                    low, high = 0.0, (1.0 + WORD_GAP_PER_SIZE) * size
+                if previous is not None and not (
+                    (previous[0], previous[1]) == (dx, dy)
+                    and abs(t - previous[2]) <= 0.2 * size
+                    and low <= start - previous[3] <= high
+                ):
+                    _flush(current, removed)
+                current.append(c)
+                previous = (dx, dy, t, end, size)
+    _flush(current, removed)
+    kept += (chr(g.uni) for g in foreign if inside(g.bbox))
+    text = "".join(kept)
+    if _RIGHT_TO_LEFT.search(text) or any(_RIGHT_TO_LEFT.search(t) for t in removed):
+        return None
+    return removed, text
 
 
 def _trim(term: str) -> str:

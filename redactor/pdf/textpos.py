@@ -551,6 +551,16 @@ def plan_traced(traced: TracedPage, boxes: Sequence[BoxTuple]) -> PagePlan:
     )
 
 
+def operators(
+    traced: TracedPage, page_plan: PagePlan
+) -> Iterator[tuple[list[dict[str, Any]], list[Action] | None]]:
+    """Each traced operator's spans in content order, with the actions of its glyphs, or
+    None for an operator kept whole (for terms.trace_split)."""
+    for marker in sorted(traced.spans):
+        actions = None if marker in page_plan.kept else page_plan.actions[marker]
+        yield traced.spans[marker], actions
+
+
 def _run(span: dict[str, Any]) -> Run | None:
     """The span as a Run, or None if its glyphs do not share a baseline along an axis."""
     chars = span["chars"]
@@ -736,6 +746,7 @@ __all__ = [
     "expected_origins",
     "marker_colour",
     "marker_of",
+    "operators",
     "page_matrix",
     "plan_traced",
     "touches_a_box",

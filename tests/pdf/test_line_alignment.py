@@ -452,12 +452,13 @@ def _justified_by(name: str, spacing: str) -> bytes:
     font = pymupdf.Font("helv")
     size, width, x0, top = 10.0, 300.0, 72.0, 700.0
     space = font.text_length(" ", size)
-    lines = [  # full lines: gaps of 3 to 5 pt, like a real paragraph's
-        "Het besluit is na overleg met de afdeling genomen en vastgesteld".split(),
-        f"door de heer {name} van het ministerie van Binnenlandse Zaken".split(),
-        "die namens de minister optrad in de vergadering van vandaag".split(),
-        "en het dossier beheerde tot aan het einde van de korte termijn".split(),
-    ]
+    paragraph = (  # full lines: gaps of 3 to 5 pt, like a real paragraph's
+        "Het besluit is na overleg met de afdeling genomen en vastgesteld",
+        f"door de heer {name} van het ministerie van Binnenlandse Zaken",
+        "die namens de minister optrad in de vergadering van vandaag",
+        "en het dossier beheerde tot aan het einde van de korte termijn",
+    )
+    lines = [line.split() for line in paragraph]
     body = [b"BT /F1 10 Tf"]
     for n, words in enumerate(lines):
         gaps = len(words) - 1
