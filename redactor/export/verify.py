@@ -174,7 +174,7 @@ class _Gate:
             findings = walk(pdf, self.terms)
             self._structure_checks(findings)
             self._withheld_checks(pdf)
-            self._text_checks()
+            self._text_checks(findings)
             # pdfminer's document, parser and interpreter refer to each other: without a
             # collection the whole parsed file would stay in memory through the checks that
             # follow.
@@ -259,7 +259,7 @@ class _Gate:
             out.setdefault(box.page_index, []).append(BoxSpec(box.page_index, rect, box.codes))
         return out
 
-    def _text_checks(self) -> None:
+    def _text_checks(self, findings: ObjectFindings) -> None:
         """Every page's text and the characters inside boxes, with poppler's words first.
 
         poppler settles a page when no word other than a box's own label overlaps a box and
@@ -295,7 +295,8 @@ class _Gate:
                 boxes = by_page.get(index)
                 if boxes:  # positions matter only where there are boxes
                     self._chars_in_boxes(index, displayed_chars(raw, self.frames[index]), boxes)
-        self.stream_text = [text for _, text in reader.stream_texts()]
+        streams = reader.stream_texts(findings.object_numbers, findings.drawing_streams)
+        self.stream_text = [text for _, text in streams]
         for text in self.stream_text:
             self.shown_chars.update(text)
         if self.poppler_text is not None:

@@ -11,7 +11,7 @@ import io
 import logging
 import math
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -254,25 +254,31 @@ class TextReader:
         layout: LTPage = self.device.get_result()
         return list(_chars(layout))
 
-    def stream_texts(self) -> Iterator[tuple[int, str]]:
+    def stream_texts(
+        self, numbers: set[int] | None = None, candidates: set[int] | None = None
+    ) -> Iterator[tuple[int, str]]:
         """(object id, text) for every form XObject and tiling pattern in the file,
-        referenced or not, rendered on its own."""
-        seen: set[int] = set()
-        for xref in self.document.xrefs:
-            for objid in xref.get_objids():
-                if objid in seen:
-                    continue
-                seen.add(objid)
-                try:
-                    obj = self.document.getobj(objid)
-                except Exception:
-                    continue
-                if not isinstance(obj, PDFStream):
-                    continue
-                subtype = obj.get("Subtype")
-                if subtype is not LIT("Form") and resolve1(obj.get("PatternType")) != 1:
-                    continue
-                yield objid, self._render_stream(obj)
+        referenced or not, rendered on its own.
+
+        `candidates`: the ones another reader (pikepdf) found, with `numbers` all the object
+        numbers it saw. They are trusted only when pdfminer sees the very same numbers;
+        otherwise every object is parsed to find them, as without."""
+        every = {objid for xref in self.document.xrefs for objid in xref.get_objids()}
+        if numbers is not None and candidates is not None and every == numbers:
+            wanted: Iterable[int] = sorted(candidates)
+        else:
+            wanted = sorted(every)
+        for objid in wanted:
+            try:
+                obj = self.document.getobj(objid)
+            except Exception:
+                continue
+            if not isinstance(obj, PDFStream):
+                continue
+            subtype = obj.get("Subtype")
+            if subtype is not LIT("Form") and resolve1(obj.get("PatternType")) != 1:
+                continue
+            yield objid, self._render_stream(obj)
 
     def _render_stream(self, stream: PDFStream) -> str:
         resources = resolve1(stream.get("Resources")) or {}

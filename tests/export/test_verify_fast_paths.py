@@ -568,3 +568,49 @@ def test_glyphs_shown_one_per_operator_do_not_spell_a_term_across_separators() -
             pdf.pages[0].Contents = pdf.make_stream(content)
             hits = verify_objects.walk(pdf, ["2015"]).stream_hits
         assert bool(hits) is found, content
+
+
+def _with_stray_streams() -> bytes:
+    """A page drawing a form, plus a form and a tiling pattern that nothing draws."""
+    from tests.adversarial import builders as B
+
+    pdf = B.new_pdf()
+    font = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=B.helvetica(pdf)))
+
+    def drawing(text: bytes, **keys: object) -> pikepdf.Stream:
+        stream = pdf.make_stream(b"BT /F1 12 Tf 10 10 Td (" + text + b") Tj ET")
+        stream.Resources = font
+        for key, value in keys.items():
+            stream["/" + key] = value
+        return stream
+
+    form = dict(Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=[0, 0, 200, 50])
+    drawn = drawing(b"Getekend", **form)
+    stray = [
+        drawing(b"Verdwaald", **form),
+        drawing(b"Patroon", PatternType=1, PaintType=1, TilingType=1, BBox=[0, 0, 200, 50]),
+        drawing(b"Nergens", XStep=200, YStep=50),  # neither a form nor a pattern: not rendered
+    ]
+    pdf.Root.Stray = pdf.make_indirect(pikepdf.Array(stray))  # kept in the file, never drawn
+    resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Fm1=drawn))
+    B.add_page(pdf, b"q /Fm1 Do Q", resources)
+    return B.save(pdf, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+
+
+def test_pdfminer_renders_the_drawing_streams_pikepdf_found_and_only_when_both_agree() -> None:
+    from redactor.export.verify_text import TextReader
+
+    data = _with_stray_streams()
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        found = verify_objects.walk(pdf)
+    assert len(found.drawing_streams) == 3
+    everything = sorted(TextReader(data).stream_texts())
+    assert sorted(t for _, t in everything) == ["getekend", "patroon", "verdwaald"]
+    fast = sorted(TextReader(data).stream_texts(found.object_numbers, found.drawing_streams))
+    assert fast == everything
+    # pikepdf saw other objects than pdfminer: its list is not trusted, every object is read.
+    partial = {next(iter(found.drawing_streams))}
+    other = sorted(TextReader(data).stream_texts(found.object_numbers - {1}, partial))
+    assert other == everything
+    trusted = sorted(TextReader(data).stream_texts(found.object_numbers, partial))
+    assert len(trusted) == 1  # (the check above would pass without the comparison)
