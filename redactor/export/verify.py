@@ -295,7 +295,9 @@ class _Gate:
                 boxes = by_page.get(index)
                 if boxes:  # positions matter only where there are boxes
                     self._chars_in_boxes(index, displayed_chars(raw, self.frames[index]), boxes)
-        streams = reader.stream_texts(findings.object_numbers, findings.drawing_streams)
+        streams = reader.stream_texts(
+            findings.object_numbers, findings.drawing_streams, findings.scalar_objects
+        )
         self.stream_text = [text for _, text in streams]
         for text in self.stream_text:
             self.shown_chars.update(text)

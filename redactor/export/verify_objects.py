@@ -93,9 +93,11 @@ class ObjectFindings:
     # until the term check, a document's decoded streams made memory grow with its pages.
     term_forms: list[list[bytes]] = field(default_factory=list)
     stream_hits: dict[int, list[str]] = field(default_factory=dict)
-    # Every object number in the file, and those of the form XObjects and tiling patterns
-    # (for pdfminer, which otherwise parses every object to find them).
+    # The object numbers in the file (but those of plain numbers and booleans, which pikepdf
+    # hands out without one: only counted), and those of the form XObjects and tiling
+    # patterns (for pdfminer, which otherwise parses every object to find them).
     object_numbers: set[int] = field(default_factory=set)
+    scalar_objects: int = 0
     drawing_streams: set[int] = field(default_factory=set)
 
     def search_stream(self, where: str, data: bytes) -> None:
@@ -144,12 +146,14 @@ def walk(pdf: pikepdf.Pdf, terms: Sequence[str] = ()) -> ObjectFindings:
     content = _content_streams(pdf)
     for obj in pdf.objects:
         _visit(obj, found, 0)
-        number = obj.objgen[0]
-        found.object_numbers.add(number)
+        if not isinstance(obj, pikepdf.Object):
+            found.scalar_objects += 1  # pikepdf gives a number or a boolean, without its id
+            continue
+        found.object_numbers.add(obj.objgen[0])
         if isinstance(obj, pikepdf.Stream):
             _stream(obj, found, skip, content)
             if obj.get("/Subtype") == Name.Form or obj.get("/PatternType") == 1:
-                found.drawing_streams.add(number)
+                found.drawing_streams.add(obj.objgen[0])
     for index, page in enumerate(pdf.pages):
         annots = page.obj.get("/Annots")
         if isinstance(annots, Array) and len(annots):

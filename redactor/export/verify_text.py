@@ -255,16 +255,25 @@ class TextReader:
         return list(_chars(layout))
 
     def stream_texts(
-        self, numbers: set[int] | None = None, candidates: set[int] | None = None
+        self,
+        numbers: set[int] | None = None,
+        candidates: set[int] | None = None,
+        unnumbered: int = 0,
     ) -> Iterator[tuple[int, str]]:
         """(object id, text) for every form XObject and tiling pattern in the file,
         referenced or not, rendered on its own.
 
-        `candidates`: the ones another reader (pikepdf) found, with `numbers` all the object
-        numbers it saw. They are trusted only when pdfminer sees the very same numbers;
+        `candidates`: the ones another reader (pikepdf) found, with `numbers` the object
+        numbers it saw and `unnumbered` how many objects it saw without one. They are
+        trusted only when pdfminer sees all those numbers and exactly as many more;
         otherwise every object is parsed to find them, as without."""
         every = {objid for xref in self.document.xrefs for objid in xref.get_objids()}
-        if numbers is not None and candidates is not None and every == numbers:
+        if (
+            numbers is not None
+            and candidates is not None
+            and numbers <= every
+            and len(every) == len(numbers) + unnumbered
+        ):
             wanted: Iterable[int] = sorted(candidates)
         else:
             wanted = sorted(every)

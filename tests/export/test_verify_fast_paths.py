@@ -606,11 +606,41 @@ def test_pdfminer_renders_the_drawing_streams_pikepdf_found_and_only_when_both_a
     assert len(found.drawing_streams) == 3
     everything = sorted(TextReader(data).stream_texts())
     assert sorted(t for _, t in everything) == ["getekend", "patroon", "verdwaald"]
-    fast = sorted(TextReader(data).stream_texts(found.object_numbers, found.drawing_streams))
-    assert fast == everything
+    fast = TextReader(data).stream_texts(
+        found.object_numbers, found.drawing_streams, found.scalar_objects
+    )
+    assert sorted(fast) == everything
     # pikepdf saw other objects than pdfminer: its list is not trusted, every object is read.
     partial = {next(iter(found.drawing_streams))}
     other = sorted(TextReader(data).stream_texts(found.object_numbers - {1}, partial))
     assert other == everything
-    trusted = sorted(TextReader(data).stream_texts(found.object_numbers, partial))
+    unnumbered = found.scalar_objects + 1  # one object more than pdfminer sees
+    other = sorted(TextReader(data).stream_texts(found.object_numbers, partial, unnumbered))
+    assert other == everything
+    counted = found.scalar_objects
+    trusted = sorted(TextReader(data).stream_texts(found.object_numbers, partial, counted))
     assert len(trusted) == 1  # (the check above would pass without the comparison)
+
+
+@pytest.mark.corpus
+def test_objects_pikepdf_hands_out_without_a_number_are_counted() -> None:
+    """pikepdf gives some objects as a bare int (no object number): they are counted, so
+    the two readers still agree on a real export, and the result is the full scan's."""
+    from redactor.core.export_model import BoxSpec, RenderOptions
+    from redactor.core.geometry import Rect
+    from redactor.export.verify_text import TextReader
+    from redactor.pdf.redact import redact_document
+    from tests.helpers import require_corpus
+
+    source = (require_corpus() / "realworld" / "pdfminer__dmca.pdf").read_bytes()
+    box = BoxSpec(0, Rect(100, 100, 200, 120), ("5.1.2e",))
+    data = redact_document(source, [box], [], RenderOptions()).pdf
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        found = verify_objects.walk(pdf)
+    assert found.scalar_objects >= 1
+    every = {i for x in TextReader(data).document.xrefs for i in x.get_objids()}
+    assert len(every) == len(found.object_numbers) + found.scalar_objects
+    fast = TextReader(data).stream_texts(
+        found.object_numbers, found.drawing_streams, found.scalar_objects
+    )
+    assert sorted(fast) == sorted(TextReader(data).stream_texts())
