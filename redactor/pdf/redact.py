@@ -159,6 +159,8 @@ class _Redaction:
         self.rasterize: set[int] = set()
         # Pages whose rewritten text has no glyph left that touches a box (see _rewrite_text).
         self.text_gone: set[int] = set()
+        # Pages whose rewritten text lies wholly on the visible page, every glyph as placed.
+        self.text_inside: set[int] = set()
         self.expected = _Spool()  # per page: flat origins (textpos.expected_origins)
         # The removed terms, page by page as each page's text is read (see terms.TermCollector);
         # the pages with boxes whose text is still to be read.
@@ -358,6 +360,10 @@ class _Redaction:
                     self.text_gone.add(index)
                 info = self.pages[index]
                 visible = displayed_to_unrotated(doc[index], Rect(0, 0, info.width, info.height))
+                t = OUTSIDE_TOLERANCE
+                grown = (visible.x0 - t, visible.y0 - t, visible.x1 + t, visible.y1 + t)
+                if textpos.placed_within(traced, page_plan, grown):
+                    self.text_inside.add(index)
                 split = terms.trace_split(
                     textpos.operators(traced, page_plan),
                     traced.foreign,
@@ -411,7 +417,7 @@ class _Redaction:
         page = doc[index]
         info = self.pages[index]
         visible = displayed_to_unrotated(page, Rect(0, 0, info.width, info.height))
-        if _has_outside_content(page, visible):
+        if _has_outside_content(page, visible, index not in self.text_inside):
             for rect in _outside(visible):
                 page.add_redact_annot(rect)
             page.apply_redactions(
@@ -523,8 +529,11 @@ def _empty_page(doc: pymupdf.Document, index: int) -> None:
         doc.xref_set_key(page.xref, key, "null")
 
 
-def _has_outside_content(page: pymupdf.Page, visible: pymupdf.Rect) -> bool:
-    """Whether anything is drawn (or, as text, merely present) outside the visible page."""
+def _has_outside_content(page: pymupdf.Page, visible: pymupdf.Rect, read_text: bool) -> bool:
+    """Whether anything is drawn (or, as text, merely present) outside the visible page.
+
+    `read_text`: False where the page's text is known to lie on it (its rewrite placed every
+    glyph there, see textpos.placed_within)."""
     t = OUTSIDE_TOLERANCE
     x0, y0, x1, y1 = visible.x0 - t, visible.y0 - t, visible.x1 + t, visible.y1 + t
 
@@ -541,6 +550,8 @@ def _has_outside_content(page: pymupdf.Page, visible: pymupdf.Rect) -> bool:
             return True
     # The drawing log leaves out text that only clips (render mode 7); text extraction
     # without the page-box filter sees it.
+    if not read_text:
+        return False
     return any(outside(w) for w in page.get_text("words", flags=0, clip=pymupdf.INFINITE_RECT()))
 
 

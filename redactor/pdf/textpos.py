@@ -619,6 +619,27 @@ def touches_a_box(placed: Sequence[tuple[Glyph, Action]], boxes: Sequence[BoxTup
     return False
 
 
+def placed_within(traced: TracedPage, page_plan: PagePlan, area: BoxTuple) -> bool:
+    """Whether every glyph of the traced page, where the rewrite places it, lies within
+    `area` (traced boxes: the marked copy shows every render mode, clip-only text too)."""
+    x0, y0, x1, y1 = area
+
+    def inside(b: Sequence[float]) -> bool:
+        return x0 <= b[0] and y0 <= b[1] and b[2] <= x1 and b[3] <= y1
+
+    for marker in page_plan.kept:
+        if not all(inside(span["bbox"]) for span in traced.spans[marker]):
+            return False
+    for glyph, action in page_plan.placed:
+        if action.drop:
+            continue
+        dx, dy = action.shift
+        b = glyph.bbox
+        if not inside((b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy)):
+            return False
+    return all(inside(g.bbox) for g in traced.foreign)
+
+
 def expected_glyphs(
     placed: Sequence[tuple[Glyph, Action]], foreign: Sequence[Glyph]
 ) -> list[tuple[int, tuple[float, float], bool]]:
@@ -748,6 +769,7 @@ __all__ = [
     "marker_of",
     "operators",
     "page_matrix",
+    "placed_within",
     "plan_traced",
     "touches_a_box",
     "trace_marked",

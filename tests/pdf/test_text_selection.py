@@ -135,3 +135,24 @@ def test_real_documents_plan_the_same_as_every_glyph() -> None:
                     _compare(page, _words_boxes(page, every, rng))
                 compared += 1
     assert compared > 60
+
+
+def test_the_outside_test_sees_glyphs_where_the_rewrite_places_them() -> None:
+    """placed_within (whether the page's text may skip the outside-content extraction)
+    uses each glyph's final place: text moved by a removal counts where it lands."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=400, height=200)
+    page.insert_text((50, 100), "Naam Pietersen verder", fontsize=12)
+    page.insert_text((50, 150), "Openbaar", fontsize=12)
+    with pymupdf.open(stream=_marked(doc.tobytes(), 1), filetype="pdf") as marked:
+        p = marked[0]
+        words = {w[4]: w for w in p.get_text("words")}
+        name, after = words["Pietersen"], words["verder"]
+        box = (name[0] - 1, name[1], after[0] - 0.5, name[3])  # into the space: "verder" moves
+        traced = textpos.trace_marked(p)
+        page_plan = textpos.plan_traced(traced, [box])
+    moved = [a.shift[0] for g, a in page_plan.placed if not a.drop and a.shift[0] > 0]
+    assert moved, "the text after the box must move"
+    end = after[2] + max(moved)
+    assert textpos.placed_within(traced, page_plan, (0, 0, end + 0.5, 200))
+    assert not textpos.placed_within(traced, page_plan, (0, 0, after[2] + 0.5, 200))
