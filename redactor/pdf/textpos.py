@@ -448,10 +448,6 @@ def trace_marked(page: pymupdf.Page) -> TracedPage:
     return TracedPage(spans, foreign)
 
 
-def trace_plain(page: pymupdf.Page) -> list[Glyph]:
-    return [g for span in page.get_texttrace() for g in _glyphs(span)]
-
-
 def _glyphs(span: dict[str, Any]) -> list[Glyph]:
     direction = tuple(span.get("dir") or (1.0, 0.0))
     size = float(span.get("size") or 0.0)
@@ -640,40 +636,15 @@ def placed_within(traced: TracedPage, page_plan: PagePlan, area: BoxTuple) -> bo
     return all(inside(g.bbox) for g in traced.foreign)
 
 
-def expected_glyphs(
-    placed: Sequence[tuple[Glyph, Action]], foreign: Sequence[Glyph]
-) -> list[tuple[int, tuple[float, float], bool]]:
-    """(gid, final origin, may_vanish) for every glyph the rewritten page should show."""
-    out = []
-    for glyph, action in placed:
-        if not action.drop:
-            origin = (glyph.origin[0] + action.shift[0], glyph.origin[1] + action.shift[1])
-            out.append((glyph.gid, origin, action.isolated))
-    out.extend((g.gid, g.origin, False) for g in foreign)
-    return out
-
-
-def check_positions(
-    actual: Sequence[Glyph],
-    expected: Sequence[tuple[int, tuple[float, float], bool]],
-    tol: float = 0.05,
-) -> str | None:
-    """None if every traced glyph sits where a glyph was placed; else why not.
-
-    Glyphs are matched by position only (subsetting the fonts renumbers glyph ids), and a
-    position may be matched more than once: text in fill-and-stroke mode is traced twice."""
-    origins = array("d")
-    for _, origin, _ in expected:
-        origins.extend(origin)
-    return check_origins(((g.uni, g.origin) for g in actual), origins, tol)
-
-
 def expected_origins(
     placed: Sequence[tuple[Glyph, Action]], foreign: Sequence[Glyph]
 ) -> array[float]:
-    """The origins of expected_glyphs, flat (x, y, x, y, ...): a page's worth is kept until
-    the final check, and a float array is a fraction of the size of the tuples."""
-    # expected_glyphs without its tuples (every glyph of the page passes through here).
+    """Where every glyph the rewritten page shows should be traced, flat (x, y, x, y, ...):
+    a page's worth is kept until the final check, and a float array is a fraction of the size
+    of tuples. The origins of the glyphs placed (moved as planned), then of the foreign ones.
+
+    Glyphs are matched by position only (subsetting the fonts renumbers glyph ids), and a
+    position may be matched more than once: text in fill-and-stroke mode is traced twice."""
     flat: list[float] = []
     for glyph, action in placed:
         if not action.drop:
@@ -685,19 +656,11 @@ def expected_origins(
     return array("d", flat)
 
 
-def traced_origins(page: pymupdf.Page) -> Iterator[tuple[int, tuple[float, float]]]:
-    """(unicode, origin) of every glyph MuPDF traces on the page: trace_plain without
-    building Glyph records (only the origin is checked)."""
-    for span in page.get_texttrace():
-        for ch in span["chars"]:
-            if ch[1] >= 0:  # see _glyphs
-                yield ch[0], ch[2]
-
-
 def check_origins(
     actual: Iterable[tuple[int, tuple[float, float]]], origins: array[float], tol: float = 0.05
 ) -> str | None:
-    """check_positions with the expected origins flat (see expected_origins)."""
+    """None if every (unicode, origin) of `actual` lies within `tol` of an expected origin
+    (see expected_origins); else why not."""
     scale = 1.0 / tol
     grid = _grid(origins, scale)
     return _check_misses(
@@ -708,8 +671,9 @@ def check_origins(
 
 
 def check_page(page: pymupdf.Page, origins: array[float], tol: float = 0.05) -> str | None:
-    """check_origins for every glyph MuPDF traces on the page (traced_origins), in one pass
-    over the trace (every glyph of the page goes through here)."""
+    """check_origins for every glyph MuPDF traces on the page, in one pass over the trace
+    (every glyph of the page goes through here; the further characters of a ligature,
+    gid -1, were placed with their glyph)."""
     scale = 1.0 / tol
     grid = _grid(origins, scale)
     misses = [
@@ -762,8 +726,6 @@ __all__ = [
     "TracedPage",
     "check_origins",
     "check_page",
-    "check_positions",
-    "expected_glyphs",
     "expected_origins",
     "marker_colour",
     "marker_of",
@@ -773,6 +735,4 @@ __all__ = [
     "plan_traced",
     "touches_a_box",
     "trace_marked",
-    "trace_plain",
-    "traced_origins",
 ]

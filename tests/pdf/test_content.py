@@ -65,15 +65,14 @@ def test_ordinary_colours_are_not_markers() -> None:
 
 
 def test_positions_match_once_placed_even_when_traced_twice() -> None:
-    from redactor.pdf.glyphs import Glyph
-    from redactor.pdf.textpos import check_positions
+    from array import array
 
-    def g(x: float) -> Glyph:
-        return Glyph(1, 65, (x, 100.0), (x, 90.0, x + 5, 102.0), (1.0, 0.0), 10.0, 2.5)
+    from redactor.pdf.textpos import check_origins
 
-    expected = [(1, (10.0, 100.0), False), (1, (15.0, 100.0), False)]
-    assert check_positions([g(10.0), g(10.0), g(15.02)], expected) is None  # fill + stroke
-    assert check_positions([g(10.0), g(17.0)], expected) is not None
+    expected = array("d", [10.0, 100.0, 15.0, 100.0])
+    traced = [(65, (10.0, 100.0)), (65, (10.0, 100.0)), (65, (15.02, 100.0))]  # fill + stroke
+    assert check_origins(traced, expected) is None
+    assert check_origins([(65, (10.0, 100.0)), (65, (17.0, 100.0))], expected) is not None
 
 
 def test_every_traced_glyph_of_a_page_is_checked_against_where_it_was_placed() -> None:
