@@ -40,8 +40,10 @@ BoxTuple = tuple[float, float, float, float]
 CENTRE_MARGIN = 0.5
 CENTRE_MARGIN_PER_SIZE = 0.1
 # Glyphs whose box, grown by this fraction of the font size, touches a redaction box are
-# isolated into their own operator.
-ISOLATE_PER_SIZE = 0.5
+# isolated into their own operator. MuPDF's text removal takes a glyph whose box, reaching
+# 0.15 of the size above the traced one, touches a box (measured with the base-14 fonts);
+# twice that. (The final position check would catch a shift all the same.)
+ISOLATE_PER_SIZE = 0.3
 # Text further than this many space widths after a removed run is a new column (a tab stop):
 # its position does not follow from the removed width, so it is not moved.
 COLUMN_GAP_SPACES = 3.0
@@ -210,7 +212,16 @@ def plan(
             actions.append(DROP)
         else:
             shift = shifts.get(i)
-            near = bool(candidates[i]) and is_near(glyph, candidates[i])
+            if shift:
+                # Near a box where it lands: its first place may owe something to the
+                # removed width (a right-aligned line's text before a removal), and whether
+                # it gets an operator of its own must not tell.
+                dx, dy = shift
+                b = glyph.bbox
+                moved = glyph._replace(bbox=(b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy))
+                near = is_near(moved, index.near(moved.bbox[1], moved.bbox[3]))
+            else:
+                near = bool(candidates[i]) and is_near(glyph, candidates[i])
             actions.append(
                 Action(isolated=near, shift=shift or (0.0, 0.0)) if (near or shift) else KEEP
             )
