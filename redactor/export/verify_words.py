@@ -120,7 +120,8 @@ def page_words(unbounded: bytes) -> Iterator[PageWords]:
                     if not width:  # a word (a page's width is never empty)
                         if current is None:
                             raise PopplerError("pdftotext printed a word outside a page")
-                        x0, y0, x1, y1 = (float(v) - MARGIN for v in corners)
+                        x0, y0, x1, y1 = map(float, corners)
+                        x0, y0, x1, y1 = x0 - MARGIN, y0 - MARGIN, x1 - MARGIN, y1 - MARGIN
                         if x1 < x0:
                             x0, x1 = x1, x0
                         if y1 < y0:

@@ -339,13 +339,14 @@ def _parts(
     items: Sequence[Glyph] | Sequence[Run], line: Sequence[int], axis: Axis
 ) -> list[list[int]]:
     """One line's items cut at column gaps (PART_GAP_PER_SIZE), each part in line order."""
-    order = sorted(line, key=lambda i: _extent(items[i].bbox, axis))
+    extents = {i: _extent(items[i].bbox, axis) for i in line}
+    order = sorted(line, key=extents.__getitem__)
     parts: list[list[int]] = []
     end = -math.inf
     last_size = 0.0
     for i in order:
         item = items[i]
-        lo, hi = _extent(item.bbox, axis)
+        lo, hi = extents[i]
         if not parts or lo - end > PART_GAP_PER_SIZE * max(item.size, last_size):
             parts.append([])
             end = -math.inf
