@@ -17,6 +17,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 import pymupdf
@@ -233,6 +234,8 @@ def add_untouched(doc: pymupdf.Document, collector: TermCollector, skip: set[int
             collector.add((), doc[index].get_text("text", flags=FLAGS))
 
 
+_FIRST = itemgetter(0)  # a traced character's Unicode value
+
 # Two removed characters of one line further apart than this (in font sizes) are two
 # words: where MuPDF's text extraction would put a space between them.
 WORD_GAP_PER_SIZE = 0.15
@@ -277,7 +280,7 @@ def trace_split(
             chars = span["chars"]
             if actions is None:
                 if inside(span["bbox"]):
-                    kept.append("".join([chr(ch[0]) for ch in chars]))
+                    kept.append("".join(map(chr, map(_FIRST, chars))))
                 else:
                     kept += (chr(ch[0]) for ch in chars if inside(ch[3]))
                 continue

@@ -23,6 +23,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import chain
 from typing import Any
 
 import pikepdf
@@ -508,7 +509,7 @@ def plan_traced(traced: TracedPage, boxes: Sequence[BoxTuple]) -> PagePlan:
     flat: list[Glyph] = []
     span_range: dict[int, range] = {}  # run index -> its glyphs' indexes in flat
     kept: dict[int, tuple[tuple[float, float] | None, int]] = {}
-    kept_flat: list[float] = []
+    kept_origins: list[tuple[float, float]] = []
     r = 0
     for marker in markers:
         spans = traced.spans[marker]
@@ -524,8 +525,7 @@ def plan_traced(traced: TracedPage, boxes: Sequence[BoxTuple]) -> PagePlan:
         else:
             origins = [ch[2] for span in spans for ch in span["chars"] if ch[1] >= 0]
             kept[marker] = (origins[0] if origins else None, len(origins))
-            for origin in origins:
-                kept_flat += origin
+            kept_origins += origins
             r += len(spans)
     lines = None
     if whole:
@@ -543,7 +543,7 @@ def plan_traced(traced: TracedPage, boxes: Sequence[BoxTuple]) -> PagePlan:
         actions,
         list(zip(flat, flat_actions, strict=True)),
         kept,
-        array("d", kept_flat),
+        array("d", chain.from_iterable(kept_origins)),
     )
 
 
