@@ -279,3 +279,33 @@ def test_renders_come_back_in_order_across_chunks() -> None:
         assert stamped.getpixel(centre) == (0, 0, 0)  # the box, drawn
         assert bare.getpixel(centre) == (255, 255, 255)  # without it: nothing underneath
     assert seen == [0, 2, 3, 4]
+
+
+# Small things left under a box, painted into a correct export just before its stamps: the
+# render of the copy without stamps must see each of them.
+def _tiny_remnants() -> dict[str, bytes]:
+    r = SECRET_BOX
+    x, y = r.x0 + r.width / 2, B.PAGE_H - (r.y0 + r.y1) / 2  # the box's centre, PDF space
+    return {
+        "hairline": b"q 0 0 0 RG 0.2 w %g %g m %g %g l S Q" % (x - 8, y, x + 8, y),
+        "speck": b"q 0.2 0.2 0.2 rg %g %g 0.6 0.6 re f Q" % (x, y),
+        "blue dot": b"q 0 0 1 rg %g %g 1.5 1.5 re f Q" % (x, y),
+        "image pixel": b"q 1.2 0 0 1.2 %g %g cm BI /W 1 /H 1 /CS /G /BPC 8 ID \x20 EI Q" % (x, y),
+    }
+
+
+@pytest.mark.parametrize("remnant", list(_tiny_remnants()))
+def test_small_remnants_under_a_box_fail_the_render_check(
+    good: tuple[bytes, tuple[str, ...]], remnant: str
+) -> None:
+    require_tool("pdftoppm")
+    data, terms = good
+    content = _tiny_remnants()[remnant]
+
+    def paint_under(pdf: pikepdf.Pdf) -> None:
+        page = pdf.pages[0]
+        under = pdf.make_stream(content)
+        streams = list(page.obj.Contents)
+        page.obj.Contents = Array([*streams[:-1], under, streams[-1]])
+
+    assert "nothing_under_boxes" in _failed(_check(_edit(data, paint_under), terms))
