@@ -76,9 +76,17 @@ class _Page:
     width: float
     height: float
     displayed_to_user: tuple[float, float, float, float, float, float]
+    visible: BoxTuple  # the displayed page in MuPDF's unrotated space
     boxes: list[BoxSpec] = field(default_factory=list)  # validated, clipped rects
     unrotated: list[BoxTuple] = field(default_factory=list)
     withheld: tuple[str, ...] | None = None
+
+    @property
+    def on_page(self) -> BoxTuple:
+        """The visible page grown by OUTSIDE_TOLERANCE: what counts as on it."""
+        x0, y0, x1, y1 = self.visible
+        t = OUTSIDE_TOLERANCE
+        return (x0 - t, y0 - t, x1 + t, y1 + t)
 
 
 def redact_document(
@@ -219,7 +227,15 @@ class _Redaction:
             page = doc[index]
             width, height = displayed_size(page)
             d2u = page.derotation_matrix * ~pymupdf.Matrix(textpos.page_matrix(page))
-            self.pages.append(_Page(width, height, (d2u.a, d2u.b, d2u.c, d2u.d, d2u.e, d2u.f)))
+            v = displayed_to_unrotated(page, Rect(0, 0, width, height))
+            self.pages.append(
+                _Page(
+                    width,
+                    height,
+                    (d2u.a, d2u.b, d2u.c, d2u.d, d2u.e, d2u.f),
+                    (v.x0, v.y0, v.x1, v.y1),
+                )
+            )
         count = len(self.pages)
         for spec in self.withheld:
             if not 0 <= spec.page_index < count:
@@ -359,15 +375,10 @@ class _Redaction:
                 if not textpos.touches_a_box(page_plan.placed, boxes):
                     self.text_gone.add(index)
                 info = self.pages[index]
-                visible = displayed_to_unrotated(doc[index], Rect(0, 0, info.width, info.height))
-                t = OUTSIDE_TOLERANCE
-                grown = (visible.x0 - t, visible.y0 - t, visible.x1 + t, visible.y1 + t)
-                if textpos.placed_within(traced, page_plan, grown):
+                if textpos.placed_within(traced, page_plan, info.on_page):
                     self.text_inside.add(index)
                 split = terms.trace_split(
-                    textpos.operators(traced, page_plan),
-                    traced.foreign,
-                    (visible.x0, visible.y0, visible.x1, visible.y1),
+                    textpos.operators(traced, page_plan), traced.foreign, info.visible
                 )
                 if split is None:  # right-to-left text: extracted in reading order instead
                     split = terms.page_split(doc[index], boxes, False)  # (the marked copy)
@@ -416,9 +427,8 @@ class _Redaction:
     def _redact_page(self, doc: pymupdf.Document, index: int) -> None:
         page = doc[index]
         info = self.pages[index]
-        visible = displayed_to_unrotated(page, Rect(0, 0, info.width, info.height))
-        if _has_outside_content(page, visible, index not in self.text_inside):
-            for rect in _outside(visible):
+        if _has_outside_content(page, info.on_page, index not in self.text_inside):
+            for rect in _outside(info.visible):
                 page.add_redact_annot(rect)
             page.apply_redactions(
                 images=IMAGE_PIXELS,
@@ -529,13 +539,12 @@ def _empty_page(doc: pymupdf.Document, index: int) -> None:
         doc.xref_set_key(page.xref, key, "null")
 
 
-def _has_outside_content(page: pymupdf.Page, visible: pymupdf.Rect, read_text: bool) -> bool:
-    """Whether anything is drawn (or, as text, merely present) outside the visible page.
+def _has_outside_content(page: pymupdf.Page, on_page: BoxTuple, read_text: bool) -> bool:
+    """Whether anything is drawn (or, as text, merely present) beyond `on_page`.
 
     `read_text`: False where the page's text is known to lie on it (its rewrite placed every
     glyph there, see textpos.placed_within)."""
-    t = OUTSIDE_TOLERANCE
-    x0, y0, x1, y1 = visible.x0 - t, visible.y0 - t, visible.x1 + t, visible.y1 + t
+    x0, y0, x1, y1 = on_page
 
     def outside(b: Sequence[float]) -> bool:
         # Plain numbers, not Rects: a rewritten page logs one entry per run of text.
@@ -555,8 +564,8 @@ def _has_outside_content(page: pymupdf.Page, visible: pymupdf.Rect, read_text: b
     return any(outside(w) for w in page.get_text("words", flags=0, clip=pymupdf.INFINITE_RECT()))
 
 
-def _outside(visible: pymupdf.Rect) -> list[pymupdf.Rect]:
-    x0, y0, x1, y1 = visible.x0, visible.y0, visible.x1, visible.y1
+def _outside(visible: BoxTuple) -> list[pymupdf.Rect]:
+    x0, y0, x1, y1 = visible
     return [
         pymupdf.Rect(-OUTSIDE, -OUTSIDE, OUTSIDE, y0),
         pymupdf.Rect(-OUTSIDE, y1, OUTSIDE, OUTSIDE),
