@@ -103,11 +103,21 @@ KEEP = Action()
 DROP = Action(drop=True)
 
 
+def landed(glyph: Glyph, shift: tuple[float, float]) -> BoxTuple:
+    """The glyph's box where a shift puts it."""
+    dx, dy = shift
+    if not (dx or dy):
+        return glyph.bbox
+    b = glyph.bbox
+    return (b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy)
+
+
 def _inside(point: tuple[float, float], box: BoxTuple, grow: float) -> bool:
     return box[0] - grow <= point[0] <= box[2] + grow and box[1] - grow <= point[1] <= box[3] + grow
 
 
-def _overlaps(a: BoxTuple, b: BoxTuple, grow: float = 0.0) -> bool:
+def overlaps(a: BoxTuple, b: BoxTuple, grow: float = 0.0) -> bool:
+    """Whether a, grown by `grow`, and b overlap (strictly: touching edges do not)."""
     return a[0] - grow < b[2] and b[0] < a[2] + grow and a[1] - grow < b[3] and b[1] < a[3] + grow
 
 
@@ -120,14 +130,14 @@ def covering_box(glyph: Glyph, boxes: Sequence[BoxTuple]) -> int | None:
     for index, box in enumerate(boxes):
         if box[0] - grow <= cx <= box[2] + grow and box[1] - grow <= cy <= box[3] + grow:
             return index  # the centre is inside (see _inside)
-        if space and _overlaps(bbox, box, -0.1):
+        if space and overlaps(bbox, box, -0.1):
             return index
     return None
 
 
 def is_near(glyph: Glyph, boxes: Sequence[BoxTuple]) -> bool:
     grow = ISOLATE_PER_SIZE * glyph.size
-    return any(_overlaps(glyph.bbox, box, grow) for box in boxes)
+    return any(overlaps(glyph.bbox, box, grow) for box in boxes)
 
 
 class BoxIndex:
@@ -216,9 +226,7 @@ def plan(
                 # Near a box where it lands: its first place may owe something to the
                 # removed width (a right-aligned line's text before a removal), and whether
                 # it gets an operator of its own must not tell.
-                dx, dy = shift
-                b = glyph.bbox
-                moved = glyph._replace(bbox=(b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy))
+                moved = glyph._replace(bbox=landed(glyph, shift))
                 near = is_near(moved, index.near(moved.bbox[1], moved.bbox[3]))
             else:
                 near = bool(candidates[i]) and is_near(glyph, candidates[i])

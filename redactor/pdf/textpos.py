@@ -59,7 +59,9 @@ from redactor.pdf.glyphs import (
     Glyph,
     PageLines,
     Run,
+    landed,
     on_axis,
+    overlaps,
     plan,
     select_runs,
 )
@@ -607,10 +609,8 @@ def touches_a_box(placed: Sequence[tuple[Glyph, Action]], boxes: Sequence[BoxTup
         if action.drop or not (action.isolated or action.shift != (0.0, 0.0)) or glyph.is_space:
             continue
         grow = TOUCH_MARGIN_PER_SIZE * glyph.size
-        dx, dy = action.shift
-        x0, y0, x1, y1 = glyph.bbox
-        x0, y0, x1, y1 = x0 + dx - grow, y0 + dy - grow, x1 + dx + grow, y1 + dy + grow
-        if any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in boxes):
+        bbox = landed(glyph, action.shift)
+        if any(overlaps(bbox, box, grow) for box in boxes):
             return True
     return False
 
@@ -627,11 +627,7 @@ def placed_within(traced: TracedPage, page_plan: PagePlan, area: BoxTuple) -> bo
         if not all(inside(span["bbox"]) for span in traced.spans[marker]):
             return False
     for glyph, action in page_plan.placed:
-        if action.drop:
-            continue
-        dx, dy = action.shift
-        b = glyph.bbox
-        if not inside((b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy)):
+        if not action.drop and not inside(landed(glyph, action.shift)):
             return False
     return all(inside(g.bbox) for g in traced.foreign)
 
