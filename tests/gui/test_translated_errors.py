@@ -59,20 +59,26 @@ def test_a_file_that_is_not_a_pdf_is_refused_in_dutch(
     gui.languages.apply("en")
 
 
+def _export_in_dutch(
+    qtbot: QtBot, gui: Gui, case_path: Path, out: Path, timeout: int
+) -> ExportDialog:
+    """Open the case with the interface in Dutch, export it to `out`, wait for the end."""
+    open_case(qtbot, gui, case_path)
+    gui.languages.apply("nl")
+    window = gui.window
+    dialog = ExportDialog(window.case.require(), window.worker, out, window.render_options, window)
+    qtbot.addWidget(dialog)
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog._task is None, timeout=timeout)
+    return dialog
+
+
 def test_a_blocked_export_names_every_item_in_dutch(
     qtbot: QtBot, gui: Gui, case_path: Path, tmp_path: Path
 ) -> None:
     """A sentence built from phrases (item descriptions inside the four-eyes rule)."""
     add_box(case_path, REVIEWER, 1, 0, Rect(36, 36, 150, 52))
-    open_case(qtbot, gui, case_path)
-    gui.languages.apply("nl")
-    window = gui.window
-    dialog = ExportDialog(
-        window.case.require(), window.worker, tmp_path / "out", window.render_options, window
-    )
-    qtbot.addWidget(dialog)
-    dialog.start()
-    qtbot.waitUntil(lambda: dialog._task is None, timeout=30_000)
+    dialog = _export_in_dutch(qtbot, gui, case_path, tmp_path / "out", timeout=30_000)
     text = dialog.status.text()
     assert text.startswith("Vier-ogenregel: exporteren is geblokkeerd door openstaande punten"), (
         text
@@ -172,15 +178,7 @@ def test_the_verification_report_reads_in_dutch(
     with CaseSession.open(str(case_path), reviewer=SECOND) as other:
         other.approve([r.ref for r in other.awaiting_review()])
         other.confirm_pages([(p.document_id, p.page_index) for p in other.unconfirmed_pages()])
-    open_case(qtbot, gui, case_path)
-    gui.languages.apply("nl")
-    window = gui.window
-    dialog = ExportDialog(
-        window.case.require(), window.worker, tmp_path / "out", window.render_options, window
-    )
-    qtbot.addWidget(dialog)
-    dialog.start()
-    qtbot.waitUntil(lambda: dialog._task is None, timeout=60_000)
+    dialog = _export_in_dutch(qtbot, gui, case_path, tmp_path / "out", timeout=60_000)
     assert dialog.result is not None and dialog.result.passed, dialog.status.text()
     rows = []
     for i in range(dialog.report.topLevelItemCount()):
