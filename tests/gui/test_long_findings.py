@@ -107,17 +107,27 @@ def test_closing_the_case_stops_suggestions(
 # -- redact everywhere ----------------------------------------------------------------------------
 
 
+def _redact_everywhere(
+    qtbot: QtBot, gui: Gui, long_case: Path
+) -> tuple[CaseSession, Any, list[str]]:
+    """Open the long case and start "redact everywhere" from its one box: (the session,
+    that box, the status messages as they come)."""
+    open_case(qtbot, gui, long_case)
+    controller = gui.window.findings
+    messages: list[str] = []
+    controller.statusMessage.connect(messages.append)
+    session = gui.window.case.require()
+    [box] = session.redactions()
+    controller.redact_everywhere([box.id])
+    return session, box, messages
+
+
 def test_pages_render_while_redact_everywhere_reads(
     qtbot: QtBot, gui: Gui, long_case: Path
 ) -> None:
     window = gui.window
-    open_case(qtbot, gui, long_case)
+    session, box, messages = _redact_everywhere(qtbot, gui, long_case)
     controller = window.findings
-    messages: list[str] = []
-    controller.statusMessage.connect(messages.append)
-    session = window.case.require()
-    [box] = session.redactions()
-    controller.redact_everywhere([box.id])
     page_arrives_while(qtbot, gui, controller.everywhere_running)
     qtbot.waitUntil(lambda: not controller.everywhere_running(), timeout=60_000)
     boxes = session.redactions()
@@ -133,13 +143,8 @@ def test_redact_everywhere_stops_when_asked_and_writes_nothing(
     qtbot: QtBot, gui: Gui, long_case: Path, pages_read: list[int]
 ) -> None:
     window = gui.window
-    open_case(qtbot, gui, long_case)
+    session, box, messages = _redact_everywhere(qtbot, gui, long_case)
     controller = window.findings
-    messages: list[str] = []
-    controller.statusMessage.connect(messages.append)
-    session = window.case.require()
-    [box] = session.redactions()
-    controller.redact_everywhere([box.id])
     qtbot.waitUntil(lambda: pages_read[0] > 0, timeout=5000)
     dialog = controller.everywhere_dialog
     assert dialog is not None
