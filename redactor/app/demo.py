@@ -9,13 +9,11 @@ and sees what the export will make of it.
 from __future__ import annotations
 
 import logging
-import os
 from datetime import datetime
 from pathlib import Path
 
-import platformdirs
-
 from redactor.app.session import CaseSession
+from redactor.app.user_dirs import user_dir
 from redactor.pdf.samples import demo_documents
 
 log = logging.getLogger(__name__)
@@ -26,13 +24,7 @@ KEEP_OLD_CASES = 0  # a fresh case each time; older demo cases are removed
 
 
 def demo_folder() -> Path:
-    override = os.environ.get(DATA_DIR_ENV)
-    base = (
-        Path(override)
-        if override
-        else Path(platformdirs.user_data_dir("redactor", appauthor=False))
-    )
-    return base / "demo"
+    return user_dir("data", DATA_DIR_ENV) / "demo"
 
 
 def build_demo_case(reviewer: str, folder: Path | None = None) -> Path:

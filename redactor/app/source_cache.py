@@ -24,7 +24,7 @@ import threading
 import time
 from pathlib import Path
 
-import platformdirs
+from redactor.app.user_dirs import user_dir
 
 log = logging.getLogger(__name__)
 
@@ -37,13 +37,7 @@ _CHUNK = 4 * 1024 * 1024
 
 
 def default_folder() -> Path:
-    override = os.environ.get(CACHE_DIR_ENV)
-    base = (
-        Path(override)
-        if override
-        else Path(platformdirs.user_cache_dir("redactor", appauthor=False))
-    )
-    return base / "sources"
+    return user_dir("cache", CACHE_DIR_ENV) / "sources"
 
 
 def default_max_bytes(preferred_mb: int | None = None) -> int:

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
-import platformdirs
 
+from redactor.app.user_dirs import user_dir
 from redactor.core.errors import RedactorError
 
 log = logging.getLogger(__name__)
@@ -26,7 +26,7 @@ INTERNAL_ERROR_EXIT = 70  # EX_SOFTWARE
 
 
 def crash_log_dir() -> Path:
-    return Path(platformdirs.user_log_dir("redactor", appauthor=False))
+    return user_dir("log")
 
 
 def write_crash_report(exc: BaseException) -> Path | None:

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -27,6 +25,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from redactor import __version__
+from redactor.app.user_dirs import user_dir
 from redactor.core.errors import RedactorError
 from redactor.core.resources import resource_path
 from redactor.core.reviewer import resolve_reviewer, validate_reviewer
@@ -48,10 +47,7 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 def log_dir() -> Path:
-    override = os.environ.get(LOG_DIR_ENV)
-    return (
-        Path(override) if override else Path(platformdirs.user_log_dir("redactor", appauthor=False))
-    )
+    return user_dir("log", LOG_DIR_ENV)
 
 
 @dataclass

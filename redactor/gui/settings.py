@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
-import platformdirs
 from PySide6.QtCore import QSettings
+
+from redactor.app.user_dirs import user_dir
 
 log = logging.getLogger(__name__)
 
@@ -81,10 +81,7 @@ MAX_RECENT_GROUNDS = 9
 
 
 def config_dir() -> Path:
-    override = os.environ.get(CONFIG_DIR_ENV)
-    if override:
-        return Path(override)
-    return Path(platformdirs.user_config_dir("redactor", appauthor=False))
+    return user_dir("config", CONFIG_DIR_ENV)
 
 
 class Settings:
