@@ -76,14 +76,21 @@ def p95(values: list[float]) -> float:
 # -- phases (child processes) ---------------------------------------------------------------
 
 
-def phase_bare(pdf: Path, zoom: float) -> dict[str, float]:
+def _bare_first_page(pdf: Path, zoom: float) -> tuple[Any, float]:
+    """Bare PyMuPDF opens the document and renders page 1: (the document, seconds)."""
     import pymupdf
 
     data = pdf.read_bytes()
     start = time.perf_counter()
     doc = pymupdf.open(stream=data, filetype="pdf")
     doc.load_page(0).get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
-    first = time.perf_counter() - start
+    return doc, time.perf_counter() - start
+
+
+def phase_bare(pdf: Path, zoom: float) -> dict[str, float]:
+    import pymupdf
+
+    doc, first = _bare_first_page(pdf, zoom)
     times = []
     for index in range(doc.page_count):
         t = time.perf_counter()
@@ -101,13 +108,7 @@ def phase_bare(pdf: Path, zoom: float) -> dict[str, float]:
 
 def phase_bare_first(pdf: Path, zoom: float) -> dict[str, float]:
     """Only bare PyMuPDF's open + render of page 1 (another sample of `phase_bare`'s first)."""
-    import pymupdf
-
-    data = pdf.read_bytes()
-    start = time.perf_counter()
-    doc = pymupdf.open(stream=data, filetype="pdf")
-    doc.load_page(0).get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
-    first = time.perf_counter() - start
+    doc, first = _bare_first_page(pdf, zoom)
     doc.close()
     return {"first": first}
 
