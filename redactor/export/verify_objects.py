@@ -152,7 +152,7 @@ def walk(pdf: pikepdf.Pdf, terms: Sequence[str] = ()) -> ObjectFindings:
         found.object_numbers.add(obj.objgen[0])
         if isinstance(obj, pikepdf.Stream):
             _stream(obj, found, skip, content)
-            if obj.get("/Subtype") == Name.Form or obj.get("/PatternType") == 1:
+            if _draws(obj):
                 found.drawing_streams.add(obj.objgen[0])
     for index, page in enumerate(pdf.pages):
         annots = page.obj.get("/Annots")
@@ -183,15 +183,20 @@ def _content_streams(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
             if isinstance(stream, pikepdf.Stream):
                 out.add(stream.objgen)
     for obj in pdf.objects:
-        if isinstance(obj, pikepdf.Stream) and (
-            obj.get("/Subtype") == Name.Form or obj.get("/PatternType") == 1
-        ):
+        if _draws(obj):
             out.add(obj.objgen)
         elif isinstance(obj, Dictionary) and isinstance(obj.get("/CharProcs"), Dictionary):
             for _, proc in obj.CharProcs.items():
                 if isinstance(proc, pikepdf.Stream):
                     out.add(proc.objgen)
     return out
+
+
+def _draws(obj: Any) -> bool:
+    """A form XObject or a tiling pattern: a stream of drawing operators of its own."""
+    return isinstance(obj, pikepdf.Stream) and (
+        obj.get("/Subtype") == Name.Form or obj.get("/PatternType") == 1
+    )
 
 
 def _visit(obj: Any, found: ObjectFindings, depth: int) -> None:
