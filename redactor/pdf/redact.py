@@ -429,7 +429,7 @@ class _Redaction:
         info = self.pages[index]
         if _has_outside_content(page, info.on_page, index not in self.text_inside):
             for rect in _outside(info.visible):
-                page.add_redact_annot(rect)
+                page.add_redact_annot(rect, cross_out=False)
             page.apply_redactions(
                 images=IMAGE_PIXELS,
                 graphics=LINE_ART_COVERED,
@@ -438,7 +438,7 @@ class _Redaction:
         if not info.unrotated:
             return
         for box in info.unrotated:
-            page.add_redact_annot(pymupdf.Rect(box))
+            page.add_redact_annot(pymupdf.Rect(box), cross_out=False)
         # A rewritten page with no glyph left near a box needs no text removal from MuPDF
         # (filtering the text is most of its work): the glyphs under the boxes were not
         # written. The render below and the gate still check every box.

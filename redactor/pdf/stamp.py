@@ -12,6 +12,7 @@ standard metrics.
 
 from __future__ import annotations
 
+import functools
 import logging
 import textwrap
 from collections.abc import Sequence
@@ -39,7 +40,14 @@ LEGEND_TITLE = {"nl": "Legenda weigeringsgronden", "en": "Legend of grounds"}
 
 
 def text_width(text: str, size: float) -> float:
-    return pymupdf.get_text_length(text, fontname="helv", fontsize=size)
+    return _unit_width(text) * size
+
+
+@functools.lru_cache(maxsize=4096)
+def _unit_width(text: str) -> float:
+    # Cached: the same few labels are measured for every box of a case, and each MuPDF call
+    # costs more than the rest of laying out the label.
+    return pymupdf.get_text_length(text, fontname="helv", fontsize=1.0)
 
 
 def pdf_string(text: str) -> bytes:
