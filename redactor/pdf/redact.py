@@ -427,7 +427,8 @@ class _Redaction:
     def _redact_page(self, doc: pymupdf.Document, index: int) -> None:
         page = doc[index]
         info = self.pages[index]
-        if _has_outside_content(page, info.on_page, index not in self.text_inside):
+        drawn = page.get_bboxlog()
+        if _has_outside_content(page, drawn, info.on_page, index not in self.text_inside):
             for rect in _outside(info.visible):
                 page.add_redact_annot(rect, cross_out=False)
             page.apply_redactions(
@@ -437,16 +438,20 @@ class _Redaction:
             )
         if not info.unrotated:
             return
-        for box in info.unrotated:
-            page.add_redact_annot(pymupdf.Rect(box), cross_out=False)
         # A rewritten page with no glyph left near a box needs no text removal from MuPDF
         # (filtering the text is most of its work): the glyphs under the boxes were not
-        # written. The render below and the gate still check every box.
-        page.apply_redactions(
-            images=IMAGE_PIXELS,
-            graphics=LINE_ART_TOUCHED,
-            text=TEXT_NONE if index in self.text_gone else TEXT_REMOVE,
-        )
+        # written. If nothing but text is drawn near a box either, MuPDF's redaction would
+        # change nothing at all and is not run. The render below and the gate still check
+        # every box.
+        text_gone = index in self.text_gone
+        if not text_gone or _art_meets(drawn, info.unrotated):
+            for box in info.unrotated:
+                page.add_redact_annot(pymupdf.Rect(box), cross_out=False)
+            page.apply_redactions(
+                images=IMAGE_PIXELS,
+                graphics=LINE_ART_TOUCHED,
+                text=TEXT_NONE if text_gone else TEXT_REMOVE,
+            )
         if index in self.rasterize:
             return
         page = doc[index]
@@ -539,18 +544,24 @@ def _empty_page(doc: pymupdf.Document, index: int) -> None:
         doc.xref_set_key(page.xref, key, "null")
 
 
-def _has_outside_content(page: pymupdf.Page, on_page: BoxTuple, read_text: bool) -> bool:
+def _has_outside_content(
+    page: pymupdf.Page,
+    drawn: Sequence[tuple[str, Sequence[float]]],
+    on_page: BoxTuple,
+    read_text: bool,
+) -> bool:
     """Whether anything is drawn (or, as text, merely present) beyond `on_page`.
 
-    `read_text`: False where the page's text is known to lie on it (its rewrite placed every
-    glyph there, see textpos.placed_within)."""
+    `drawn`: the page's drawing log (Page.get_bboxlog). `read_text`: False where the page's
+    text is known to lie on it (its rewrite placed every glyph there, see
+    textpos.placed_within)."""
     x0, y0, x1, y1 = on_page
 
     def outside(b: Sequence[float]) -> bool:
         # Plain numbers, not Rects: a rewritten page logs one entry per run of text.
         return b[0] < x0 or b[1] < y0 or b[2] > x1 or b[3] > y1
 
-    for _kind, b in page.get_bboxlog():
+    for _kind, b in drawn:
         empty = b[0] >= b[2] or b[1] >= b[3]  # as Rect.is_empty and Rect.is_infinite say
         infinite = (
             b[0] == b[1] == pymupdf.FZ_MIN_INF_RECT and b[2] == b[3] == pymupdf.FZ_MAX_INF_RECT
@@ -562,6 +573,33 @@ def _has_outside_content(page: pymupdf.Page, on_page: BoxTuple, read_text: bool)
     if not read_text:
         return False
     return any(outside(w) for w in page.get_text("words", flags=0, clip=pymupdf.INFINITE_RECT()))
+
+
+# Drawing-log entries that are text: with TEXT_NONE, MuPDF's redaction leaves them alone.
+TEXT_KINDS = frozenset({"fill-text", "stroke-text", "ignore-text"})
+ART_REACH = 1.0  # pt: a drawing this close to a box counts as meeting it
+
+
+def _art_meets(drawn: Sequence[tuple[str, Sequence[float]]], boxes: Sequence[BoxTuple]) -> bool:
+    """Whether anything other than text (a path, image, image mask or shading) is drawn within
+    ART_REACH of a box: the only things MuPDF's redaction changes when it leaves the text
+    alone (it removes line art whose bounds touch a box and blanks the covered pixels of
+    images). The log's bounds ignore clipping, so they are never smaller than what shows; an
+    empty or infinite bound counts as meeting every box."""
+    for kind, b in drawn:
+        if kind in TEXT_KINDS:
+            continue
+        if not (b[0] < b[2] and b[1] < b[3]):
+            return True
+        for x0, y0, x1, y1 in boxes:
+            if (
+                b[0] <= x1 + ART_REACH
+                and x0 - ART_REACH <= b[2]
+                and b[1] <= y1 + ART_REACH
+                and y0 - ART_REACH <= b[3]
+            ):
+                return True
+    return False
 
 
 def _outside(visible: BoxTuple) -> list[pymupdf.Rect]:

@@ -218,7 +218,49 @@ def test_a_glyph_straddling_a_box_edge_goes_with_mupdf_text_removal(
     assert report.passed, report.failures()
     modes.clear()
     out = redact_document(data, [box(0, clear)], [], RenderOptions())
-    assert modes == [redact_module.TEXT_NONE]
+    assert modes == []  # no glyph left near the box, and nothing else drawn: MuPDF not run
     report = verify_redacted(out.pdf, [box(0, clear)], [], out.removed_terms, RenderOptions(), 1)
     assert report.passed, report.failures()
     assert "QXQXQX" not in inspect.pdftotext(out.pdf, page=0)
+
+
+@pytest.mark.parametrize(
+    ("line_y", "mupdf_runs"),
+    [(None, False), (120.0, False), (100.0, True)],
+    ids=["text only", "a rule 20 pt below the box", "a rule through the box"],
+)
+def test_mupdf_redaction_runs_only_where_something_besides_text_meets_a_box(
+    monkeypatch: pytest.MonkeyPatch, line_y: float | None, mupdf_runs: bool
+) -> None:
+    """With no glyph left near a box, MuPDF's redaction is needed only for line art and
+    images near it; where there is some, it runs and removes what the box covers."""
+    import pymupdf
+
+    from redactor.pdf import redact as redact_module
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=420, height=200)
+    page.insert_text((50, 100), "Openbaar QXQXQX Openbaar", fontsize=20)
+    if line_y is not None:  # a red rule across the page
+        page.draw_line((20, line_y - 6), (400, line_y - 6), color=(1, 0, 0), width=2)
+    qx = next(w for w in page.get_text("words") if w[4] == "QXQXQX")
+    data = doc.tobytes()
+    modes: list[int] = []
+    original = pymupdf.Page.apply_redactions
+
+    def spy(self: pymupdf.Page, *args: object, **kwargs: object) -> object:
+        modes.append(int(kwargs.get("text", -1)))  # type: ignore[arg-type]
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pymupdf.Page, "apply_redactions", spy)
+    target = box(0, Rect(*qx[:4]))
+    out = redact_document(data, [target], [], RenderOptions())
+    assert modes == ([redact_module.TEXT_NONE] if mupdf_runs else [])
+    report = verify_redacted(out.pdf, [target], [], out.removed_terms, RenderOptions(), 1)
+    assert report.passed, report.failures()
+    bare = inspect.render(out.pdf, without_stamps=True)[0]
+    red = (255, 0, 0)
+    inside = bare.crop((int(qx[0]) + 2, int(qx[1]) + 2, int(qx[2]) - 2, int(qx[3]) - 2))
+    assert not inspect.has_colour(inside, red)  # MuPDF removed the rule touching the box
+    if line_y is not None and not mupdf_runs:  # a rule away from the box stays
+        assert inspect.has_colour(bare.crop((20, int(line_y) - 9, 45, int(line_y) - 3)), red)
