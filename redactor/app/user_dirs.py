@@ -13,6 +13,7 @@ from typing import Literal
 import platformdirs
 
 APP_NAME = "redactor"
+LOG_DIR_ENV = "REDACTOR_LOG_DIR"  # the GUI's log and the CLI's crash reports
 _KINDS: dict[str, Callable[..., str]] = {
     "cache": platformdirs.user_cache_dir,
     "config": platformdirs.user_config_dir,
@@ -30,3 +31,8 @@ def user_dir(
     if override:
         return Path(override)
     return Path(_KINDS[kind](APP_NAME, appauthor=False))
+
+
+def log_dir() -> Path:
+    """Where the GUI writes its log and the CLI its crash reports."""
+    return user_dir("log", LOG_DIR_ENV)

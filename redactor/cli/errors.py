@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import click
 
-from redactor.app.user_dirs import user_dir
+from redactor.app.user_dirs import log_dir
 from redactor.core.errors import RedactorError
 
 log = logging.getLogger(__name__)
@@ -25,14 +25,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 INTERNAL_ERROR_EXIT = 70  # EX_SOFTWARE
 
 
-def crash_log_dir() -> Path:
-    return user_dir("log")
-
-
 def write_crash_report(exc: BaseException) -> Path | None:
     """Write the traceback to a file the user can send us; None if even that fails."""
     try:
-        folder = crash_log_dir()
+        folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         path = folder / f"crash-{stamp}.log"

@@ -25,7 +25,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from redactor import __version__
-from redactor.app.user_dirs import user_dir
+from redactor.app.user_dirs import log_dir
 from redactor.core.errors import RedactorError
 from redactor.core.resources import resource_path
 from redactor.core.reviewer import resolve_reviewer, validate_reviewer
@@ -39,15 +39,10 @@ from redactor.pdf.render_service import RenderService
 log = logging.getLogger(__name__)
 
 SMOKE_TEST_MS = 1000
-LOG_DIR_ENV = "REDACTOR_LOG_DIR"
 # The desktop entry's name (packaging/linux/nl.redactor.Redactor.desktop): Wayland compositors
 # and GNOME match the window to its entry, and so to its icon, by it.
 DESKTOP_FILE_NAME = "nl.redactor.Redactor"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
-
-
-def log_dir() -> Path:
-    return user_dir("log", LOG_DIR_ENV)
 
 
 @dataclass
