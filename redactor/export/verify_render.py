@@ -323,10 +323,38 @@ def _hide_substituted_text(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
     renderer that did the redaction, so kept text next to a box can reach into it. Text can
     not hide anything from this check anyway: pdfminer checks it by position."""
     resources = page.obj.get("/Resources")
+    if _only_embedded_fonts(resources, 0, set()):
+        return  # nothing to hide (most real documents): the content is not parsed at all
     instructions = pikepdf.parse_content_stream(page)
     page.obj.Contents = pdf.make_stream(
         pikepdf.unparse_content_stream(_hidden(instructions, resources, 0, set()))
     )
+
+
+def _only_embedded_fonts(resources: object, depth: int, seen: set[Any]) -> bool:
+    """Whether every font in `resources` and in those of the forms they hold (at any depth
+    _hidden follows) is embedded: then _hidden would change nothing."""
+    if not isinstance(resources, pikepdf.Dictionary):
+        return True
+    fonts = resources.get("/Font")
+    if isinstance(fonts, pikepdf.Dictionary) and not all(
+        _embedded(font) for _, font in fonts.items()
+    ):
+        return False
+    xobjects = resources.get("/XObject")
+    if not isinstance(xobjects, pikepdf.Dictionary):
+        return True
+    for _, form in xobjects.items():
+        if not (isinstance(form, pikepdf.Stream) and form.get("/Subtype") == pikepdf.Name.Form):
+            continue
+        if form.objgen in seen:
+            continue
+        if depth >= 12:
+            return False  # deeper than _hidden goes: let it decide
+        seen.add(form.objgen)
+        if not _only_embedded_fonts(form.get("/Resources"), depth + 1, seen):
+            return False
+    return True
 
 
 def _hidden(instructions: list[Any], resources: object, depth: int, seen: set[Any]) -> list[Any]:
