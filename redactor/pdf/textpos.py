@@ -405,6 +405,11 @@ def _follows(previous: Glyph, glyph: Glyph) -> bool:
         return False
     dx, dy = glyph.direction
     (px, py), (gx, gy) = previous.origin, glyph.origin
+    if dx == 1.0 and dy == 0.0:  # most text: the general test below, with less arithmetic
+        gap = gx - px - (previous.bbox[2] - previous.bbox[0])
+        return -FOLLOW_TOLERANCE <= gap <= FOLLOW_TOLERANCE and (
+            -FOLLOW_TOLERANCE <= gy - py <= FOLLOW_TOLERANCE
+        )
     if abs(dy) < 1e-6 and abs(abs(dx) - 1) < 1e-6:
         advance = dx * (previous.bbox[2] - previous.bbox[0])
         return abs(gx - px - advance) <= FOLLOW_TOLERANCE and abs(gy - py) <= FOLLOW_TOLERANCE
