@@ -853,15 +853,28 @@ def _display_rect(r: Rect, rotation: int, crop: tuple[float, float, float, float
     return Rect.normalized(a[0], a[1], b[0], b[1])
 
 
-def rotated_page(rotation: int, crop: tuple[float, float, float, float] | None = None) -> Case:
+def rotated_page(
+    rotation: int, crop: tuple[float, float, float, float] | None = None, art: bool = False
+) -> Case:
     """A page with /Rotate and/or a CropBox not at 0,0; the box is drawn in displayed space.
 
-    The crop box is given in user space; text sits 60 pt right and 80 pt below its top-left."""
+    The crop box is given in user space; text sits 60 pt right and 80 pt below its top-left.
+    With `art`, a green square lies under the box (it must go) and a red one away from it
+    (it must stay): line art is found near a box in the same space as the box."""
     crop = crop or (0.0, 0.0, PAGE_W, PAGE_H)
     pdf = new_pdf()
     x = crop[0] + 60
     y_user = crop[3] - 80
-    content = b"BT /F1 12 Tf %g %g Td (%s) Tj ET\n" % (x, y_user, line_text().encode())
+    # With `art`, the secret alone on its line: no glyph left near the box, so that only the
+    # art decides whether MuPDF's redaction runs.
+    before = "" if art else VISIBLE + " "
+    line = SECRET if art else line_text()
+    content = b"BT /F1 12 Tf %g %g Td (%s) Tj ET\n" % (x, y_user, line.encode())
+    unrot = word_box(60, 80, before, SECRET)
+    if art:
+        cx, cy = (unrot.x0 + unrot.x1) / 2, (unrot.y0 + unrot.y1) / 2
+        content += b"q 0 1 0 rg %g %g 6 6 re f Q\n" % (crop[0] + cx - 3, crop[3] - cy - 3)
+        content += b"q 1 0 0 rg %g %g 10 10 re f Q\n" % (crop[0] + 200, crop[3] - 160)
     content += b"BT /F1 12 Tf %g %g Td (%s) Tj ET\n" % (
         crop[0] + 60,
         crop[1] + 40,
@@ -876,7 +889,6 @@ def rotated_page(rotation: int, crop: tuple[float, float, float, float] | None =
     media = [crop[0] - 200, crop[1] - 200, crop[2] + 100, crop[3] + 100]
     add_page(pdf, content, size=(0, 0), Rotate=rotation, CropBox=Array(list(crop)))
     pdf.pages[-1].obj.MediaBox = Array(media)
-    unrot = word_box(60, 80, VISIBLE + " ", SECRET)
     rect = _display_rect(unrot, rotation, crop)
     centre = ((rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2)
     # Just outside the box, left and right of it in displayed space (white page).
@@ -888,7 +900,17 @@ def rotated_page(rotation: int, crop: tuple[float, float, float, float] | None =
         PixelProbe(0, centre[0], rect.y1 + 3, (0, 0, 0), tol=60, expect_equal=False),
     )
     name = f"rotated_{rotation}" + ("_cropped" if crop[0] or crop[1] else "")
-    return Case(name, save(pdf), (box(0, rect),), probes=probes, extra={"display_rect": rect})
+    if not art:
+        return Case(name, save(pdf), (box(0, rect),), probes=probes, extra={"display_rect": rect})
+    red = _display_point(205, 155, rotation, crop)
+    return Case(
+        name + "_art",
+        save(pdf),
+        (box(0, rect),),
+        probes=(*probes, PixelProbe(0, red[0], red[1], RED)),
+        secret_rgb=GREEN,
+        extra={"display_rect": rect},
+    )
 
 
 def hidden_ocg() -> Case:
@@ -982,6 +1004,7 @@ CASE_BUILDERS: dict[str, Callable[[], Case]] = {
     "rotated_270": lambda: rotated_page(270),
     "cropbox_offset": lambda: rotated_page(0, (37.0, 53.0, 337.0, 283.0)),
     "rotated_90_cropped": lambda: rotated_page(90, (37.0, 53.0, 337.0, 283.0)),
+    "rotated_270_cropped_art": lambda: rotated_page(270, (37.0, 53.0, 337.0, 283.0), art=True),
     "hidden_ocg": hidden_ocg,
     "withheld_page": withheld_page,
     "spaces_inside_box": spaces_inside_box,
