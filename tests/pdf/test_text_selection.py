@@ -161,6 +161,7 @@ def test_the_outside_test_sees_glyphs_where_the_rewrite_places_them() -> None:
 def test_follows_fast_path_agrees_with_the_general_rule() -> None:
     """textpos._follows answers left-to-right horizontal text by a shortcut; on random pairs
     (exact and near misses around the tolerance) it agrees with the general axis rule."""
+
     def general(previous: Glyph, glyph: Glyph) -> bool:
         tol = textpos.FOLLOW_TOLERANCE
         advance = previous.bbox[2] - previous.bbox[0]
