@@ -10,18 +10,29 @@ Pure geometry, in MuPDF's unrotated page space (points, y down). The rules:
   neighbours.
 * Glyph-position leak (Bland et al., PoPETs 2023): on a line with a removal, the text that
   stays was placed by a layout that counted the removed width. What moves depends on how the
-  line was aligned, which only the page's other lines tell (PageLines):
-  - left-aligned, or no clear alignment: the text after a removed run (up to the next column
-    gap) moves so that it starts at the box's far edge plus the original gap;
-  - right-aligned: the text before a removed run (back to the previous column gap) moves so
-    that it ends at the box's near edge minus the original gap; the text after stays;
-  - centred: the text before the first removal as for right-aligned, the rest as for left;
-  - justified (both ends on the paragraph's margins): every gap between words encodes the
-    removed width, so each stretch between two anchors (the margins, each box's edges) is
+  line was aligned. The page's other lines (PageLines) tell whether the line's start, end or
+  centre is shared (a margin); the line's own spacing tells whether it was stretched or
+  shrunk to fit (justified). Where the evidence is missing, the rule taken is one whose
+  output is safe under every alignment the line may have had, at the price of a small shift:
+  - start on a margin, spacing natural (left-aligned): the text after a removed run (up to
+    the next column gap) moves so that it starts at the box's far edge plus the original gap;
+  - end on a margin, spacing natural (right-aligned): the text before a removed run (back to
+    the previous column gap) moves so that it ends at the box's near edge minus the original
+    gap; the text after the last one stays;
+  - neither on a margin, spacing natural (centred, or nothing tells: a lone right-aligned
+    date line is as likely as a left-aligned one): both sides are anchored to the box, the
+    text before the first removal as for right-aligned, the rest as for left-aligned. For a
+    left-aligned line this moves its start by the box's margin around the removed text;
+  - both ends on margins, or spacing stretched: every gap between words encodes the removed
+    width, so each stretch between two anchors (a margin of the other lines, a box edge) is
     set again: its words are set solid (one glyph's advance after another: letter spacing
     that justified the line would tell its slack), the gaps between them (and between a
     word and a box edge) are made equal, computed only from the anchors, the visible word
-    widths and the word count. White space moves with the word before it.
+    widths and the word count. A stretch with one anchor (the line's own end is no margin of
+    the other lines: an indented first line, the first of a two-line paragraph) is set from
+    its box edge with the font's natural space between words: the line's own ends are not
+    used, as they would leak if the line were right-aligned or centred after all. White
+    space moves with the word before it.
   The line is cut at column gaps (tab stops) first; each part is aligned on its own. What
   remains reveals the box, not the width of what was under it.
 """
@@ -65,8 +76,26 @@ PAGE_MATCHES = 3
 PART_GAP_PER_SIZE = COLUMN_GAP_SPACES * 0.25
 # Within a justified stretch, glyphs further apart than this (in font sizes) are two words.
 WORD_GAP_PER_SIZE = 0.15
+# A line's spacing was stretched or shrunk to fit (justified) when every gap between its
+# words (two at least) differs from the natural one (the white space's own advance, or the
+# font's space width where there is none) by more than this many font sizes, all the same
+# way; or when every gap between the letters of its words (two at least) is wider by
+# LETTER_STRETCH_PER_SIZE (character spacing). Text set with natural spacing has natural
+# gaps, exactly (kerning makes a few letter gaps differ, not all): the tolerances only
+# absorb rounding. A smaller stretch on a line without both margins is missed, and its
+# gaps keep it (a known limit): the price of not taking every line for justified.
+WORD_STRETCH_PER_SIZE = 0.01
+LETTER_STRETCH_PER_SIZE = 0.005
 
-LEFT, RIGHT, CENTRE, JUSTIFIED = "left", "right", "centre", "justified"
+# A space glyph's advance or a font's space width is taken as the natural gap between words
+# when within these many font sizes (Courier's is 0.6).
+NATURAL_SPACE_PER_SIZE = (0.1, 0.65)
+# Advances are rounded to this many decimals (points) before a justified stretch is set
+# again: an advance is a multiple of size/1000, its traced width that plus float noise.
+ADVANCE_DIGITS = 4
+
+# UNKNOWN: neither the start, the end nor the centre is shared with other lines.
+LEFT, RIGHT, CENTRE, JUSTIFIED, UNKNOWN = "left", "right", "centre", "justified", "unknown"
 
 Axis = tuple[int, int]
 
@@ -374,11 +403,13 @@ class LinePart(NamedTuple):
 
 
 class Alignment(NamedTuple):
-    kind: str  # LEFT, RIGHT, CENTRE or JUSTIFIED
-    # For JUSTIFIED: the margins, taken from the other lines (the line's own ends are within
-    # the tolerance of them, but are not used: they may owe something to the removed text).
-    start: float = 0.0
-    end: float = 0.0
+    kind: str  # LEFT, RIGHT, CENTRE, JUSTIFIED or UNKNOWN
+    # The margins the line's start and end lie on (LEFT and JUSTIFIED: start; RIGHT and
+    # JUSTIFIED: end), taken from the other lines, or None where there is none. The line's
+    # own ends are within the tolerance of them, but are not used: they may owe something to
+    # the removed text.
+    start: float | None = None
+    end: float | None = None
 
 
 class PageLines:
@@ -444,10 +475,10 @@ class PageLines:
         if at_start and at_end:
             return Alignment(JUSTIFIED, _median(starts), _median(ends))
         if at_end:
-            return Alignment(RIGHT)
-        if centred and not at_start:
-            return Alignment(CENTRE)
-        return Alignment(LEFT)
+            return Alignment(RIGHT, end=_median(ends))
+        if at_start:
+            return Alignment(LEFT, _median(starts))
+        return Alignment(CENTRE if centred else UNKNOWN)
 
 
 def _median(values: list[float]) -> float:
@@ -546,7 +577,8 @@ def _aligned_shifts(
     shifts: dict[int, tuple[float, float]],
     drops: set[int],
 ) -> None:
-    """Replace the left-aligned shifts of each part of the line that is aligned otherwise.
+    """Replace the left-aligned shifts of each part of the line that is not known to be
+    left-aligned with natural spacing (see the module doc for the rules).
 
     The white space between a removed run and the text that moves goes too: whether it
     touched the box depended on where the text was, and so on the removed width."""
@@ -565,7 +597,10 @@ def _aligned_shifts(
                 max(glyphs[i].size for i in part),
             ),
         )
-        if alignment.kind == LEFT:
+        # Read from the line's own glyphs (all of them: the whole line is planned), so the
+        # same whether page_lines was built from runs or from glyphs.
+        justify = alignment.kind == JUSTIFIED or _stretched(glyphs, part, extents)
+        if alignment.kind == LEFT and not justify:
             continue
         for i in part:
             shifts.pop(i, None)
@@ -577,9 +612,17 @@ def _aligned_shifts(
                 while stretch and glyphs[stretch[0]].is_space:
                     drops.add(stretch.pop(0))
         moves: dict[int, float] = {}
-        if alignment.kind == JUSTIFIED:
-            _justify(glyphs, stretches, removals, alignment, extents, moves)
+        if justify:
+            # Anchored only where the other lines show a margin: a stretched line whose end
+            # is no margin may still be right-aligned or centred (its spacing read wrongly:
+            # a font whose space is not the gap its producer used), and then its own end,
+            # or its own start, owes something to the removed width. Box edges, margins of
+            # other lines and the font's space width owe it nothing, whatever the alignment.
+            white = _white_advance(glyphs, part, extents)
+            _justify(glyphs, stretches, removals, alignment, extents, moves, white)
         else:
+            # Right-aligned; centred or unknown (both sides from the box). The gaps kept are
+            # natural (not stretched), so owe nothing to the removed width either.
             for k, stretch in enumerate(stretches):
                 if not stretch:
                     continue
@@ -588,7 +631,7 @@ def _aligned_shifts(
                     removal = removals[k]
                     gap = removal.start - max(extents[i][1] for i in stretch)
                     delta = removal.near - removal.start
-                elif k > 0 and alignment.kind == CENTRE:
+                elif k > 0 and alignment.kind != RIGHT:
                     # Starts where it started, measured from the box's far edge.
                     removal = removals[k - 1]
                     gap = min(extents[i][0] for i in stretch) - removal.end
@@ -602,6 +645,77 @@ def _aligned_shifts(
         for i, delta in moves.items():
             if delta:
                 shifts[i] = (delta * axis[0], delta * axis[1])
+
+
+def _natural_space(glyph: Glyph, white: float | None = None) -> float:
+    """The natural gap between two words: `white` (the advance of a space glyph of the
+    line), else the font's space width, else a quarter em. Either only when plausible
+    (NATURAL_SPACE_PER_SIZE): fonts without a space glyph report odd widths (0.76 em seen)."""
+    low, high = NATURAL_SPACE_PER_SIZE
+    for space in (white, glyph.space):
+        if space is not None and low * glyph.size <= space <= high * glyph.size:
+            return space
+    return 0.25 * glyph.size
+
+
+def _white_advance(
+    glyphs: Sequence[Glyph], part: list[int], extents: dict[int, tuple[float, float]]
+) -> float | None:
+    """The advance of the part's first space (U+0020) glyph, rounded (ADVANCE_DIGITS)."""
+    for i in part:
+        if glyphs[i].uni == 0x20:
+            return round(extents[i][1] - extents[i][0], ADVANCE_DIGITS)
+    return None
+
+
+def _stretched(
+    glyphs: Sequence[Glyph], part: list[int], extents: dict[int, tuple[float, float]]
+) -> bool:
+    """Whether the part's spacing was stretched or shrunk to fit (justified): every gap
+    between two words differs from the natural one the same way, or every gap between two
+    letters of a word is wider (WORD_STRETCH_PER_SIZE, LETTER_STRETCH_PER_SIZE). Removed glyphs
+    count too: their gaps were set by the same layout. Called for every part with a removal:
+    it stops at the first natural gap of each kind (on most lines, within the first words)."""
+    size = max(glyphs[i].size for i in part)
+    word_tol = WORD_STRETCH_PER_SIZE * size
+    letter_tol = LETTER_STRETCH_PER_SIZE * size
+    # Per kind of gap: the sign all such gaps seen so far share (+1 wider than natural, -1
+    # narrower, 0 none seen yet), or None once one was natural or of the other sign (or,
+    # for letters, narrower).
+    words: int | None = 0
+    letters: int | None = 0
+    word_gaps = letter_gaps = 0
+    previous_end: float | None = None  # where the last glyph that is not white space ended
+    white = 0.0  # the advance of the white space since then
+    spaced = False
+    for i in part:
+        g = glyphs[i]
+        lo, hi = extents[i]
+        if g.uni in WHITESPACE:
+            white += hi - lo
+            spaced = True
+            continue
+        if previous_end is not None:
+            gap = lo - previous_end
+            if spaced or gap > WORD_GAP_PER_SIZE * g.size:
+                if words is not None:
+                    word_gaps += 1
+                    excess = gap - (white if spaced else _natural_space(g))
+                    sign = 1 if excess > word_tol else -1 if excess < -word_tol else None
+                    words = sign if words in (0, sign) else None
+            elif letters is not None:
+                # Wider only: glyphs overlap for other reasons (joining scripts, marks,
+                # boxes that are not the advance) far more often than a line is tightened
+                # by a negative character spacing.
+                letter_gaps += 1
+                letters = 1 if gap > letter_tol else None
+            if words is None and letters is None:
+                return False
+        previous_end = hi
+        white = 0.0
+        spaced = False
+    # At least two of a kind: one wide gap is as likely a tab-like gap after a list label.
+    return (bool(words) and word_gaps > 1) or (bool(letters) and letter_gaps > 1)
 
 
 def _split(
@@ -645,6 +759,30 @@ def _split(
     return stretches, removals
 
 
+def _words(
+    glyphs: Sequence[Glyph], stretch: list[int], extents: dict[int, tuple[float, float]]
+) -> tuple[list[list[int]], list[int]]:
+    """(the stretch's words, each with the white space after it; the white space before the
+    first word)."""
+    words: list[list[int]] = []
+    leading: list[int] = []
+    previous_end = -math.inf
+    after_space = False
+    for i in stretch:
+        g = glyphs[i]
+        lo, hi = extents[i]
+        if g.is_space:
+            (words[-1] if words else leading).append(i)
+            after_space = True
+        else:
+            if not words or after_space or lo - previous_end > WORD_GAP_PER_SIZE * g.size:
+                words.append([])
+            words[-1].append(i)
+            after_space = False
+        previous_end = hi
+    return words, leading
+
+
 def _justify(
     glyphs: Sequence[Glyph],
     stretches: list[list[int]],
@@ -652,50 +790,48 @@ def _justify(
     alignment: Alignment,
     extents: dict[int, tuple[float, float]],
     moves: dict[int, float],
+    white: float | None = None,
 ) -> None:
-    """Set each stretch between its anchors (a margin or a box edge on either side) with
-    equal gaps; see the module doc."""
+    """Set each stretch again between its anchors: a margin (alignment.start or .end, where
+    the other lines show one) or a box edge on either side, with equal gaps; a stretch with
+    one anchor only, from it with the natural space (`white`: a space glyph's advance on the
+    line, see _natural_space). See the module doc."""
     for k, stretch in enumerate(stretches):
         start_at_box = k > 0
         end_at_box = k < len(removals)
         begin = removals[k - 1].far if start_at_box else alignment.start
         finish = removals[k].near if end_at_box else alignment.end
-        words: list[list[int]] = []  # each word's glyphs, the white space after it included
-        leading: list[int] = []  # white space before the first word: moves with it
-        previous_end = -math.inf
-        after_space = False
-        for i in stretch:
-            g = glyphs[i]
-            lo, hi = extents[i]
-            if g.is_space:
-                (words[-1] if words else leading).append(i)
-                after_space = True
-            else:
-                if not words or after_space or lo - previous_end > WORD_GAP_PER_SIZE * g.size:
-                    words.append([])
-                words[-1].append(i)
-                after_space = False
-            previous_end = hi
+        words, leading = _words(glyphs, stretch, extents)
         if not words:
             if leading:  # white space alone: at the stretch's start
-                moves.update(dict.fromkeys(leading, begin - extents[leading[0]][0]))
+                at = begin if begin is not None else finish
+                assert at is not None  # a part with a removal has a box on one side
+                moves.update(dict.fromkeys(leading, at - extents[leading[0]][0]))
             continue
         # Each word is set solid: its glyphs one advance after another (a glyph's box spans
         # its advance). Letter spacing that justified the line (Tc) would otherwise stay
         # between the letters and tell the line's slack, and so the removed width.
-        widths = [
-            sum(extents[i][1] - extents[i][0] for i in word if not glyphs[i].is_space)
-            for word in words
-        ]
-        gaps = len(words) - 1 + start_at_box + end_at_box
-        free = finish - begin - sum(widths)
-        gap = max(free / gaps, 0.0) if gaps else 0.0
-        at = begin + (gap if start_at_box else 0.0)
+        # Advances rounded: a traced box's width carries float noise from where the glyph
+        # was (so from the removed width); the new places must not, to the last digit.
+        advances = {i: round(extents[i][1] - extents[i][0], ADVANCE_DIGITS) for i in stretch}
+        widths = [sum(advances[i] for i in word if not glyphs[i].is_space) for word in words]
+        if begin is not None and finish is not None:
+            gaps = len(words) - 1 + start_at_box + end_at_box
+            free = finish - begin - sum(widths)
+            gap = max(free / gaps, 0.0) if gaps else 0.0
+            at = begin + (gap if start_at_box else 0.0)
+        else:
+            gap = _natural_space(glyphs[words[0][0]], white)
+            if begin is not None:  # after the last box, the end no margin: from the box
+                at = begin + gap
+            else:  # before the first box, the start no margin: ends a space before it
+                assert finish is not None
+                at = finish - gap * len(words) - sum(widths)
         for n, (word, width) in enumerate(zip(words, widths, strict=True)):
             cursor = at
             for i in word:
                 moves[i] = cursor - extents[i][0]
-                cursor += extents[i][1] - extents[i][0]
+                cursor += advances[i]
             if n == 0:  # white space before the first word moves with it
                 moves.update(dict.fromkeys(leading, moves[word[0]]))
             at += width + gap

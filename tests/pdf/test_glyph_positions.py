@@ -128,6 +128,9 @@ def test_text_before_and_far_after_the_box_keeps_its_place() -> None:
     pdf = B.new_pdf()
     content = (
         B.text_line(X, LINE_TOP, BEFORE + NAMES[0] + AFTER)
+        # The next line of the paragraph: the line's start is a margin (left-aligned). A
+        # line that nothing aligns is anchored to the box on both sides (glyphs.py).
+        + B.text_line(X, LINE_TOP + 14, "tweede regel")
         + b"BT /F1 12 Tf 300 200 Td (Kolom) Tj ET\n"
     )
     B.add_page(pdf, content)

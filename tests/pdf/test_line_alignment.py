@@ -12,7 +12,7 @@ left-aligned, as before) must fail that, so that the test can fail.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pikepdf
 import pymupdf
@@ -28,14 +28,18 @@ from redactor.pdf.glyphs import (
     JUSTIFIED,
     LEFT,
     RIGHT,
+    UNKNOWN,
     Alignment,
     BoxTuple,
     Glyph,
+    LinePart,
     PageLines,
     _lines,
+    landed,
     plan,
 )
 from redactor.pdf.redact import redact_document
+from redactor.pdf.textpos import _glyphs
 from tests.adversarial import builders as B
 
 # --- synthetic lines: glyphs 5 pt wide (spaces too), 10 pt type ------------------------------
@@ -225,6 +229,88 @@ def test_without_the_page_a_line_is_left_aligned_as_before() -> None:
     assert aligned[0].shift == (-5.0, 0.0) and aligned[9].shift == (0.0, 0.0)
 
 
+def test_a_line_that_nothing_aligns_is_anchored_to_the_box_on_both_sides() -> None:
+    """A lone right-aligned line (its start and end shared by no other line): the text
+    before the box ends a gap before it, the text after starts a gap after it, whatever the
+    line's alignment was."""
+    others = [text([("xxxxxxxx", 5)], 60, 130), text([("yyyyyy", 5)], 75, 142)]
+    near, far = 185 - 4 * max(NAME_WIDTHS) - 1, 186.0
+    results = []
+    for w in NAME_WIDTHS:
+        chunks = [("abc ", 5), ("ZZZZ", w), (" de", 5)]
+        line = text(chunks, 200 - width(chunks), 100)
+        page = line + [g for o in others for g in o]
+        part = PageLines.of_glyphs(line).parts[(1, 0)][0]
+        assert PageLines.of_glyphs(page).alignment((1, 0), part).kind == UNKNOWN
+        results.append(visible(page, [(near, 90.0, far, 104.0)]))
+    assert results[0] == results[1]
+    assert results[0] == [
+        (near - 20, "a"),
+        (near - 15, "b"),
+        (near - 10, "c"),  # ends one space before the box
+        (far + 5, "d"),  # starts one space after it
+        (far + 10, "e"),
+    ]
+
+
+def _stretched(line: list[Glyph]) -> bool:
+    part = sorted(range(len(line)), key=lambda i: line[i].bbox[0])
+    extents = {i: (g.bbox[0], g.bbox[2]) for i, g in enumerate(line)}
+    return glyphs_module._stretched(line, part, extents)
+
+
+def test_stretched_spacing_is_read_from_the_line_itself() -> None:
+    words = [("aaa", 5.0), ("bb", 5.0), ("cccc", 5.0), ("d", 5.0)]
+    natural = text([("aaa bb cccc d", 5)], 100, 100)
+    assert not _stretched(natural)
+    assert _stretched(justified(words, 100, 180, 100))  # wider gaps: justified
+    assert _stretched(justified(words, 100, 163, 100))  # narrower (shrunk)
+    # A double space, or kerning in some letter pairs, is not a stretch of the line.
+    assert not _stretched(text([("aaa  bb cccc d", 5)], 100, 100))
+    kerned = [g._replace(bbox=(g.bbox[0] - 0.3, *g.bbox[1:])) for g in natural]
+    assert not _stretched(natural[:2] + kerned[2:3] + natural[3:])
+    # Character spacing: every letter 0.2 pt from the next.
+    spaced = [
+        g._replace(origin=(g.origin[0] + 0.2 * n, g.origin[1]), bbox=landed(g, (0.2 * n, 0)))
+        for n, g in enumerate(natural)
+    ]
+    assert _stretched(spaced)
+
+    # Words apart without white space glyphs (TJ numbers): the font's space is the measure.
+    def apart(gap: float) -> list[Glyph]:
+        return (
+            text([("aaa", 5)], 100, 100)
+            + text([("bb", 5)], 115 + gap, 100)
+            + text([("c", 5)], 125 + 2 * gap, 100)
+        )
+
+    assert not _stretched(apart(5.0))
+    assert _stretched(apart(7.0))
+    # One wide gap alone (a list label and its text) is no evidence.
+    assert not _stretched(text([("a)", 5)], 100, 100) + text([("bbbb", 5)], 118, 100))
+
+
+def test_a_stretched_line_without_an_end_margin_is_set_from_the_box() -> None:
+    """The first line of a two-line justified paragraph: its start is the paragraph's
+    margin, its end shared by no other line. Margin..box: equal gaps; box..end: the font's
+    space between the words, from the box's far edge."""
+    boxes = _union_boxes(1)
+    near, far = boxes[0][0], boxes[0][2]
+    results = []
+    for w in NAME_WIDTHS:
+        first = justified(
+            [("aaa", 5.0), ("bb", 5.0), ("ZZZZ", w), ("cccc", 5.0), ("d", 5.0)], 100, 200, 100
+        )
+        page = first + text([("last", 5)], 100, 112)
+        results.append(visible(page, boxes))
+    assert results[0] == results[1]
+    xs = {c: x for x, c in results[0] if c != " "}  # the last of each letter
+    gap = (near - 100 - 25) / 2
+    assert xs["a"] == 110.0 and xs["b"] == pytest.approx(100 + 15 + gap + 5)
+    assert min(x for x, c in results[0] if c == "c") == pytest.approx(far + 5)
+    assert xs["d"] == pytest.approx(far + 5 + 20 + 5)
+
+
 # --- how a line's alignment is read -------------------------------------------------------
 
 
@@ -247,7 +333,7 @@ def test_alignment_is_read_from_the_neighbouring_lines() -> None:
     assert _kind(_page(text([("xxxx", 5)], 105, above)), line) == CENTRE
     assert _kind(_page(text([("xxx", 5), (" ", 5), ("xx", 5)], 100, above)), line) == JUSTIFIED
     # A shared end on a line far away is chance (ragged right), not a margin...
-    assert _kind(_page(text([("xxxx", 5)], 110, 400)), line) == LEFT
+    assert _kind(_page(text([("xxxx", 5)], 110, 400)), line) == UNKNOWN
     # ...unless enough lines of the page share it.
     far = [text([("xxxx", 5)], 110, 400 + 20 * k) for k in range(3)]
     assert _kind(_page(*far), line) == RIGHT
@@ -393,15 +479,31 @@ def test_two_boxes_on_a_justified_line() -> None:
         assert _same(per_source)
 
 
+def _old_rules(monkeypatch: pytest.MonkeyPatch, left: bool = False) -> None:
+    """The rules before the line's own spacing was read (a line is justified only when both
+    its ends are on margins) and, with `left`, before alignment was read at all."""
+    monkeypatch.setattr(glyphs_module, "_stretched", lambda glyphs, part, extents: False)
+    if left:
+        monkeypatch.setattr(
+            glyphs_module.PageLines, "alignment", lambda self, axis, part: Alignment(LEFT)
+        )
+    else:  # no evidence at all: left-aligned, as then
+        read = glyphs_module.PageLines.alignment
+
+        def alignment(self: PageLines, axis: tuple[int, int], part: LinePart) -> Alignment:
+            found = read(self, axis, part)
+            return Alignment(LEFT) if found.kind == UNKNOWN else found
+
+        monkeypatch.setattr(glyphs_module.PageLines, "alignment", alignment)
+
+
 @pytest.mark.parametrize("align", list(ALIGNMENTS.values()), ids=list(ALIGNMENTS))
 def test_control_the_left_aligned_rule_alone_leaks(
     align: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With every line taken as left-aligned (the rule before alignment was read), the same
     measurement tells the names apart: the test above can fail."""
-    monkeypatch.setattr(
-        glyphs_module.PageLines, "alignment", lambda self, axis, part: Alignment(LEFT)
-    )
+    _old_rules(monkeypatch, left=True)
     (per_source,) = _redacted_lines(align)
     assert not _same(per_source)
 
@@ -510,3 +612,217 @@ def test_justified_by_numbers_or_spacing_operators(spacing: str) -> None:
         for data in sources
     ]
     _assert_same_operators(pages)
+
+
+# --- lines whose alignment the other lines do not tell --------------------------------------
+#
+# Each source differs from the other only in the name (Bakker 34.2 pt or Jansen 36.1 pt at
+# 10 pt, 37.6 or 39.0 at 11 pt); the same box covers it in both. The kept text of the page
+# must come out the same, operator for operator; the old rules (alignment read from the
+# other lines only, no evidence meaning left-aligned) must not, so that each test can fail.
+
+TWO_NAMES = ("Bakker", "Jansen")
+
+
+def _exported(sources: list[bytes], names: tuple[str, ...] = TWO_NAMES) -> list[bytes]:
+    """Each source redacted with one box over its name (the union of where it falls in
+    every source, 1 pt wider on each side)."""
+    found = []
+    for data, name in zip(sources, names, strict=True):
+        with pymupdf.open(stream=data, filetype="pdf") as doc:
+            words = [w[:4] for w in doc[0].get_text("words") if w[4] == name]
+        assert len(words) == 1
+        found += words
+    box = Rect(
+        min(w[0] for w in found) - 1,
+        min(w[1] for w in found),
+        max(w[2] for w in found) + 1,
+        max(w[3] for w in found),
+    )
+    return [redact_document(data, [B.box(0, box)], [], RenderOptions()).pdf for data in sources]
+
+
+def _reading(data: bytes, name: str) -> tuple[str, bool]:
+    """(the alignment the page's other lines give the part of the line holding `name`,
+    whether its spacing reads as stretched): which gap a source exercises."""
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        traced = [g for span in doc[0].get_texttrace() for g in _glyphs(span)]
+        (word,) = [w for w in doc[0].get_text("words") if w[4] == name]
+    axis = (1, 0)
+    for line in _lines(traced, range(len(traced))):
+        for part in glyphs_module._parts(traced, line, axis):
+            extents = {i: glyphs_module._extent(traced[i].bbox, axis) for i in part}
+            if any(abs(extents[i][0] - word[0]) < 0.01 for i in part):
+                found = LinePart(
+                    glyphs_module._across(traced[part[0]].origin, axis),
+                    min(e[0] for e in extents.values()),
+                    max(e[1] for e in extents.values()),
+                    max(traced[i].size for i in part),
+                )
+                alignment = PageLines.of_glyphs(traced).alignment(axis, found)
+                return alignment.kind, glyphs_module._stretched(traced, part, extents)
+    raise AssertionError(f"{name} not found")
+
+
+def _same_page(outputs: list[bytes]) -> bool:
+    pages = [_page_operators(data) for data in outputs]
+    try:
+        _assert_same_operators(pages)
+    except AssertionError:
+        return False
+    return True
+
+
+BODY = (  # a ragged-right letter body: no line ends near the right margin (523)
+    "Geachte heer, mevrouw,",
+    "Op 3 februari 2025 heeft u een verzoek ingediend op grond van de",
+    "Wet open overheid. Met deze brief beslis ik op uw verzoek.",
+    "De stukken die onder het verzoek vallen, vindt u in de bijlage.",
+    "Hoogachtend,",
+)
+
+
+def _letter(name: str) -> bytes:
+    """A letter whose only right-aligned line (at 523 pt) holds the name; the body is set
+    ragged right from 72 pt."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    font = pymupdf.Font("helv")
+    line = f"Behandeld door {name} van Juridische Zaken"
+    page.insert_text((523 - font.text_length(line, 11), 150), line, fontsize=11)
+    for n, body in enumerate(BODY):
+        page.insert_text((72, 220 + 16 * n), body, fontsize=11)
+    return doc.tobytes()
+
+
+def test_a_lone_right_aligned_line_is_anchored_to_the_box_on_both_sides() -> None:
+    """Gap 1: no other line ends where it ends, so nothing tells it is right-aligned. Taken
+    as left-aligned, its start (the margin minus its width) would keep the removed width."""
+    sources = [_letter(name) for name in TWO_NAMES]
+    assert _reading(sources[0], TWO_NAMES[0]) == (UNKNOWN, False)
+    outputs = _exported(sources)
+    assert _same_page(outputs)
+    with pymupdf.open(stream=outputs[0], filetype="pdf") as doc:
+        kept = doc[0].get_text()
+    assert "Behandeld door" in kept and "van Juridische Zaken" in kept
+    assert "Bakker" not in kept
+
+
+def test_control_a_lone_right_aligned_line_taken_as_left_aligned_leaks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _old_rules(monkeypatch)
+    assert not _same_page(_exported([_letter(name) for name in TWO_NAMES]))
+
+
+def _paragraph(lines: list[str], spacing: str, indent: float = 0.0) -> bytes:
+    """A paragraph of 10 pt Helvetica, 300 pt wide from 72 pt, 14 pt apart, every line but
+    the last justified the way typesetters do it: by numbers between the words in a TJ
+    array ("tj"), by word spacing ("tw") or by character spacing ("tc"); the first line
+    indented by `indent`. A centred heading above it, 60 pt higher."""
+    font = pymupdf.Font("helv")
+    size, x0, top = 10.0, 72.0, 700.0
+    space = font.text_length(" ", size)
+    body = [b"BT /F1 14 Tf 1 0 0 1 250 760 Tm (Besluit) Tj /F1 10 Tf"]
+    for n, line in enumerate(lines):
+        words = line.split()
+        start = x0 + (indent if n == 0 else 0.0)
+        width = x0 + 300 - start
+        gaps = len(words) - 1
+        slack = width - sum(font.text_length(w, size) for w in words)
+        if n == len(lines) - 1:  # the last line: natural spacing
+            slack, spacing_here = gaps * space, "tw"
+        else:
+            spacing_here = spacing
+            assert gaps * space < slack < gaps * space * 3, "a real justified line"
+        body.append(b"1 0 0 1 %.4f %.4f Tm" % (start, top - 14 * n))
+        text = line.encode()
+        if spacing_here == "tj":
+            number = -slack / gaps / size * 1000
+            items = b" ".join(b"(%s) %.4f" % (w.encode(), number) for w in words[:-1])
+            body.append(b"0 Tc 0 Tw [%s (%s)] TJ" % (items, words[-1].encode()))
+        elif spacing_here == "tw":
+            body.append(b"0 Tc %.5f Tw (%s) Tj" % ((slack - gaps * space) / gaps, text))
+        else:
+            tc = (slack - gaps * space) / (len(text) - 1)
+            body.append(b"%.5f Tc 0 Tw (%s) Tj" % (tc, text))
+    body.append(b"ET")
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(595, 842))
+    page = pdf.pages[0]
+    helvetica = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica
+    )
+    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=helvetica))
+    page.Contents = pdf.make_stream(b"\n".join(body))
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def _indented(name: str, spacing: str) -> bytes:
+    """Gap 2: the name on the indented first line of a justified paragraph."""
+    return _paragraph(
+        [
+            f"Het verzoek van de heer {name} is op 3 februari ontvangen",
+            "door de afdeling van het ministerie van Binnenlandse Zaken",
+            "die namens de minister optrad in de vergadering van vandaag",
+            "en het dossier beheerde tot aan het einde van de korte termijn",
+            "van de commissie.",
+        ],
+        spacing,
+        indent=18.0,
+    )
+
+
+def _two_lines(name: str, spacing: str) -> bytes:
+    """Gap 3: the name on the first line of a two-line justified paragraph (under a heading
+    that starts on the same margin); "textbox": as PyMuPDF justifies (Tw)."""
+    if spacing == "textbox":
+        doc = pymupdf.open()
+        page = doc.new_page(width=595, height=842)
+        page.insert_text((72, 100), "Besluit op uw verzoek", fontsize=14)
+        paragraph = (
+            f"Het verzoek van de heer {name} is op 3 februari ontvangen door de afdeling "
+            "Juridische Zaken."
+        )
+        area = pymupdf.Rect(72, 150, 372, 200)
+        assert page.insert_textbox(area, paragraph, fontsize=11, align=pymupdf.TEXT_ALIGN_JUSTIFY)
+        assert len({round(w[1]) for w in page.get_text("words")}) == 3  # heading, two lines
+        return doc.tobytes()
+    return _paragraph(
+        [f"door de heer {name} van het ministerie van Binnenlandse Zaken", "en de commissie."],
+        spacing,
+    )
+
+
+SPACINGS = ["tj", "tw", "tc"]
+
+
+@pytest.mark.parametrize("spacing", SPACINGS)
+def test_an_indented_first_line_is_justified_from_its_spacing(spacing: str) -> None:
+    """Gap 2: its end is on the paragraph's margin, its start on none (the indent): read as
+    right-aligned, its stretched gaps (after the box) would keep the removed width."""
+    sources = [_indented(name, spacing) for name in TWO_NAMES]
+    assert _reading(sources[0], TWO_NAMES[0]) == (RIGHT, True)
+    assert _same_page(_exported(sources))
+
+
+@pytest.mark.parametrize("spacing", [*SPACINGS, "textbox"])
+def test_the_first_of_two_justified_lines_is_justified_from_its_spacing(spacing: str) -> None:
+    """Gap 3: its start is on the margin (the second line shares it), its end on none (no
+    other line reaches it): read as left-aligned, its stretched gaps would keep the width."""
+    sources = [_two_lines(name, spacing) for name in TWO_NAMES]
+    assert _reading(sources[0], TWO_NAMES[0]) == (LEFT, True)
+    assert _same_page(_exported(sources))
+
+
+@pytest.mark.parametrize(
+    ("build", "spacing"),
+    [(_indented, s) for s in SPACINGS] + [(_two_lines, s) for s in [*SPACINGS, "textbox"]],
+)
+def test_control_justified_lines_read_by_their_margins_alone_leak(
+    build: Callable[[str, str], bytes], spacing: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _old_rules(monkeypatch)
+    assert not _same_page(_exported([build(name, spacing) for name in TWO_NAMES]))
