@@ -165,8 +165,15 @@ def covering_box(glyph: Glyph, boxes: Sequence[BoxTuple]) -> int | None:
 
 
 def is_near(glyph: Glyph, boxes: Sequence[BoxTuple]) -> bool:
+    """Whether the glyph's box, grown by ISOLATE_PER_SIZE, overlaps a box (as overlaps();
+    written out: it runs for every glyph of a planned line)."""
     grow = ISOLATE_PER_SIZE * glyph.size
-    return any(overlaps(glyph.bbox, box, grow) for box in boxes)
+    x0, y0, x1, y1 = glyph.bbox
+    x0, y0, x1, y1 = x0 - grow, y0 - grow, x1 + grow, y1 + grow
+    for b in boxes:  # noqa: SIM110 (a loop: any() over a generator costs twice as much here)
+        if x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1:
+            return True
+    return False
 
 
 class BoxIndex:
@@ -367,6 +374,8 @@ def _across(point: tuple[float, float], axis: Axis) -> float:
 
 def _extent(bbox: BoxTuple, axis: Axis) -> tuple[float, float]:
     """(start, end) of a box along the line."""
+    if axis == (1, 0):  # most text; the same numbers as below
+        return (bbox[0], bbox[2]) if bbox[0] <= bbox[2] else (bbox[2], bbox[0])
     a = bbox[0] * axis[0] + bbox[1] * axis[1]
     b = bbox[2] * axis[0] + bbox[3] * axis[1]
     return (a, b) if a <= b else (b, a)
@@ -382,14 +391,15 @@ def _parts(
     end = -math.inf
     last_size = 0.0
     for i in order:
-        item = items[i]
+        size = items[i].size
         lo, hi = extents[i]
-        if not parts or lo - end > PART_GAP_PER_SIZE * max(item.size, last_size):
+        if not parts or lo - end > PART_GAP_PER_SIZE * (size if size > last_size else last_size):
             parts.append([])
             end = -math.inf
         parts[-1].append(i)
-        end = max(end, hi)
-        last_size = item.size
+        if hi > end:
+            end = hi
+        last_size = size
     return parts
 
 
