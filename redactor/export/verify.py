@@ -492,13 +492,15 @@ def _label_runs(
     without such a run had no room for its label."""
     taken: set[int] = set()
     texts = [item.text for item in items]
-    # Where each text occurs: a box looks only at the runs that start with its label's
-    # first token (in order, as a scan of every position would).
+    labels = [tokens_of(box_label(box.codes)) for box in boxes]
+    # Where each label's first token occurs: a box looks only at the runs that start with
+    # it (in order, as a scan of every position would).
+    firsts = {tokens[0] for tokens in labels if tokens}
     starts: dict[str, list[int]] = {}
     for i, text in enumerate(texts):
-        starts.setdefault(text, []).append(i)
-    for box in boxes:
-        tokens = tokens_of(box_label(box.codes))
+        if text in firsts:
+            starts.setdefault(text, []).append(i)
+    for box, tokens in zip(boxes, labels, strict=True):
         n = len(tokens)
         if not n:
             continue

@@ -427,6 +427,7 @@ def check_stamped(img: Image.Image, page: PageBoxes, dpi: int, style: BoxStyle) 
     if style is BoxStyle.WHITE:
         for rect in page.boxes:
             masks += _border_strips(rect)
+    masked = [_px(mask, scale, -LABEL_BLEED_PX) for mask in masks]
     bad = []
     for index, rect in enumerate(page.boxes):
         x0, y0, x1, y1 = _px(rect, scale, MARGIN_PX)
@@ -434,9 +435,10 @@ def check_stamped(img: Image.Image, page: PageBoxes, dpi: int, style: BoxStyle) 
             continue
         region = img.crop((x0, y0, x1, y1))
         draw = ImageDraw.Draw(region)
-        for mask in masks:
-            mx0, my0, mx1, my1 = _px(mask, scale, -LABEL_BLEED_PX)
-            draw.rectangle((mx0 - x0, my0 - y0, mx1 - x0, my1 - y0), fill=(fill, fill, fill))
+        for mx0, my0, mx1, my1 in masked:
+            # Only the masks that reach this region (rectangle() includes both corners).
+            if mx0 < x1 and x0 <= mx1 and my0 < y1 and y0 <= my1:
+                draw.rectangle((mx0 - x0, my0 - y0, mx1 - x0, my1 - y0), fill=(fill, fill, fill))
         extrema: Any = region.getextrema()  # RGB: one (min, max) pair per band
         if any(lo < fill - FILL_TOLERANCE or hi > fill + FILL_TOLERANCE for lo, hi in extrema):
             bad.append(index)

@@ -709,3 +709,25 @@ def test_objects_pikepdf_hands_out_without_a_number_are_counted() -> None:
         found.object_numbers, found.drawing_streams, found.scalar_objects
     )
     assert sorted(fast) == sorted(TextReader(data).stream_texts())
+
+
+def test_check_stamped_masks_the_labels_that_reach_a_box() -> None:
+    """check_stamped draws only the label areas that reach a box's region: a label of
+    another box that reaches into it is still masked, and the same pixels without that
+    label are a failure."""
+    from PIL import Image, ImageDraw
+
+    from redactor.core.export_model import BoxStyle
+
+    boxes = (Rect(100, 100, 200, 140), Rect(100, 160, 200, 200))
+    # A white label belonging to the second box that pokes 4 pt into the first one.
+    label = Rect(120, 134, 180, 175)
+    img = Image.new("RGB", (300, 300), (255, 255, 255))
+    draw = ImageDraw.Draw(img)
+    for rect in boxes:
+        draw.rectangle((rect.x0, rect.y0, rect.x1 - 1, rect.y1 - 1), fill=(0, 0, 0))
+    draw.rectangle((label.x0, label.y0, label.x1, label.y1), fill=(255, 255, 255))
+    with_label = verify_render.PageBoxes(0, (300, 300), boxes, labels=(label,))
+    without = verify_render.PageBoxes(0, (300, 300), boxes, labels=())
+    assert verify_render.check_stamped(img, with_label, 72, BoxStyle.BLACK) == []
+    assert verify_render.check_stamped(img, without, 72, BoxStyle.BLACK) == [0, 1]
