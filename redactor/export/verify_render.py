@@ -42,6 +42,10 @@ MIN_DPI, MAX_DPI = 72, 300
 MIN_INTERIOR_PX = 8
 PIPE_BYTES = 1024 * 1024
 CHUNK_PAGES = 256  # at most this many source pages per pair of pdftoppm runs
+# Up to this many pages, both copies come from one pdftoppm run, all with anti-aliasing:
+# starting a second run (8 to 12 ms of CPU) costs more than smoothing the stamped copies
+# (about 2 ms a page of dense text). Most documents of a case are this short.
+ONE_RUN_PAGES = 4
 LABEL_BLEED_PX = 2.5  # anti-aliasing of label glyphs beyond their character boxes
 BARE_RIM_PT = 2.0
 BARE_RIM_SHARE = 0.15
@@ -103,6 +107,12 @@ def render(
         for first in range(0, len(pages), chunk):
             group = pages[first : first + chunk]
             start, count = 2 * first + 1, 2 * len(group)
+            if len(group) <= ONE_RUN_PAGES:
+                with _Stream(tool, path, Path(tmp), dpi, start, count, "all") as both:
+                    for page in group:
+                        yield page, both.image(), both.image()
+                    both.finish()
+                continue
             with (
                 _Stream(tool, path, Path(tmp), dpi, start, count, "odd") as with_stamps,
                 _Stream(tool, path, Path(tmp), dpi, start, count, "even") as without,
@@ -114,13 +124,15 @@ def render(
 
 
 class _Stream:
-    """One pdftoppm run over the odd or even pages of first..first+count-1 (1-based) of
-    `path`, read image by image from its standard output (binary PPM, one after another).
+    """One pdftoppm run over the odd or even pages (or all pages) of first..first+count-1
+    (1-based) of `path`, read image by image from its standard output (binary PPM, one
+    after another).
 
     The stamped copies (odd) are rendered without anti-aliasing, which costs a third of the
     time: their check is that each box is its fill colour away from its edges and labels,
     and a solid fill renders the same either way. The copies without stamps (even) keep it:
-    a faint trace of something small left under a box shows up only as grey.
+    a faint trace of something small left under a box shows up only as grey. A run over all
+    pages keeps it for both.
 
     Each image must arrive within TIMEOUT seconds of the previous one (a stalled pdftoppm is
     killed); after the last expected image the output must end and the exit code be 0."""
@@ -130,16 +142,19 @@ class _Stream:
     ) -> None:
         last = first + count - 1
         self.expected = sum(
-            1 for n in range(first, last + 1) if n % 2 == (1 if parity == "odd" else 0)
+            1
+            for n in range(first, last + 1)
+            if parity == "all" or n % 2 == (1 if parity == "odd" else 0)
         )
         self.delivered = 0
         self.pixels = bytearray()  # one page's samples, reused from page to page
         smoothing = ["-aa", "no", "-aaVector", "no"] if parity == "odd" else []
+        which = {"odd": ["-o"], "even": ["-e"], "all": []}[parity]
         self.command = [
             tool,
             "-r",
             str(dpi),
-            "-o" if parity == "odd" else "-e",
+            *which,
             *smoothing,
             "-f",
             str(first),

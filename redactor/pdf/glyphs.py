@@ -535,14 +535,18 @@ def _left_shifts(
     def advance(g: Glyph) -> float:
         return (g.bbox[2] - g.bbox[0]) if dx else (g.bbox[3] - g.bbox[1])
 
-    line = sorted(line, key=lambda i: _along(glyphs[i].origin, axis))
+    if axis == (1, 0):  # most text; the same numbers as _along
+        along = {i: glyphs[i].origin[0] for i in line}
+    else:
+        along = {i: _along(glyphs[i].origin, axis) for i in line}
+    line = sorted(line, key=along.__getitem__)
     removed_end: float | None = None  # where the last removed visible glyph ended
     removed_box: int | None = None
     current = 0.0
     previous_end: float | None = None
     for i in line:
         g = glyphs[i]
-        start = _along(g.origin, axis)
+        start = along[i]
         if covering[i] is not None:
             if not g.is_space:
                 end = start + advance(g)

@@ -259,9 +259,14 @@ def test_short_terms_and_terms_still_visible_elsewhere_do_not_fail(
     assert report.passed or _failed(report) == {"box_render", "nothing_under_boxes"}
 
 
-def test_renders_come_back_in_order_across_chunks() -> None:
-    """Five pages in chunks of two: every page once, in order, stamped and bare apart."""
+@pytest.mark.parametrize("one_run", [0, 4], ids=["two runs", "one run"])
+def test_renders_come_back_in_order_across_chunks(
+    monkeypatch: pytest.MonkeyPatch, one_run: int
+) -> None:
+    """Five pages in chunks of two: every page once, in order, stamped and bare apart, from
+    one pdftoppm run per chunk or two (odd and even pages)."""
     require_tool("pdftoppm")
+    monkeypatch.setattr(verify_render, "ONE_RUN_PAGES", one_run)
     pdf = B.new_pdf()
     for _ in range(5):
         B.add_page(pdf, B.text_line(B.BASE_X, B.BASE_Y, B.line_text()) + B.visible_line())
@@ -294,11 +299,13 @@ def _tiny_remnants() -> dict[str, bytes]:
     }
 
 
+@pytest.mark.parametrize("one_run", [0, 4], ids=["two runs", "one run"])
 @pytest.mark.parametrize("remnant", list(_tiny_remnants()))
 def test_small_remnants_under_a_box_fail_the_render_check(
-    good: tuple[bytes, tuple[str, ...]], remnant: str
+    good: tuple[bytes, tuple[str, ...]], remnant: str, monkeypatch: pytest.MonkeyPatch, one_run: int
 ) -> None:
     require_tool("pdftoppm")
+    monkeypatch.setattr(verify_render, "ONE_RUN_PAGES", one_run)
     data, terms = good
     content = _tiny_remnants()[remnant]
 

@@ -510,8 +510,8 @@ FAKE_PDFTOPPM = """#!{python}
 import sys, time
 args = sys.argv[1:]
 first, last = int(args[args.index("-f") + 1]), int(args[args.index("-l") + 1])
-parity = 1 if "-o" in args else 0
-pages = [n for n in range(first, last + 1) if n % 2 == parity]
+parity = 1 if "-o" in args else 0 if "-e" in args else None
+pages = [n for n in range(first, last + 1) if parity is None or n % 2 == parity]
 mode = {mode!r}
 out = sys.stdout.buffer
 image = b"P6\\n4 3\\n255\\n" + bytes([255]) * 36
@@ -556,10 +556,12 @@ def _three_pages() -> tuple[bytes, list[verify_render.PageBoxes]]:
     return out.pdf, pages
 
 
+@pytest.mark.parametrize("one_run", [0, 4], ids=["two runs", "one run"])
 def test_the_fake_pdftoppm_is_read_page_by_page(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, one_run: int
 ) -> None:
     _fake_pdftoppm(tmp_path, monkeypatch, "ok")
+    monkeypatch.setattr(verify_render, "ONE_RUN_PAGES", one_run)
     data, pages = _three_pages()
     got = [(p.index, s.size, b.size) for p, s, b in verify_render.render(data, pages, 72, chunk=2)]
     assert got == [(0, (4, 3), (4, 3)), (1, (4, 3), (4, 3)), (2, (4, 3), (4, 3))]
@@ -575,10 +577,12 @@ def test_the_fake_pdftoppm_is_read_page_by_page(
         ("cut", "stopped within"),
     ],
 )
+@pytest.mark.parametrize("one_run", [0, 4], ids=["two runs", "one run"])
 def test_a_pdftoppm_that_misbehaves_is_a_render_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str, error: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str, error: str, one_run: int
 ) -> None:
     _fake_pdftoppm(tmp_path, monkeypatch, mode)
+    monkeypatch.setattr(verify_render, "ONE_RUN_PAGES", one_run)
     data, pages = _three_pages()
     with pytest.raises(verify_render.RenderError, match=error):
         list(verify_render.render(data, pages, 72, chunk=2))
