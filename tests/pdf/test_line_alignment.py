@@ -563,20 +563,31 @@ def _justified_by(name: str, spacing: str) -> bytes:
     lines = [line.split() for line in paragraph]
     body = [b"BT /F1 10 Tf"]
     for n, words in enumerate(lines):
-        gaps = len(words) - 1
         slack = width - sum(font.text_length(w, size) for w in words)
         body.append(b"1 0 0 1 %.4f %.4f Tm" % (x0, top - 14 * n))
-        text = " ".join(words).encode()
-        if spacing == "tj":
-            number = -slack / gaps / size * 1000  # thousandths of the size; negative: apart
-            items = b" ".join(b"(%s) %.4f" % (w.encode(), number) for w in words[:-1])
-            body.append(b"0 Tc 0 Tw [%s (%s)] TJ" % (items, words[-1].encode()))
-        elif spacing == "tw":
-            body.append(b"0 Tc %.5f Tw (%s) Tj" % ((slack - gaps * space) / gaps, text))
-        else:  # after every character but the last: the last one's ink ends at the margin
-            tc = (slack - gaps * space) / (len(text) - 1)
-            body.append(b"%.5f Tc 0 Tw (%s) Tj" % (tc, text))
+        body.append(_spread(words, spacing, slack, space, size))
     body.append(b"ET")
+    return _helvetica_page(body)
+
+
+def _spread(words: list[str], spacing: str, slack: float, space: float, size: float) -> bytes:
+    """The operator that shows `words` with `slack` points between them in all: by numbers
+    in a TJ array ("tj"), by word spacing ("tw") or by character spacing ("tc")."""
+    gaps = len(words) - 1
+    text = " ".join(words).encode()
+    if spacing == "tj":
+        number = -slack / gaps / size * 1000  # thousandths of the size; negative: apart
+        items = b" ".join(b"(%s) %.4f" % (w.encode(), number) for w in words[:-1])
+        return b"0 Tc 0 Tw [%s (%s)] TJ" % (items, words[-1].encode())
+    if spacing == "tw":
+        return b"0 Tc %.5f Tw (%s) Tj" % ((slack - gaps * space) / gaps, text)
+    # After every character but the last: the last one's ink ends at the margin.
+    tc = (slack - gaps * space) / (len(text) - 1)
+    return b"%.5f Tc 0 Tw (%s) Tj" % (tc, text)
+
+
+def _helvetica_page(body: list[bytes]) -> bytes:
+    """One A4 page with `body` as its content and Helvetica as /F1."""
     pdf = pikepdf.new()
     pdf.add_blank_page(page_size=(595, 842))
     page = pdf.pages[0]
@@ -736,28 +747,9 @@ def _paragraph(lines: list[str], spacing: str, indent: float = 0.0) -> bytes:
             spacing_here = spacing
             assert gaps * space < slack < gaps * space * 3, "a real justified line"
         body.append(b"1 0 0 1 %.4f %.4f Tm" % (start, top - 14 * n))
-        text = line.encode()
-        if spacing_here == "tj":
-            number = -slack / gaps / size * 1000
-            items = b" ".join(b"(%s) %.4f" % (w.encode(), number) for w in words[:-1])
-            body.append(b"0 Tc 0 Tw [%s (%s)] TJ" % (items, words[-1].encode()))
-        elif spacing_here == "tw":
-            body.append(b"0 Tc %.5f Tw (%s) Tj" % ((slack - gaps * space) / gaps, text))
-        else:
-            tc = (slack - gaps * space) / (len(text) - 1)
-            body.append(b"%.5f Tc 0 Tw (%s) Tj" % (tc, text))
+        body.append(_spread(words, spacing_here, slack, space, size))
     body.append(b"ET")
-    pdf = pikepdf.new()
-    pdf.add_blank_page(page_size=(595, 842))
-    page = pdf.pages[0]
-    helvetica = pikepdf.Dictionary(
-        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica
-    )
-    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=helvetica))
-    page.Contents = pdf.make_stream(b"\n".join(body))
-    out = io.BytesIO()
-    pdf.save(out)
-    return out.getvalue()
+    return _helvetica_page(body)
 
 
 def _indented(name: str, spacing: str) -> bytes:

@@ -202,14 +202,7 @@ def test_a_glyph_straddling_a_box_edge_goes_with_mupdf_text_removal(
     w_box = [c["bbox"] for c in chars if c["c"] == "W"][-1]
     cut = Rect(mw[0] - 1, mw[1], w_box[0] + (w_box[2] - w_box[0]) * 0.3, mw[3])
     clear = Rect(*qx[:4])  # the word's own box: its neighbours are a space away
-    modes: list[int] = []
-    original = pymupdf.Page.apply_redactions
-
-    def spy(self: pymupdf.Page, *args: object, **kwargs: object) -> object:
-        modes.append(int(kwargs.get("text", -1)))  # type: ignore[arg-type]
-        return original(self, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(pymupdf.Page, "apply_redactions", spy)
+    modes = _text_modes_of_mupdf_redaction(monkeypatch)
     out = redact_document(data, [box(0, cut)], [], RenderOptions())
     assert modes == [redact_module.TEXT_REMOVE]
     first_line = inspect.pdftotext(out.pdf, page=0).splitlines()[0]
@@ -245,14 +238,7 @@ def test_mupdf_redaction_runs_only_where_something_besides_text_meets_a_box(
         page.draw_line((20, line_y - 6), (400, line_y - 6), color=(1, 0, 0), width=2)
     qx = next(w for w in page.get_text("words") if w[4] == "QXQXQX")
     data = doc.tobytes()
-    modes: list[int] = []
-    original = pymupdf.Page.apply_redactions
-
-    def spy(self: pymupdf.Page, *args: object, **kwargs: object) -> object:
-        modes.append(int(kwargs.get("text", -1)))  # type: ignore[arg-type]
-        return original(self, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(pymupdf.Page, "apply_redactions", spy)
+    modes = _text_modes_of_mupdf_redaction(monkeypatch)
     target = box(0, Rect(*qx[:4]))
     out = redact_document(data, [target], [], RenderOptions())
     assert modes == ([redact_module.TEXT_NONE] if mupdf_runs else [])
@@ -264,3 +250,19 @@ def test_mupdf_redaction_runs_only_where_something_besides_text_meets_a_box(
     assert not inspect.has_colour(inside, red)  # MuPDF removed the rule touching the box
     if line_y is not None and not mupdf_runs:  # a rule away from the box stays
         assert inspect.has_colour(bare.crop((20, int(line_y) - 9, 45, int(line_y) - 3)), red)
+
+
+def _text_modes_of_mupdf_redaction(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that gets the text option of every apply_redactions call from now on."""
+    import pymupdf
+
+    modes: list[int] = []
+    original = pymupdf.Page.apply_redactions
+
+    def spy(self: pymupdf.Page, *args: object, **kwargs: object) -> object:
+        text = kwargs.get("text", -1)
+        modes.append(text if isinstance(text, int) else -1)
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pymupdf.Page, "apply_redactions", spy)
+    return modes
