@@ -16,10 +16,14 @@ from redactor.core.text import PageText, Suggestion, TextBlock, suggestion_key
 
 @runtime_checkable
 class Detector(Protocol):
-    """Finds candidates for redaction. `name` is stable: it keys grounds, filters and dismissals."""
+    """Finds candidates for redaction. `name` is stable: it keys grounds, filters and dismissals.
+    `ground` is the legal ground its suggestions carry (None: the reviewer picks one)."""
 
     @property
     def name(self) -> str: ...
+
+    @property
+    def ground(self) -> str | None: ...
 
     def find(self, pages: Sequence[PageText]) -> Iterator[Suggestion]: ...
 

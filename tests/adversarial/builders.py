@@ -544,7 +544,7 @@ def shading_in_box() -> Case:
     return Case("shading_in_box", save(pdf), (box(0, rect),), secrets=(), secret_rgb=GREEN)
 
 
-def annotations() -> Case:
+def annotation_kinds() -> Case:
     """Every common annotation kind carrying the secret, plus an unapplied Redact annotation
     over public text (it must vanish without being applied)."""
     doc = pymupdf.open()
@@ -590,14 +590,15 @@ def form_fields() -> Case:
     page = doc.new_page(width=PAGE_W, height=PAGE_H)
     page.insert_text((50, 260), VISIBLE + " tekst die blijft", fontname="helv", fontsize=FONT_SIZE)
     inside = pymupdf.Widget()
-    inside.field_type = pymupdf.PDF_WIDGET_TYPE_TEXT
+    # In pymupdf at run time, missing from its type stubs (redactor/pdf/redact.py does the same).
+    inside.field_type = pymupdf.PDF_WIDGET_TYPE_TEXT  # type: ignore[attr-defined]
     inside.field_name = "naam"
     inside.field_value = SECRET
     inside.rect = pymupdf.Rect(50, 80, 200, 100)
     inside.text_fontsize = 11
     page.add_widget(inside)
     outside = pymupdf.Widget()
-    outside.field_type = pymupdf.PDF_WIDGET_TYPE_TEXT
+    outside.field_type = pymupdf.PDF_WIDGET_TYPE_TEXT  # type: ignore[attr-defined]
     outside.field_name = "plaats"
     outside.field_value = "Zichtbaarveld"
     outside.rect = pymupdf.Rect(50, 150, 200, 170)
@@ -986,7 +987,7 @@ CASE_BUILDERS: dict[str, Callable[[], Case]] = {
     "image_mask": image_mask,
     "vector_touching": vector_touching,
     "shading_in_box": shading_in_box,
-    "annotations": annotations,
+    "annotations": annotation_kinds,
     "form_fields": form_fields,
     "xfa": xfa,
     "javascript": javascript,

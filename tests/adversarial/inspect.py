@@ -140,6 +140,7 @@ def render(data: bytes, dpi: int = 72, without_stamps: bool = False) -> list[Ima
         with pikepdf.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages:
                 contents = page.obj.get("/Contents")
+                assert contents is not None  # every page the builders make has a content stream
                 streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
                 kept = [s for s in streams if not s.read_bytes().lstrip().startswith(STAMP_TAG)]
                 page.obj.Contents = pikepdf.Array(kept)

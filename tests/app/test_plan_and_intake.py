@@ -17,6 +17,7 @@ from redactor.core.errors import (
     RuleViolation,
 )
 from redactor.core.geometry import Rect
+from redactor.core.model import ReviewItem
 from tests.helpers import encrypt_pdf, make_text_pdf
 from tests.store.support import dump_case, write_pdf
 
@@ -70,7 +71,8 @@ def test_the_importer_cannot_approve_what_the_plan_drew(case: str) -> None:
     with CaseSession.open(case, reviewer="alice") as s:
         apply_plan(s, good_plan())
         assert s.awaiting_review() == []  # `approve --all` would skip all of it
-        for item in [*s.redactions(), *s.page_decisions()]:
+        items: list[ReviewItem] = [*s.redactions(), *s.page_decisions()]
+        for item in items:
             with pytest.raises(RuleViolation, match="Four-eyes rule: alice cannot approve"):
                 s.approve([item.ref])
     with CaseSession.open(case, reviewer="bob") as s:

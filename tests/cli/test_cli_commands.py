@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -35,7 +36,7 @@ def ok(*args: object, reviewer: str | None = "alice", env: dict | None = None) -
     return result
 
 
-def as_json(*args: object, reviewer: str = "alice") -> dict | list:
+def as_json(*args: object, reviewer: str = "alice") -> Any:  # JSON: dict or list
     return json.loads(ok(*args, "--json", reviewer=reviewer).stdout)
 
 

@@ -15,6 +15,7 @@ from redactor.core.model import (
     PageDecision,
     PageDecisionKind,
     Redaction,
+    ReviewItem,
     ReviewStatus,
 )
 from redactor.core.reviewer import ENV_VAR, resolve_reviewer, validate_reviewer
@@ -211,7 +212,7 @@ def test_single_reviewer_confirms_own_page() -> None:
 
 
 def test_export_blockers_name_every_open_item_and_page() -> None:
-    items = [
+    items: list[ReviewItem] = [
         redaction(status=ReviewStatus.APPROVED, reviewed_by="bob"),
         redaction(id=8),
         decision(status=ReviewStatus.REJECTED, reject_reason="no"),

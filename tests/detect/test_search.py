@@ -6,7 +6,7 @@ import pymupdf
 import pytest
 
 from redactor.core.errors import InputError
-from redactor.core.text import PageText
+from redactor.core.text import PageText, Word
 from redactor.detect.search import find_text
 from redactor.pdf.text import page_text
 
@@ -21,7 +21,7 @@ def _pages(*texts: str, rotation: int = 0) -> list[PageText]:
     return [page_text(doc, i) for i in range(doc.page_count)]
 
 
-def _word(page: PageText, text: str) -> object:
+def _word(page: PageText, text: str) -> Word:
     return next(w for w in page.words if w.text == text)
 
 

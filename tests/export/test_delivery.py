@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -197,7 +198,9 @@ class TestDiskFull:
             delivery.write_file(Path("/dev/full"), b"x" * 100_000)
         assert str(caught.value) == "The disk is full while writing full; nothing was exported."
 
-    def test_a_full_tmpfs_gives_the_disk_full_sentence(self, small_disk) -> None:  # type: ignore[no-untyped-def]
+    def test_a_full_tmpfs_gives_the_disk_full_sentence(
+        self, small_disk: Callable[[int], Path]
+    ) -> None:
         outdir = small_disk(64)
         staging = Staging(outdir)
         with pytest.raises(ExportError, match=r"^The disk is full while writing big\.pdf; nothing"):

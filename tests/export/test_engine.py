@@ -11,7 +11,7 @@ import os
 import subprocess
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import openpyxl
@@ -32,7 +32,14 @@ from redactor.core.export_model import (
 )
 from redactor.core.geometry import Rect
 from redactor.export.engine import ExportFailed, export_case
-from redactor.export.jobs import AuditEntry, DocumentJob, ExportProgress, ExportSettings
+from redactor.export.jobs import (
+    AuditEntry,
+    DocumentJob,
+    DocumentOutcome,
+    ExportProgress,
+    ExportResult,
+    ExportSettings,
+)
 from tests.helpers import require_tool
 
 SECRET = "Jansen-Bakkerstraat"  # the text every test hides
@@ -42,6 +49,8 @@ PAGES = [
     "Derde pagina: openbaar deel van het besluit.",
 ]
 RECORDS = {"inventarislijst.xlsx", "inventarislijst.csv", "audit-log.jsonl", "audit-log.csv"}
+# The module-scoped export: (output folder, its result, every progress event).
+Exported = tuple[Path, ExportResult, list[ExportProgress]]
 
 
 def make_pdf(pages: list[str], image: bytes | None = None) -> bytes:
@@ -111,6 +120,12 @@ def settings(**kw: object) -> ExportSettings:
     return ExportSettings(**base)  # type: ignore[arg-type]
 
 
+def output_name(document: DocumentOutcome) -> str:
+    """The name `document` was delivered under (the callers expect every one delivered)."""
+    assert document.output_path is not None
+    return document.output_path.name
+
+
 AUDIT = (
     AuditEntry(
         1,
@@ -177,7 +192,7 @@ def all_decoded_bytes(data: bytes) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object, list[ExportProgress]]:
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Exported:
     outdir = tmp_path_factory.mktemp("export") / "out"
     events: list[ExportProgress] = []
     jobs = case_jobs()
@@ -193,7 +208,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object, li
     return outdir, result, events
 
 
-def test_delivers_pdfs_records_and_manifest_only(exported) -> None:  # type: ignore[no-untyped-def]
+def test_delivers_pdfs_records_and_manifest_only(exported: Exported) -> None:
     outdir, result, _ = exported
     assert sorted(p.name for p in outdir.iterdir()) == sorted(
         {"brief.pdf", "persbericht.pdf", "manifest.json"} | RECORDS
@@ -204,7 +219,7 @@ def test_delivers_pdfs_records_and_manifest_only(exported) -> None:  # type: ign
     assert result.documents[2].output_path is None
 
 
-def test_the_hidden_text_is_gone_for_independent_tools(exported) -> None:  # type: ignore[no-untyped-def]
+def test_the_hidden_text_is_gone_for_independent_tools(exported: Exported) -> None:
     outdir, _, _ = exported
     data = (outdir / "brief.pdf").read_bytes()
     text = extract_text(io.BytesIO(data))
@@ -217,7 +232,7 @@ def test_the_hidden_text_is_gone_for_independent_tools(exported) -> None:  # typ
     assert data.count(b"%%EOF") == 1
 
 
-def test_manifest_describes_the_export(exported) -> None:  # type: ignore[no-untyped-def]
+def test_manifest_describes_the_export(exported: Exported) -> None:
     outdir, result, events = exported
     manifest = json.loads((outdir / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["tool"] == {"name": "Redactor", "version": __version__}
@@ -265,7 +280,7 @@ def test_manifest_describes_the_export(exported) -> None:  # type: ignore[no-unt
     }
 
 
-def test_inventory_lists_every_document(exported) -> None:  # type: ignore[no-untyped-def]
+def test_inventory_lists_every_document(exported: Exported) -> None:
     outdir, _, _ = exported
     ws = openpyxl.load_workbook(outdir / "inventarislijst.xlsx").active
     rows = [[c.value for c in r] for r in ws.iter_rows()]
@@ -290,13 +305,13 @@ def test_inventory_lists_every_document(exported) -> None:  # type: ignore[no-un
     )
 
 
-def test_audit_log_is_delivered(exported) -> None:  # type: ignore[no-untyped-def]
+def test_audit_log_is_delivered(exported: Exported) -> None:
     outdir, _, _ = exported
     lines = (outdir / "audit-log.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["seq"] for line in lines] == [1, 2]
 
 
-def test_progress_counts_every_document(exported) -> None:  # type: ignore[no-untyped-def]
+def test_progress_counts_every_document(exported: Exported) -> None:
     _, _, events = exported
     events = events[1:]  # the first is the fixture's note
     assert events[-1] == ExportProgress(3, 3, "", "done")
@@ -329,12 +344,17 @@ def test_a_generator_is_consumed_with_a_bounded_number_in_flight(tmp_path: Path)
             finished += 1
 
     events: list[ExportProgress] = []
+
+    def on_progress(event: ExportProgress) -> None:
+        progress(event)
+        events.append(event)
+
     result = export_case(
         jobs(),
         (),
         tmp_path / "out",
         settings(workers=2),
-        lambda e: (progress(e), events.append(e)),
+        on_progress,
         total=8,
     )
     assert result.passed and len(result.documents) == 8
@@ -351,7 +371,7 @@ def test_unique_safe_names_and_in_process_mode(tmp_path: Path) -> None:
         make_job(3, "../../x/CON", source),
     ]
     result = export_case(jobs, (), tmp_path / "out", settings(workers=0))
-    names = [d.output_path.name for d in result.documents]
+    names = [output_name(d) for d in result.documents]
     assert names == ["Brief.pdf", "brief (2).pdf", "_CON.pdf"]
     assert all((tmp_path / "out" / n).is_file() for n in names)
 
@@ -559,12 +579,13 @@ def test_a_term_removed_in_one_document_masks_another_documents_name(tmp_path: P
         make_job(4, "verslag_pietersen.pdf", plain, "openbaar", ()),
     ]
     result = export_case(jobs, (), tmp_path / "out", settings(workers=0))
-    assert [d.output_path.name for d in result.documents] == [
+    assert [output_name(d) for d in result.documents] == [
         "Gespreksverslag.pdf",
         "Verslag [weggelakt].pdf",
         "Pietersenweg 3.pdf",  # another word
         "verslag_[weggelakt].pdf",
     ]
+    assert result.manifest_path is not None
     manifest = json.loads(result.manifest_path.read_text(encoding="utf-8"))
     assert manifest["masked"]["file_names"] == 2
     assert manifest["masked"]["inventory_cells"] == 2
@@ -578,7 +599,7 @@ def test_masked_names_stay_unique_in_the_cases_order(tmp_path: Path) -> None:
         make_job(3, f"brief aan {SECRET.upper()}.pdf", letter),
     ]
     result = export_case(jobs, (), tmp_path / "out", settings(workers=2))
-    names = [d.output_path.name for d in result.documents]
+    names = [output_name(d) for d in result.documents]
     assert names == [
         "Brief aan [weggelakt].pdf",
         "Brief aan [weggelakt] (2).pdf",
@@ -587,6 +608,7 @@ def test_masked_names_stay_unique_in_the_cases_order(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
         {*names, "manifest.json"} | RECORDS
     )
+    assert result.manifest_path is not None
     manifest = json.loads(result.manifest_path.read_text(encoding="utf-8"))
     assert [d["output_file"] for d in manifest["documents"]] == names
     assert manifest["masked"]["file_names"] == 2
@@ -603,7 +625,8 @@ def test_a_name_cut_down_to_a_removed_term_gets_a_neutral_name(tmp_path: Path) -
     result = export_case(
         [make_job(7, name, source, boxes=boxes)], (), tmp_path / "out", settings(workers=0)
     )
-    assert result.documents[0].output_path.name == "document-7.pdf"
+    assert output_name(result.documents[0]) == "document-7.pdf"
+    assert result.manifest_path is not None
     manifest = json.loads(result.manifest_path.read_text(encoding="utf-8"))
     assert manifest["masked"]["file_names"] == 1
     assert_nowhere(tmp_path / "out", "Jansen12")  # "Pietersenweg" is another word
@@ -672,7 +695,7 @@ def test_a_read_only_folder_is_refused(read_only_dir: Path) -> None:
         export_case(case_jobs(), AUDIT, read_only_dir, settings())
 
 
-def test_a_full_disk_stops_the_export_cleanly(small_disk) -> None:  # type: ignore[no-untyped-def]
+def test_a_full_disk_stops_the_export_cleanly(small_disk: Callable[[int], Path]) -> None:
     outdir = small_disk(200)
     # A photo of noise does not compress: the redacted file is bigger than the disk.
     photo = pymupdf.Pixmap(pymupdf.csRGB, 400, 400, os.urandom(400 * 400 * 3), False).tobytes("png")
@@ -703,13 +726,15 @@ def test_a_document_failing_the_gate_is_not_delivered(tmp_path: Path) -> None:
     assert [d.status for d in result.documents] == ["exported", "failed", "listed-only"]
     failed = result.documents[1]
     assert failed.output_sha256 is None
+    assert failed.report is not None
     assert [c.name for c in failed.report.failures()] == ["page_count"]
-    assert result.documents[0].report.passed  # the others were still checked
+    first = result.documents[0].report
+    assert first is not None and first.passed  # the others were still checked
     assert "failed" in [e.stage for e in events]
     assert_nothing_left(outdir)
 
 
-def test_poppler_finds_nothing_either(exported) -> None:  # type: ignore[no-untyped-def]
+def test_poppler_finds_nothing_either(exported: Exported) -> None:
     outdir, _, _ = exported
     tool = require_tool("pdftotext")
     done = subprocess.run(
@@ -723,6 +748,7 @@ def test_poppler_finds_nothing_either(exported) -> None:  # type: ignore[no-unty
 def test_image_mode_lists_the_rasterised_pages(tmp_path: Path) -> None:
     render = RenderOptions(style=BoxStyle.BLACK, mode=OutputMode.IMAGE, image_dpi=72)
     result = export_case(case_jobs()[:1], AUDIT, tmp_path / "out", settings(render=render))
+    assert result.manifest_path is not None
     manifest = json.loads(result.manifest_path.read_text(encoding="utf-8"))
     (brief,) = manifest["documents"]
     assert brief["rasterized_page_indexes"] == [0, 2]  # the withheld page is a notice

@@ -7,6 +7,8 @@ which occur only under the box. With the pruning on, the same file passes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pymupdf
 import pytest
 
@@ -38,7 +40,7 @@ def _font_check(report: VerificationReport) -> tuple[bool, str]:
 
 
 @pytest.mark.parametrize("case", [_dejavu_case, _simple_case], ids=["type0", "simple"])
-def test_fonts_pruned_by_the_engine_pass(case) -> None:  # type: ignore[no-untyped-def]
+def test_fonts_pruned_by_the_engine_pass(case: Callable[[], tuple[bytes, BoxSpec]]) -> None:
     report = _report(*case())
     assert report.passed, report.failures()
     assert _font_check(report)[0]

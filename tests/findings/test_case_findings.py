@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pymupdf
@@ -23,7 +24,7 @@ INVALID_BSN = "123456789"  # fails it
 
 
 @pytest.fixture
-def case(tmp_path: Path) -> CaseSession:
+def case(tmp_path: Path) -> Iterator[CaseSession]:
     make_text_pdf(
         tmp_path / "mail.pdf",
         [

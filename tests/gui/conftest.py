@@ -54,7 +54,7 @@ def _dangling_threads(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         original_init(self, *args, **kwargs)  # type: ignore[arg-type]
         workers.add(self)
 
-    def thread_start(self: QThread, *args: object) -> None:
+    def thread_start(self: QThread, *args: QThread.Priority) -> None:
         threads[self] = "".join(traceback.format_stack(limit=6))
         original_start(self, *args)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -14,6 +15,8 @@ from redactor.gui.application import Gui
 from redactor.gui.ground_picker import GroundPicker
 from redactor.gui.page_renderer import PageKey
 from redactor.gui.page_view import PageView
+
+W = TypeVar("W", bound=QWidget)
 
 
 def open_case(qtbot: QtBot, gui: Gui, path: Path) -> None:
@@ -82,11 +85,11 @@ def click(
 
 
 def when_modal(
-    qtbot: QtBot, kind: type[QWidget], act: Callable[[QWidget], None], timeout_ms: int = 5000
-) -> list[QWidget]:
+    qtbot: QtBot, kind: type[W], act: Callable[[W], None], timeout_ms: int = 5000
+) -> list[W]:
     """Schedule `act(dialog)` for when a modal dialog of `kind` opens. Returns a list that holds
     the dialog once it was handled (assert on it after the action that opened it)."""
-    handled: list[QWidget] = []
+    handled: list[W] = []
     waited = [0]
 
     def poll() -> None:

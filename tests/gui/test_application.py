@@ -87,12 +87,12 @@ def test_dutch_translation_is_complete_and_valid() -> None:
         (c.findtext("name"), m.findtext("source"))
         for c in root.iter("context")
         for m in c.iter("message")
-        if m.find("translation") is not None and m.find("translation").get("type") is None  # type: ignore[union-attr]
+        if (t := m.find("translation")) is not None and t.get("type") is None
     }
-    used = set()
+    used: set[tuple[object, object]] = set()
     for path in GUI_SOURCES.glob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        classes = {}
+        classes: dict[int, str] = {}
         for node in ast.walk(tree):
             if isinstance(node, ast.ClassDef):
                 for child in ast.walk(node):
@@ -106,9 +106,10 @@ def test_dutch_translation_is_complete_and_valid() -> None:
             elif (
                 node.func.attr == "translate"
                 and len(args) >= 2
-                and all(isinstance(a, ast.Constant) for a in args[:2])
+                and isinstance(context := args[0], ast.Constant)
+                and isinstance(source := args[1], ast.Constant)
             ):
-                used.add((args[0].value, args[1].value))  # type: ignore[union-attr]
+                used.add((context.value, source.value))
     assert len(used) > 200
     missing = sorted(str(u) for u in used - translated)
     assert not missing, "untranslated (run pyside6-lupdate, then translate):\n" + "\n".join(missing)

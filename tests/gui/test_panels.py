@@ -179,13 +179,15 @@ def test_review_queue_approve_reject_next_and_jump(
     assert f"R{mine}" not in refs
     # N selects the first item and jumps to its page, the box selected.
     qtbot.keyClick(panel.queue, Qt.Key.Key_N)
-    assert panel.current_item() is not None and panel.current_item().ref == f"R{first}"
+    current = panel.current_item()
+    assert current is not None and current.ref == f"R{first}"
     assert [b.redaction_id for b in window.view.selected_boxes()] == [first]
     qtbot.keyClick(panel.queue, Qt.Key.Key_A)
     with CaseSession.open(str(case_path), reviewer=REVIEWER) as session:
         assert session.item(f"R{first}").status is ReviewStatus.APPROVED
     # The next item is current now, and the view shows it (page 3).
-    assert panel.current_item() is not None and panel.current_item().ref == f"R{second}"
+    current = panel.current_item()
+    assert current is not None and current.ref == f"R{second}"
     assert window.view.current_page() == 2
     monkeypatch.setattr(
         QInputDialog,

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from redactor.core.errors import InputError
@@ -166,6 +167,12 @@ def test_every_count_has_english_and_dutch_plural_forms() -> None:
         )
 
 
+def _cells(item: QTreeWidgetItem | None) -> list[str]:
+    """The three columns of one row of the verification report."""
+    assert item is not None
+    return [item.text(c) for c in range(3)]
+
+
 def test_the_verification_report_reads_in_dutch(
     qtbot: QtBot, gui: Gui, case_path: Path, tmp_path: Path
 ) -> None:
@@ -183,8 +190,9 @@ def test_the_verification_report_reads_in_dutch(
     rows = []
     for i in range(dialog.report.topLevelItemCount()):
         top = dialog.report.topLevelItem(i)
-        rows.append([top.text(c) for c in range(3)])
-        rows += [[top.child(k).text(c) for c in range(3)] for k in range(top.childCount())]
+        assert top is not None
+        rows.append(_cells(top))
+        rows += [_cells(top.child(k)) for k in range(top.childCount())]
     texts = {cell for row in rows for cell in row}
     assert "Geen tekst onder vakken (pagina 1)" in texts
     assert "Niets onder de vakken (pagina 1)" in texts

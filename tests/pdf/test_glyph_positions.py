@@ -10,12 +10,13 @@ test can fail).
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 import pikepdf
 import pymupdf
 import pytest
 from pdfminer.high_level import extract_pages
-from pdfminer.layout import LTChar, LTContainer
+from pdfminer.layout import LTChar, LTContainer, LTItem
 
 from redactor.core.export_model import RenderOptions
 from redactor.core.geometry import Rect
@@ -70,7 +71,7 @@ def _in_form(name: str) -> bytes:
 def _following_x(data: bytes) -> float:
     """Where pdfminer places the 'v' of "volgt" (PDF user space)."""
     for page in extract_pages(io.BytesIO(data)):
-        stack = [page]
+        stack: list[LTItem] = [page]
         while stack:
             item = stack.pop()
             if isinstance(item, LTChar) and item.get_text() == "v":
@@ -88,7 +89,9 @@ def _mupdf_only(data: bytes, box: B.BoxSpec) -> bytes:
 
 
 @pytest.mark.parametrize("make", [_plain, _kerned, _in_form], ids=["tj", "kerned-tj", "form"])
-def test_the_text_after_a_box_does_not_reveal_the_width_under_it(make) -> None:  # type: ignore[no-untyped-def]
+def test_the_text_after_a_box_does_not_reveal_the_width_under_it(
+    make: Callable[[str], bytes],
+) -> None:
     box = _box()
     positions = set()
     for name in NAMES:
@@ -100,7 +103,7 @@ def test_the_text_after_a_box_does_not_reveal_the_width_under_it(make) -> None: 
 
 
 @pytest.mark.parametrize("make", [_plain, _kerned], ids=["tj", "kerned-tj"])
-def test_mupdf_alone_leaks_the_width(make) -> None:  # type: ignore[no-untyped-def]
+def test_mupdf_alone_leaks_the_width(make: Callable[[str], bytes]) -> None:
     """The control: without the rewrite the positions differ, so the test above can fail."""
     box = _box()
     positions = {_following_x(_mupdf_only(make(name), box)) for name in NAMES}
@@ -140,7 +143,7 @@ def test_text_before_and_far_after_the_box_keeps_its_place() -> None:
     def xs(data: bytes) -> dict[str, float]:
         found: dict[str, float] = {}
         for page in extract_pages(io.BytesIO(data)):
-            stack = [page]
+            stack: list[LTItem] = [page]
             while stack:
                 item = stack.pop()
                 if isinstance(item, LTChar) and item.get_text() in "OK":

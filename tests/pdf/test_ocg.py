@@ -11,7 +11,7 @@ from redactor.pdf.ocg import Visibility, strip_hidden
 
 def _doc(
     base: Name | None = None, on: tuple[int, ...] = (), off: tuple[int, ...] = ()
-) -> tuple[pikepdf.Pdf, list[pikepdf.Object]]:
+) -> tuple[pikepdf.Pdf, list[Dictionary]]:
     pdf = pikepdf.new()
     groups = [
         pdf.make_indirect(Dictionary(Type=Name.OCG, Name=pikepdf.String(f"g{i}"))) for i in range(3)

@@ -122,7 +122,13 @@ def test_an_encrypted_source_is_decrypted_or_refused(source: bytes) -> None:
         ([], [], RenderOptions(language="de"), "language"),
     ],
 )
-def test_bad_requests_get_a_sentence(source: bytes, boxes, withheld, options, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_requests_get_a_sentence(
+    source: bytes,
+    boxes: list[BoxSpec],
+    withheld: list[WithheldPageSpec],
+    options: RenderOptions,
+    message: str,
+) -> None:
     with pytest.raises(ExportError, match=message):
         redact_document(source, boxes, withheld, options)
 

@@ -44,9 +44,14 @@ def test_zoom_is_capped_for_huge_pages() -> None:
 def test_service_renders_the_same_pixels(service: RenderService) -> None:
     data = make_text_pdf(None, ["een", "twee"])
     here = render_page(data, 1, 1.3)
-    loads = []
-    there = service.render("doc-a", lambda: loads.append(1) or data, 1, 1.3)
-    again = service.render("doc-a", lambda: loads.append(1) or data, 0, 1.3)
+    loads: list[int] = []
+
+    def load() -> bytes:
+        loads.append(1)
+        return data
+
+    there = service.render("doc-a", load, 1, 1.3)
+    again = service.render("doc-a", load, 0, 1.3)
     assert (there.width, there.height, there.stride) == (here.width, here.height, here.stride)
     assert there.samples == here.samples
     assert again.samples != there.samples

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import cast
+
 import pymupdf
 import pytest
 
@@ -76,7 +79,8 @@ def test_skipping_spans_far_from_boxes_changes_nothing_on_real_documents(
         with doc:
             if doc.needs_pass:
                 continue
-            for page in list(doc)[:2]:
+            # Iterating loads every page (as a sequence, via __getitem__); the stubs lack __iter__.
+            for page in list(cast(Iterable[pymupdf.Page], doc))[:2]:
                 words = page.get_text("words")
                 if not words:
                     continue

@@ -111,7 +111,7 @@ def test_the_trace_split_is_used_for_rewritten_pages(monkeypatch: pytest.MonkeyP
     original = terms.page_split
 
     def spy(page: pymupdf.Page, *args: object) -> object:
-        calls.append(page.number)  # type: ignore[arg-type]
+        calls.append(page.number)
         return original(page, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(terms, "page_split", spy)

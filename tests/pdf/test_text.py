@@ -19,7 +19,8 @@ def _ink_bbox(page: pymupdf.Page) -> Rect:
     """The bounding box (displayed points) of every dark pixel of the rendered page."""
     pix = page.get_pixmap(matrix=pymupdf.Matrix(ZOOM, ZOOM), colorspace=pymupdf.csGRAY)
     samples = pix.samples
-    xs, ys = [], []
+    xs: list[int] = []
+    ys: list[int] = []
     for y in range(pix.height):
         row = samples[y * pix.stride : y * pix.stride + pix.width]
         dark = [x for x, v in enumerate(row) if v < 128]

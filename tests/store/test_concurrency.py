@@ -17,6 +17,7 @@ import pytest
 
 from redactor.core.errors import ConflictError
 from redactor.core.geometry import Rect
+from redactor.core.model import Redaction
 from tests.helpers import REPO_ROOT
 from tests.store.support import Team, add_pdf, box, scalar
 
@@ -182,7 +183,9 @@ def test_postgres_writers_queue_instead_of_deadlocking(pg_url: str, tmp_path: Pa
     assert len(errors) == 1 and isinstance(errors[0], ConflictError), errors
     assert f"Box R{r1.id} was changed by someone else" in str(errors[0])
     with team.session("carol") as carol:
-        assert carol.item(r1.ref).rect == r1.rect  # Bob's approval stands, untouched
+        moved = carol.item(r1.ref)
+        assert isinstance(moved, Redaction)
+        assert moved.rect == r1.rect  # Bob's approval stands, untouched
         assert carol.verify_audit().ok
 
 
