@@ -352,8 +352,11 @@ class _Rewriter:
                 current = [code]
                 current_key = key
                 runs.append((k, current))
+        placer = _Placer(tracker, self.page_matrix)  # the text state holds for all its runs
         for first, run_codes in runs:
-            out.append(self._tm(glyphs[first], actions[first], tracker))
+            x, y = glyphs[first].origin
+            dx, dy = actions[first].shift
+            out.append(placer.tm((x + dx, y + dy)))
             out.append(instr([String(b"".join(run_codes))], "Tj"))
         return out
 
@@ -375,25 +378,31 @@ class _Rewriter:
         # The Tm puts the text at the first glyph: what came before it in the operator (a
         # number, an empty string) has moved it there already.
         start = next(i for i, n in enumerate(codes) if n)
-        out: list[Any] = [self._tm_at(first, tracker)]  # a '"' has its Tw and Tc (_Spacing)
+        # A '"' has its Tw and Tc (_Spacing).
+        out: list[Any] = [_Placer(tracker, self.page_matrix).tm(first)]
         if start == len(values) - 1:
             out.append(instr([values[start]], "Tj"))
         else:
             out.append(instr([Array(values[start:])], "TJ"))
         return out
 
-    def _tm(self, glyph: Glyph, action: Action, tracker: Tracker) -> Any:
-        x, y = glyph.origin
-        return self._tm_at((x + action.shift[0], y + action.shift[1]), tracker)
 
-    def _tm_at(self, target: tuple[float, float], tracker: Tracker) -> Any:
+class _Placer:
+    """Tm operators that put text at a point of the page, in the text state of one operator:
+    what does not change from run to run (the linear part, the inverse of the device
+    matrix, the rise) is worked out once, as an operator may be written glyph by glyph."""
+
+    def __init__(self, tracker: Tracker, page_matrix: Matrix) -> None:
         a, b, c, d = tracker.tm_linear
-        to_device = mat_mul(tracker.state.ctm, self.page_matrix)
-        ux, uy = apply(mat_inv(to_device), *target)
+        self.linear = [_num(a), _num(b), _num(c), _num(d)]
+        self.inverse = mat_inv(mat_mul(tracker.state.ctm, page_matrix))
         rise = tracker.state.text.rise
-        e = ux - rise * c
-        f = uy - rise * d
-        return instr([_num(a), _num(b), _num(c), _num(d), _num(e), _num(f)], "Tm")
+        self.rise_c, self.rise_d = rise * c, rise * d
+
+    def tm(self, target: tuple[float, float]) -> Any:
+        """The Tm that puts the next glyph's origin at `target` (page space)."""
+        ux, uy = apply(self.inverse, *target)
+        return instr([*self.linear, _num(ux - self.rise_c), _num(uy - self.rise_d)], "Tm")
 
 
 def _follows(previous: Glyph, glyph: Glyph) -> bool:
