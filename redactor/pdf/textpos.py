@@ -9,8 +9,10 @@ the rest of the line. Here, before MuPDF redacts, we
    each operator is (no font metrics of our own: MuPDF is the renderer that counts);
 2. decide per glyph: removed, kept, kept-but-isolated, and how far the text after a removed
    run must move (redactor.pdf.glyphs);
-3. re-emit each operator as runs, each run starting with an absolute Tm. Removed glyphs are
-   simply not emitted, so no number in the stream carries their width.
+3. re-emit each operator as runs, each run starting with an absolute Tm. Within a run (glyphs
+   that keep their places relative to each other) the operator's own spacing and numbers
+   come back as TJ numbers at zero character and word spacing (_Runs). Removed glyphs are
+   simply not emitted and no run spans one, so no number in the stream carries their width.
 
 Every failure (an encoding we cannot split, a glyph count that does not match the trace)
 raises ContentError; the caller then rasterises the page instead.
@@ -46,6 +48,7 @@ from redactor.pdf.content import (
     is_form,
     mat_inv,
     mat_mul,
+    number,
     op_name,
     parse,
     resource,
@@ -222,7 +225,8 @@ class _Spacing:
     operator that is re-emitted whole and needs them. On a line with a removal the
     original values may encode the removed width (a justified line's word spacing is
     the line's slack spread over its spaces), so runs there are written with both at 0
-    and placed glyph-exactly instead (see _Rewriter._show)."""
+    and placed glyph-exactly instead: each run by its Tm, its glyphs by TJ numbers worked
+    out from their places (see _Runs)."""
 
     def __init__(self, tc: float = 0.0, tw: float = 0.0) -> None:
         self.tc, self.tw = tc, tw
@@ -318,46 +322,34 @@ class _Rewriter:
 
     def _show(self, marker: int, operands: list[Any], op: str, tracker: Tracker) -> list[Any]:
         """An operator with a glyph that goes, is isolated or moves: its glyphs as runs, each
-        placed by its own Tm, written with no character or word spacing and no numbers
-        between codes (all of which may owe something to the removed width). A glyph
-        continues a run only where that reproduces its position exactly: right after the
-        previous glyph's advance, in the same run key."""
+        placed by its own Tm and written with no character or word spacing, which may owe
+        something to the removed width. Within a run key, a glyph continues the run where its
+        place can be written exactly from the previous glyph's (_Runs)."""
         state = tracker.state.text
         if state.font is None:
             raise ContentError("text shown before a font was selected")
         font = state.font
         glyphs = self.glyphs.get(marker, [])
         actions = self.actions.get(marker, [])
-        codes: list[bytes] = []
+        runs = _Runs(state.tc, state.tw, state.size, font.vertical)
         for value in shown_strings(operands, op):
             if isinstance(value, String):
-                codes += font.split(string_bytes(value))
-        if len(codes) != len(glyphs):
-            raise ContentError(
-                f"a text operator shows {len(codes)} codes but MuPDF traced {len(glyphs)} glyphs"
-            )
-        out: list[Any] = []
-        runs: list[tuple[int, list[bytes]]] = []  # (first glyph index, codes)
-        current: list[bytes] | None = None
-        current_key: object = None
-        for k, code in enumerate(codes):
-            action = actions[k]
-            if action.drop:
-                current, current_key = None, None
-                continue
-            key = ("iso", k) if action.isolated else ("run", action.shift)
-            if current is not None and key == current_key and _follows(glyphs[k - 1], glyphs[k]):
-                current.append(code)
+                for code in font.split(string_bytes(value)):
+                    runs.code(code)
             else:
-                current = [code]
-                current_key = key
-                runs.append((k, current))
+                runs.number(number(value))
+        if len(runs.codes) != len(glyphs):
+            raise ContentError(
+                f"a text operator shows {len(runs.codes)} codes but MuPDF traced "
+                f"{len(glyphs)} glyphs"
+            )
         placer = _Placer(tracker, self.page_matrix)  # the text state holds for all its runs
-        for first, run_codes in runs:
+        out: list[Any] = []
+        for first, run in runs.split(glyphs, actions):
             x, y = glyphs[first].origin
             dx, dy = actions[first].shift
             out.append(placer.tm((x + dx, y + dy)))
-            out.append(instr([String(b"".join(run_codes))], "Tj"))
+            out.append(_shown(run))
         return out
 
     def _whole(self, marker: int, operands: list[Any], op: str, tracker: Tracker) -> list[Any]:
@@ -403,6 +395,82 @@ class _Placer:
         """The Tm that puts the next glyph's origin at `target` (page space)."""
         ux, uy = apply(self.inverse, *target)
         return instr([*self.linear, _num(ux - self.rise_c), _num(uy - self.rise_d)], "Tm")
+
+
+class _Runs:
+    """An operator's codes and the runs they are written in.
+
+    Glyphs in one run key keep their places relative to each other, so where the operator
+    itself set two of them one after the other, the same numbers set them so again at zero
+    character and word spacing: the TJ number between them (0 if none), less the character
+    spacing and the word spacing after a space, as thousandths of the font size. That holds
+    whatever the font's widths, which the traced boxes need not match. Across a glyph that
+    goes, an isolated one or another key, a run ends; vertical writing (and size 0) keeps a
+    glyph in its run only where it was traced right after the previous one's advance."""
+
+    def __init__(self, tc: float, tw: float, size: float, vertical: bool) -> None:
+        self.tc, self.tw, self.size = tc, tw, size
+        self.foldable = size != 0.0 and not vertical
+        self.codes: list[bytes] = []
+        self.between: list[float] = []  # TJ numbers before each code, since the previous one
+        self._pending = 0.0
+
+    def code(self, code: bytes) -> None:
+        self.codes.append(code)
+        self.between.append(self._pending)
+        self._pending = 0.0
+
+    def number(self, value: float) -> None:
+        self._pending += value
+
+    def _adjustment(self, k: int) -> float:
+        """The TJ number that sets code k after code k - 1 as the operator did."""
+        spacing = self.tc + (self.tw if self.codes[k - 1] == b" " else 0.0)
+        return self.between[k] - spacing * 1000.0 / self.size
+
+    def split(
+        self, glyphs: Sequence[Glyph], actions: Sequence[Action]
+    ) -> list[tuple[int, list[bytes | float]]]:
+        """(first glyph index, codes with the numbers between them) for every run."""
+        runs: list[tuple[int, list[bytes | float]]] = []
+        current: list[bytes | float] | None = None
+        current_key: object = None
+        for k, code in enumerate(self.codes):
+            action = actions[k]
+            if action.drop:
+                current, current_key = None, None
+                continue
+            key = ("iso", k) if action.isolated else ("run", action.shift)
+            if current is not None and key == current_key:
+                if self.foldable:
+                    adjustment = self._adjustment(k)
+                    if adjustment:
+                        current.append(adjustment)
+                    current.append(code)
+                    continue
+                if _follows(glyphs[k - 1], glyphs[k]):
+                    current.append(code)
+                    continue
+            current = [code]
+            current_key = key
+            runs.append((k, current))
+        return runs
+
+
+def _shown(run: list[bytes | float]) -> Any:
+    """Tj for codes alone; TJ with the numbers between them where there are any."""
+    if all(isinstance(item, bytes) for item in run):
+        return instr([String(b"".join(run))], "Tj")  # type: ignore[arg-type]
+    items: list[Any] = []
+    pending: list[bytes] = []
+    for item in run:
+        if isinstance(item, bytes):
+            pending.append(item)
+        else:
+            items += (String(b"".join(pending)), _num(item))
+            pending = []
+    items.append(String(b"".join(pending)))
+    return instr([Array(items)], "TJ")
 
 
 def _follows(previous: Glyph, glyph: Glyph) -> bool:

@@ -153,3 +153,112 @@ def test_text_before_and_far_after_the_box_keeps_its_place() -> None:
         return found
 
     assert xs(out.pdf) == xs(source)
+
+
+def _chars(data: bytes) -> list[tuple[str, float, float]]:
+    """Every character pdfminer reads: (text, x0, y0), rounded to 0.01 pt."""
+    found: list[tuple[str, float, float]] = []
+    for page in extract_pages(io.BytesIO(data)):
+        stack: list[LTItem] = [page]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, LTChar):
+                found.append((item.get_text(), round(item.x0, 2), round(item.y0, 2)))
+            if isinstance(item, LTContainer):
+                stack.extend(item)
+    return sorted(found)
+
+
+def test_kerned_text_that_stays_is_kept_in_one_operator() -> None:
+    """Text that stays in place keeps its exact places, written as one run: the numbers that
+    set its glyphs apart come back as TJ numbers, not as a Tm per glyph (real documents kern
+    nearly every pair of letters)."""
+    pdf = B.new_pdf()
+    y = B.PAGE_H - LINE_TOP
+    content = (
+        b"BT /F1 12 Tf %g %g Td "
+        b"[(O) 30 (p) -15 (en) 40 (baar ) 12 (en) -8 (kel) 25 (e ) (%s) -20 (  rest)] TJ ET\n"
+        % (X, y, NAMES[0].encode())
+    )
+    # The next line of the paragraph: the line's start is a margin (left-aligned), so the
+    # text before the box stays where it is.
+    content += B.text_line(X, LINE_TOP + 14, "tweede regel")
+    B.add_page(pdf, content)
+    source = B.save(pdf)
+    top_line = B.PAGE_H - LINE_TOP - 5  # pdfminer's y0 of the first line lies above this
+    x0 = min(c[1] for c in _chars(source) if c[0] == "G" and c[2] > top_line) - 1
+    box = B.box(0, Rect(x0, LINE_TOP - 10, x0 + B.text_width(NAMES[0]) + 4, LINE_TOP + 3))
+    out = redact_document(source, [box], [], RenderOptions())
+    assert out.rasterized_pages == ()
+
+    def before_box(data: bytes) -> list[tuple[str, float, float]]:
+        return [c for c in _chars(data) if c[0] != " " and c[1] < x0 - 1 and c[2] > top_line]
+
+    assert len(before_box(source)) >= 13  # "Openbaar enkele", spaces aside
+    assert before_box(out.pdf) == before_box(source)  # every glyph where it was
+    with pikepdf.open(io.BytesIO(out.pdf)) as pdf_out:
+        shows = [
+            i
+            for i in pikepdf.parse_content_stream(pdf_out.pages[0])
+            if str(i.operator) in ("Tj", "TJ")
+        ]
+    texts = b"".join(bytes(v) for v in shows[0].operands[0] if isinstance(v, pikepdf.String))
+    # One TJ up to the glyph next to the box (isolated: an operator of its own), then the
+    # text after the box, the second line and the box's label: not an operator per glyph
+    # (there are 20 glyphs before the box and after it).
+    assert str(shows[0].operator) == "TJ" and texts == b"Openbaar enkel"
+    assert len(shows) <= 6
+
+
+@pytest.mark.parametrize(("tc", "tw"), [(0.0, 0.0), (0.4, 1.5), (-0.3, 2.0), (0.0, -1.0)])
+def test_spacing_folded_into_numbers_sets_every_glyph_where_the_operator_did(
+    tc: float, tw: float
+) -> None:
+    """_Runs writes a run at zero character and word spacing: its numbers (the operator's
+    own, less the spacing) must put every glyph where the operator put it, as both MuPDF
+    and pdfminer read the two pages."""
+    from redactor.pdf.glyphs import KEEP, Glyph
+    from redactor.pdf.textpos import _Runs, _shown
+
+    size = 11.0
+    items: list[bytes | float] = [b"W", -60.0, b"ord", 25.0, b" ", b"en", -12.5, b" ", b"meer"]
+    runs = _Runs(tc, tw, size, vertical=False)
+    for item in items:
+        if isinstance(item, bytes):
+            for code in item:
+                runs.code(bytes([code]))
+        else:
+            runs.number(item)
+    glyph = Glyph(1, 65, (0.0, 0.0), (0.0, 0.0, 1.0, 1.0), (1.0, 0.0), size, 3.0)
+    ((first, run),) = runs.split([glyph] * len(runs.codes), [KEEP] * len(runs.codes))
+    assert first == 0
+    folded = pikepdf.unparse_content_stream([_shown(run)])
+    original = (
+        b"["
+        + b" ".join(b"(%s)" % i if isinstance(i, bytes) else b"%g" % i for i in items)
+        + b"] TJ"
+    )
+
+    def page(show: bytes, spacing: bytes) -> bytes:
+        pdf = B.new_pdf()
+        B.add_page(pdf, b"BT /F1 %g Tf %s 40 150 Td %s ET" % (size, spacing, show))
+        return B.save(pdf)
+
+    before = page(original, b"%g Tc %g Tw" % (tc, tw))
+    after = page(folded, b"0 Tc 0 Tw")
+
+    def origins(data: bytes) -> list[tuple[float, float]]:
+        with pymupdf.open(stream=data, filetype="pdf") as doc:
+            return [ch[2] for span in doc[0].get_texttrace() for ch in span["chars"]]
+
+    def close(a: list[tuple[float, float]], b: list[tuple[float, float]], tol: float) -> bool:
+        return len(a) == len(b) and all(
+            abs(p[0] - q[0]) <= tol and abs(p[1] - q[1]) <= tol for p, q in zip(a, b, strict=True)
+        )
+
+    assert len(origins(before)) == len("Word en meer")
+    # MuPDF computes in single precision: a thousandth of a point, not more.
+    assert close(origins(after), origins(before), 2e-3)
+    mined_after, mined_before = _chars(after), _chars(before)  # rounded to 0.01 pt
+    assert [c[0] for c in mined_after] == [c[0] for c in mined_before]
+    assert close([c[1:] for c in mined_after], [c[1:] for c in mined_before], 0.011)
