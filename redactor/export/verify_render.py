@@ -49,6 +49,7 @@ ONE_RUN_PAGES = 4
 LABEL_BLEED_PX = 2.5  # anti-aliasing of label glyphs beyond their character boxes
 BARE_RIM_PT = 2.0
 BARE_RIM_SHARE = 0.15
+FORM_DEPTH = 12  # nested forms the font-hiding rewrite follows (deeper ones it leaves alone)
 
 
 @dataclass(frozen=True)
@@ -364,7 +365,7 @@ def _only_embedded_fonts(resources: object, depth: int, seen: set[Any]) -> bool:
             continue
         if form.objgen in seen:
             continue
-        if depth >= 12:
+        if depth >= FORM_DEPTH:
             return False  # deeper than _hidden goes: let it decide
         seen.add(form.objgen)
         if not _only_embedded_fonts(form.get("/Resources"), depth + 1, seen):
@@ -392,7 +393,10 @@ def _hidden(instructions: list[Any], resources: object, depth: int, seen: set[An
         elif op == "Tr" and item.operands:
             mode = int(item.operands[0])
         elif (
-            op == "Do" and item.operands and isinstance(xobjects, pikepdf.Dictionary) and depth < 12
+            op == "Do"
+            and item.operands
+            and isinstance(xobjects, pikepdf.Dictionary)
+            and depth < FORM_DEPTH
         ):
             form = xobjects.get(str(item.operands[0]))
             if (
