@@ -405,8 +405,9 @@ class _Runs:
     character and word spacing: the TJ number between them (0 if none), less the character
     spacing and the word spacing after a space, as thousandths of the font size. That holds
     whatever the font's widths, which the traced boxes need not match. Across a glyph that
-    goes, an isolated one or another key, a run ends; vertical writing (and size 0) keeps a
-    glyph in its run only where it was traced right after the previous one's advance."""
+    goes, an isolated one or another key, a run ends. Vertical writing and text of size 0
+    are not folded: a glyph stays in its run only where _follows finds it traced right
+    after the previous one's advance (never in vertical writing)."""
 
     def __init__(self, tc: float, tw: float, size: float, vertical: bool) -> None:
         self.tc, self.tw, self.size = tc, tw, size
@@ -459,8 +460,9 @@ class _Runs:
 
 def _shown(run: list[bytes | float]) -> Any:
     """Tj for codes alone; TJ with the numbers between them where there are any."""
-    if all(isinstance(item, bytes) for item in run):
-        return instr([String(b"".join(run))], "Tj")  # type: ignore[arg-type]
+    codes = [item for item in run if isinstance(item, bytes)]
+    if len(codes) == len(run):
+        return instr([String(b"".join(codes))], "Tj")
     items: list[Any] = []
     pending: list[bytes] = []
     for item in run:
@@ -482,11 +484,6 @@ def _follows(previous: Glyph, glyph: Glyph) -> bool:
         return False
     dx, dy = glyph.direction
     (px, py), (gx, gy) = previous.origin, glyph.origin
-    if dx == 1.0 and dy == 0.0:  # most text: the general test below, with less arithmetic
-        gap = gx - px - (previous.bbox[2] - previous.bbox[0])
-        return -FOLLOW_TOLERANCE <= gap <= FOLLOW_TOLERANCE and (
-            -FOLLOW_TOLERANCE <= gy - py <= FOLLOW_TOLERANCE
-        )
     if abs(dy) < 1e-6 and abs(abs(dx) - 1) < 1e-6:
         advance = dx * (previous.bbox[2] - previous.bbox[0])
         return abs(gx - px - advance) <= FOLLOW_TOLERANCE and abs(gy - py) <= FOLLOW_TOLERANCE

@@ -156,30 +156,3 @@ def test_the_outside_test_sees_glyphs_where_the_rewrite_places_them() -> None:
     end = after[2] + max(moved)
     assert textpos.placed_within(traced, page_plan, (0, 0, end + 0.5, 200))
     assert not textpos.placed_within(traced, page_plan, (0, 0, after[2] + 0.5, 200))
-
-
-def test_follows_fast_path_agrees_with_the_general_rule() -> None:
-    """textpos._follows answers left-to-right horizontal text by a shortcut; on random pairs
-    (exact and near misses around the tolerance) it agrees with the general axis rule."""
-
-    def general(previous: Glyph, glyph: Glyph) -> bool:
-        tol = textpos.FOLLOW_TOLERANCE
-        advance = previous.bbox[2] - previous.bbox[0]
-        return (
-            abs(glyph.origin[0] - previous.origin[0] - advance) <= tol
-            and abs(glyph.origin[1] - previous.origin[1]) <= tol
-        )
-
-    rng = random.Random(7)
-    seen = {True: 0, False: 0}
-    for _ in range(5000):
-        x, y, width = rng.uniform(0, 500), rng.uniform(0, 800), rng.uniform(1, 12)
-        previous = Glyph(1, 65, (x, y), (x, y - 10, x + width, y + 2), (1.0, 0.0), 11.0, 3.0)
-        near = textpos.FOLLOW_TOLERANCE * rng.choice([0.0, 0.5, 0.99, 1.01, 2.0, -0.99, -1.01])
-        gx = x + width + near
-        gy = y + textpos.FOLLOW_TOLERANCE * rng.choice([0.0, 0.9, -1.1])
-        glyph = Glyph(2, 66, (gx, gy), (gx, gy - 10, gx + 5, gy + 2), (1.0, 0.0), 11.0, 3.0)
-        answer = textpos._follows(previous, glyph)
-        assert answer == general(previous, glyph)
-        seen[answer] += 1
-    assert seen[True] > 500 and seen[False] > 500
