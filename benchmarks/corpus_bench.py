@@ -35,6 +35,9 @@ from redactor.export.verify import verify_redacted  # noqa: E402
 from redactor.pdf.geometry import unrotated_to_displayed  # noqa: E402
 from redactor.pdf.redact import redact_document  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from export_bench import cpu_seconds  # noqa: E402
+
 
 def _corpus() -> Path:
     return Path(os.environ.get("REDACTOR_CORPUS", REPO.parent / "shared" / "corpus")) / "realworld"
@@ -42,9 +45,7 @@ def _corpus() -> Path:
 
 def _cpu() -> float:
     """CPU seconds of this process and of the tools it has run (pdftoppm, pdftotext)."""
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    return cpu_seconds(resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
 
 
 def _first_pages(data: bytes, max_pages: int) -> bytes | None:

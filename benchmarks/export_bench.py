@@ -100,7 +100,7 @@ NAMES = [
 ]
 
 
-def _cpu_seconds(*who: int) -> float:
+def cpu_seconds(*who: int) -> float:
     """User + system CPU time: less sensitive than wall time to other load on the machine."""
     return sum(resource.getrusage(w).ru_utime + resource.getrusage(w).ru_stime for w in who)
 
@@ -181,7 +181,7 @@ def bare(folder: Path, out: Path) -> dict[str, float]:
     return {
         "pages": pages,
         "seconds": seconds,
-        "cpu_seconds": _cpu_seconds(resource.RUSAGE_SELF),
+        "cpu_seconds": cpu_seconds(resource.RUSAGE_SELF),
         "rss_self_mib": _maxrss_mib(resource.RUSAGE_SELF),
     }
 
@@ -250,7 +250,7 @@ def run_redactor(folder: Path, out: Path, mode: str, workers: int | None) -> dic
         "seconds": seconds,
         "passed": result.passed,
         # Workers and the tools they run (pdftoppm, pdftotext) count as children once waited for.
-        "cpu_seconds": _cpu_seconds(resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN),
+        "cpu_seconds": cpu_seconds(resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN),
         "rss_self_mib": _maxrss_mib(resource.RUSAGE_SELF),
         "rss_worker_mib": _maxrss_mib(resource.RUSAGE_CHILDREN),
         "workers": _settings(mode, workers).worker_count,  # type: ignore[attr-defined]
