@@ -10,7 +10,7 @@ test can fail).
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pikepdf
 import pymupdf
@@ -68,16 +68,23 @@ def _in_form(name: str) -> bytes:
     return B.save(pdf)
 
 
-def _following_x(data: bytes) -> float:
-    """Where pdfminer places the 'v' of "volgt" (PDF user space)."""
+def _ltchars(data: bytes) -> Iterator[LTChar]:
+    """Every character pdfminer reads, page by page (PDF user space)."""
     for page in extract_pages(io.BytesIO(data)):
         stack: list[LTItem] = [page]
         while stack:
             item = stack.pop()
-            if isinstance(item, LTChar) and item.get_text() == "v":
-                return round(item.x0, 3)
+            if isinstance(item, LTChar):
+                yield item
             if isinstance(item, LTContainer):
                 stack.extend(item)
+
+
+def _following_x(data: bytes) -> float:
+    """Where pdfminer places the 'v' of "volgt" (PDF user space)."""
+    for char in _ltchars(data):
+        if char.get_text() == "v":
+            return round(char.x0, 3)
     raise AssertionError("the text after the box is gone")
 
 
@@ -142,14 +149,9 @@ def test_text_before_and_far_after_the_box_keeps_its_place() -> None:
 
     def xs(data: bytes) -> dict[str, float]:
         found: dict[str, float] = {}
-        for page in extract_pages(io.BytesIO(data)):
-            stack: list[LTItem] = [page]
-            while stack:
-                item = stack.pop()
-                if isinstance(item, LTChar) and item.get_text() in "OK":
-                    found.setdefault(item.get_text(), round(item.x0, 3))
-                if isinstance(item, LTContainer):
-                    stack.extend(item)
+        for char in _ltchars(data):
+            if char.get_text() in "OK":
+                found.setdefault(char.get_text(), round(char.x0, 3))
         return found
 
     assert xs(out.pdf) == xs(source)
@@ -157,16 +159,7 @@ def test_text_before_and_far_after_the_box_keeps_its_place() -> None:
 
 def _chars(data: bytes) -> list[tuple[str, float, float]]:
     """Every character pdfminer reads: (text, x0, y0), rounded to 0.01 pt."""
-    found: list[tuple[str, float, float]] = []
-    for page in extract_pages(io.BytesIO(data)):
-        stack: list[LTItem] = [page]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, LTChar):
-                found.append((item.get_text(), round(item.x0, 2), round(item.y0, 2)))
-            if isinstance(item, LTContainer):
-                stack.extend(item)
-    return sorted(found)
+    return sorted((c.get_text(), round(c.x0, 2), round(c.y0, 2)) for c in _ltchars(data))
 
 
 def test_kerned_text_that_stays_is_kept_in_one_operator() -> None:
